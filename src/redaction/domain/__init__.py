@@ -1,0 +1,1 @@
+"""Pure-Python newsroom rules: no Qt, no database."""

@@ -1,0 +1,198 @@
+"""Open a database safely: check first, touch nothing on refusal, then migrate with Alembic.
+
+A SQLite file is inspected read-only before anything is written, so a file that is not a
+database, is damaged, read-only, locked by another writer or written by a newer redaction is
+refused with a clear message and left byte-for-byte as it was. Only then is the engine created
+(WAL, foreign keys, busy timeout) and the schema upgraded in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from redaction.storage.errors import (
+    DatabaseCorruptError,
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    DatabaseUnavailableError,
+    NotADatabaseError,
+    SchemaTooNewError,
+)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+LOCK_PROBE_SECONDS = 1.0
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file we must not open; never writes to it."""
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a database file.")
+    parent = path.parent
+    if not path.exists():
+        if not parent.exists():
+            raise DatabaseUnavailableError(f"The folder {parent} does not exist.")
+        if not os.access(parent, os.W_OK):
+            raise DatabaseReadOnlyError(f"Cannot create a database in {parent}: the folder is read-only.")
+        return
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise DatabaseReadOnlyError(f"{path} cannot be read: permission denied.") from None
+    if header and header != SQLITE_HEADER:
+        raise NotADatabaseError(f"{path} is not a redaction database (not an SQLite file).")
+    if not header:
+        if not os.access(path, os.W_OK):
+            raise DatabaseReadOnlyError(f"{path} is read-only: redaction needs to write to its database.")
+        return  # an empty file is an empty database
+    if not os.access(path, os.W_OK) or not os.access(parent, os.W_OK):
+        raise DatabaseReadOnlyError(
+            f"{path} is read-only (or its folder is): redaction needs to write to its database."
+        )
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=LOCK_PROBE_SECONDS)
+    except sqlite3.Error as exc:
+        raise NotADatabaseError(f"{path} cannot be opened as a database: {exc}.") from None
+    try:
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            message = str(exc).lower()
+            if "locked" in message or "busy" in message:
+                raise DatabaseLockedError(
+                    f"{path} is locked by another program writing to it; close it and try again."
+                ) from None
+            raise DatabaseCorruptError(f"{path} is damaged ({exc}); restore it from a backup.") from None
+        if tables and "alembic_version" not in tables:
+            raise NotADatabaseError(f"{path} is an SQLite file, but not a redaction database.")
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is not None and row[0] not in known_revisions():
+                raise SchemaTooNewError(
+                    f"{path} was written by a newer version of redaction (schema {row[0]}); "
+                    "update redaction to open it."
+                )
+    finally:
+        conn.close()
+    _probe_write_lock(path)
+
+
+def _probe_write_lock(path: Path) -> None:
+    """Fail fast when another process holds the write lock, instead of hanging later."""
+    uri = f"{path.resolve().as_uri()}?mode=rw"
+    conn = sqlite3.connect(uri, uri=True, timeout=LOCK_PROBE_SECONDS, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        message = str(exc).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseLockedError(
+                f"{path} is locked by another program writing to it; close it and try again."
+            ) from None
+        if "readonly" in message:
+            raise DatabaseReadOnlyError(f"{path} is read-only: redaction needs to write to it.") from None
+        raise DatabaseCorruptError(f"{path} cannot be used: {exc}.") from None
+    finally:
+        conn.close()
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _check_server_schema(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            has_table = engine.dialect.has_table(conn, "alembic_version")
+            version = (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if has_table else None
+            )
+    except OperationalError as exc:
+        raise DatabaseUnavailableError(f"Cannot reach the database server: {exc.orig}".strip()) from None
+    if version is not None and version not in known_revisions():
+        raise SchemaTooNewError(
+            f"The database was written by a newer version of redaction (schema {version}); update redaction."
+        )
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to the newest revision, in one transaction."""
+    cfg = alembic_config()
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def open_engine(target: str | os.PathLike[str]) -> Engine:
+    """Check, open and migrate the database at ``target`` (a file path or a SQLAlchemy URL)."""
+    target_str = os.fspath(target)
+    if is_url(target_str):
+        url = make_url(target_str)
+        if url.get_backend_name() == "sqlite":
+            return open_engine(url.database or ":memory:")
+        engine = create_engine(url, pool_pre_ping=True)
+        _check_server_schema(engine)
+    else:
+        path = Path(target_str).expanduser()
+        _check_sqlite_file(path)
+        engine = create_sqlite_engine(path)
+    try:
+        upgrade(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        message = str(exc.orig).lower()
+        if "locked" in message or "busy" in message:
+            raise DatabaseLockedError("The database is locked by another program; try again.") from None
+        raise DatabaseUnavailableError(f"The database could not be prepared: {exc.orig}") from None
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseCorruptError(f"The database could not be prepared: {exc}") from None
+    return engine

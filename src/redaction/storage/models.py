@@ -1,0 +1,170 @@
+"""The database schema as typed SQLAlchemy 2 models.
+
+Times are stored as naive UTC (portable between SQLite and PostgreSQL) and handed back as aware UTC.
+UUIDs are stored as 36-character strings so that the same file can be synchronised between
+machines later. ``Article.pending_comments`` is a counter kept by the services in the same
+transaction as every comment change, so the article list can sort on it without aggregating
+a million comments.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, naive UTC in the database, aware UTC out."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="journalist")
+
+
+class Rubric(Base):
+    __tablename__ = "rubric"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Article(Base):
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    slug: Mapped[str] = mapped_column(String(200), default="")
+    rubric_id: Mapped[int | None] = mapped_column(ForeignKey("rubric.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    tags: Mapped[str] = mapped_column(Text, default="")
+    standfirst: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(5), default="fr")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    pending_comments: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    rubric: Mapped[Rubric | None] = relationship(lazy="joined")
+    author: Mapped[Person | None] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own declaration
+    __table_args__ = (
+        Index("ix_article_updated", "updated_at", "id"),
+        Index("ix_article_title", "title", "id"),
+        Index("ix_article_status_updated", "status", "updated_at", "id"),
+        Index("ix_article_pending", "pending_comments", "id"),
+        Index("ix_article_rubric", "rubric_id", "id"),
+        Index("ix_article_author", "author_id", "id"),
+        Index("ix_article_slug", "slug"),
+    )
+
+
+class Revision(Base):
+    __tablename__ = "revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(String(40), default="save")
+    article_version: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    rubric: Mapped[str] = mapped_column(String(100), default="")
+    tags: Mapped[str] = mapped_column(Text, default="")
+    standfirst: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(5), default="fr")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_revision_article", "article_id", "created_at"),)
+
+
+class Comment(Base):
+    __tablename__ = "comment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comment.id", ondelete="SET NULL"))
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    author_email: Mapped[str] = mapped_column(String(320), default="")
+    author_url: Mapped[str] = mapped_column(String(2000), default="")
+    author_ip: Mapped[str] = mapped_column(String(64), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    kind: Mapped[str] = mapped_column(String(20), default="comment")
+    source_id: Mapped[str | None] = mapped_column(String(300))
+
+    __table_args__ = (
+        Index("ix_comment_article_status", "article_id", "status", "created_at", "id"),
+        Index("ix_comment_status_created", "status", "created_at", "id"),
+        Index("ix_comment_source", "source_id", unique=True),
+        Index("ix_comment_parent", "parent_id"),
+    )
+
+
+class ModerationEvent(Base):
+    __tablename__ = "moderation_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comment.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (
+        Index("ix_moderation_comment", "comment_id", "at"),
+        Index("ix_moderation_at", "at"),
+    )
