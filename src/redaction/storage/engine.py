@@ -55,6 +55,12 @@ def head_revision() -> str:
     return head
 
 
+def _writable(path: Path) -> bool:
+    """Writable for us *and* not marked read-only: root can write a 0444 file, but the person
+    who marked it read-only meant it."""
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
 def _check_sqlite_file(path: Path) -> None:
     """Refuse a file we must not open; never writes to it."""
     if path.is_dir():
@@ -74,10 +80,10 @@ def _check_sqlite_file(path: Path) -> None:
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a redaction database (not an SQLite file).")
     if not header:
-        if not os.access(path, os.W_OK):
+        if not _writable(path):
             raise DatabaseReadOnlyError(f"{path} is read-only: redaction needs to write to its database.")
         return  # an empty file is an empty database
-    if not os.access(path, os.W_OK) or not os.access(parent, os.W_OK):
+    if not _writable(path) or not os.access(parent, os.W_OK):
         raise DatabaseReadOnlyError(
             f"{path} is read-only (or its folder is): redaction needs to write to its database."
         )

@@ -1,0 +1,24 @@
+"""Where shipped files live: beside the package in a wheel, at the repository root in a checkout,
+and under the unpack folder in a PyInstaller build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resource_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    candidates = []
+    if frozen_root:
+        candidates.append(Path(frozen_root) / "resources")
+    here = Path(__file__).resolve().parent
+    candidates += [here / "resources", here.parents[1] / "resources"]
+    for candidate in candidates:
+        if (candidate / "preview.css").is_file():
+            return candidate
+    raise FileNotFoundError("redaction's resources folder is missing; reinstall redaction")
+
+
+def resource(*parts: str) -> Path:
+    return resource_dir().joinpath(*parts)

@@ -1,0 +1,33 @@
+"""The one Markdown renderer: the preview, the HTML export and the self-test all go through it.
+
+Python-Markdown instances are not thread-safe and carry state between conversions, so each
+thread keeps its own and resets it before every use.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import markdown
+
+EXTENSIONS = ["extra", "sane_lists", "toc"]
+EXTENSION_CONFIGS = {"toc": {"permalink": False}}
+
+_local = threading.local()
+
+
+def _converter() -> markdown.Markdown:
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = markdown.Markdown(
+            extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
+        )
+        _local.md = md
+    return md
+
+
+def markdown_to_html(text: str) -> str:
+    """Body Markdown to an HTML fragment."""
+    md = _converter()
+    md.reset()
+    return md.convert(text)

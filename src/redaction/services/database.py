@@ -1,0 +1,91 @@
+"""The application's handle on its database: one engine, one short session per unit of work.
+
+Following SQLAlchemy's advice for GUI programs, no session outlives a user action: callers
+use ``with db.session() as s:`` and get plain dataclasses back. Driver errors raised while
+committing become :class:`StorageError` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from redaction.storage.engine import is_url, open_engine
+from redaction.storage.errors import StorageError, describe_operational_error
+
+DB_ENV_VAR = "REDACTION_DB"
+DB_FILENAME = "redaction.db"
+
+
+def default_database_path() -> Path:
+    """The embedded database in the user's data directory (platform convention)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("redaction", appauthor=False) / DB_FILENAME
+
+
+def resolve_target(explicit: str | None) -> str:
+    """``--db`` wins, then ``$REDACTION_DB``, then the per-user default (its folder created)."""
+    if explicit:
+        return explicit
+    env = os.environ.get(DB_ENV_VAR)
+    if env:
+        return env
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return str(path)
+
+
+class Database:
+    """An opened, migrated database."""
+
+    def __init__(self, engine: Engine, location: str) -> None:
+        self.engine = engine
+        self.location = location
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str]) -> Database:
+        target_str = os.fspath(target)
+        engine = open_engine(target_str)
+        location = engine.url.render_as_string(hide_password=True) if is_url(target_str) else target_str
+        return cls(engine, location)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back (and explained) on failure."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except DBAPIError as exc:
+            session.rollback()
+            raise describe_operational_error(exc) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+__all__ = ["DB_ENV_VAR", "Database", "StorageError", "default_database_path", "resolve_target"]
+
+
+def database_file(db: Database) -> Path | None:
+    """The SQLite file behind ``db``, or None for a server database."""
+    if not db.is_sqlite or db.engine.url.database in (None, "", ":memory:"):
+        return None
+    return Path(db.engine.url.database)
