@@ -49,7 +49,7 @@ def test_truncated_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.db"
     damaged.write_bytes(good.read_bytes()[:100] + b"\xff" * 3000)
     before = digest(damaged)
-    with pytest.raises(Exception, match="damaged|not a"):
+    with pytest.raises(Exception, match=r"damaged|not a"):
         open_engine(damaged)
     assert digest(damaged) == before
 

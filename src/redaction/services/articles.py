@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy import Select, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from redaction.domain.dates import utcnow
@@ -192,7 +192,9 @@ def list_articles(
     stmt = _filtered(_summary_select(), query)
     if after is not None:
         key = tuple_(column, Article.id)
-        stmt = stmt.where(key < tuple_(*after) if query.descending else key > tuple_(*after))
+        # Bind the keyset with the columns' own types, so times go through UTCDateTime.
+        bound = tuple_(literal(after[0], type_=column.type), literal(after[1], type_=Article.id.type))
+        stmt = stmt.where(key < bound if query.descending else key > bound)
     if query.descending:
         stmt = stmt.order_by(column.desc(), Article.id.desc())
     else:

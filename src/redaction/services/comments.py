@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import func, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
@@ -93,7 +93,10 @@ def list_comments(
     if kinds:
         stmt = stmt.where(Comment.kind.in_(kinds))
     if after is not None:
-        stmt = stmt.where(tuple_(Comment.created_at, Comment.id) < tuple_(*after))
+        bound = tuple_(
+            literal(after[0], type_=Comment.created_at.type), literal(after[1], type_=Comment.id.type)
+        )
+        stmt = stmt.where(tuple_(Comment.created_at, Comment.id) < bound)
     stmt = stmt.order_by(Comment.created_at.desc(), Comment.id.desc())
     if limit is not None:
         stmt = stmt.limit(limit)

@@ -1,0 +1,104 @@
+"""Start the window: check for a display, install translators, open the database, show.
+
+A database that cannot be opened is explained in a dialog (and on stderr) and left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from redaction import APP_NAME, __version__
+
+EXIT_AFTER_PAINT_ENV = "REDACTION_EXIT_AFTER_PAINT"
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since this process started (Linux: from /proc; elsewhere: since import)."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        start_ticks = int(stat[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _IMPORTED_AT
+
+
+_IMPORTED_AT = time.perf_counter()
+
+
+def display_problem() -> str | None:
+    """Why Qt could not open a window here, or None when it can."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return (
+            "no display available: run redaction in a desktop session, or under a virtual display "
+            "(xvfb-run redaction), or use the command line (redaction --help)"
+        )
+    return None
+
+
+def run_gui(target: str, debug: bool = False) -> int:
+    problem = display_problem()
+    if problem:
+        print(f"redaction: error: {problem}", file=sys.stderr)
+        return 2
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from redaction.services.database import Database
+    from redaction.storage.errors import StorageError
+    from redaction.ui.i18n import install_translators
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setDesktopFileName("io.github.redaction.Redaction")
+    icon_path = _icon_path()
+    if icon_path:
+        app.setWindowIcon(QIcon(str(icon_path)))
+    install_translators(app)
+
+    try:
+        db = Database.open(target)
+    except StorageError as exc:
+        print(f"redaction: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Cannot open the database"),
+            QCoreApplication.translate(
+                "App", "redaction could not open {0}.\n\n{1}\n\nThe file was not changed."
+            ).format(target, exc),
+        )
+        return 2
+
+    from redaction.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    if os.environ.get(EXIT_AFTER_PAINT_ENV):
+        window.first_painted.connect(
+            lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
+        )
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()
+
+
+def _icon_path() -> Path | None:
+    try:
+        from redaction.paths import resource
+
+        path = resource("icons", "redaction.svg")
+    except FileNotFoundError:
+        return None
+    return path if path.is_file() else None

@@ -1,0 +1,175 @@
+"""The article list as a lazy Qt model over keyset-paged queries.
+
+Only the rows the view has asked for are loaded (a page at a time, through ``fetchMore``), so a
+newsroom with 100,000 articles opens as fast as one with ten. Each page is one short unit of work.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from redaction.domain.dates import short_datetime
+from redaction.services import articles as article_service
+from redaction.services.articles import ArticleQuery, ArticleSummary
+from redaction.services.database import Database
+from redaction.ui import labels
+
+COLUMNS = ("title", "rubric", "status", "author", "updated_at", "pending_comments")
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _header(key: str) -> str:
+    t = QCoreApplication.translate
+    return {
+        "title": t("ArticleTableModel", "Title"),
+        "rubric": t("ArticleTableModel", "Rubric"),
+        "status": t("ArticleTableModel", "Status"),
+        "author": t("ArticleTableModel", "Author"),
+        "updated_at": t("ArticleTableModel", "Last change"),
+        "pending_comments": t("ArticleTableModel", "Pending"),
+    }[key]
+
+
+class ArticleTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, page_size: int = article_service.PAGE_SIZE, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._page_size = page_size
+        self._fetching = False
+        self._rows: list[ArticleSummary] = []
+        self._row_of: dict[int, int] = {}
+        self._query = ArticleQuery()
+        self._exhausted = False
+        self.reload()
+
+    # -- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "title":
+                return row.title or QCoreApplication.translate("ArticleTableModel", "(untitled)")
+            if key == "status":
+                return labels.article_status(row.status)
+            if key == "updated_at":
+                return short_datetime(row.updated_at, labels.ui_language())
+            if key == "pending_comments":
+                return str(row.pending_comments) if row.pending_comments else ""
+            return getattr(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
+            return row.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "pending_comments":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ARTICLE_ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return _header(COLUMNS[section])
+        return None
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: _Index) -> None:
+        # Views may ask again from inside beginInsertRows; a second page then would repeat rows.
+        if parent.isValid() or self._exhausted or self._fetching:
+            return
+        self._fetching = True
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
+        after = article_service.sort_key_of(self._rows[-1], self._query.sort) if self._rows else None
+        with self._db.session() as session:
+            page = article_service.list_articles(session, self._query, after, self._page_size)
+        self._exhausted = len(page) < self._page_size
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        for offset, summary in enumerate(page):
+            self._row_of[summary.id] = first + offset
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.set_query(
+            ArticleQuery(
+                status=self._query.status,
+                text=self._query.text,
+                sort=COLUMNS[column],
+                descending=order == Qt.SortOrder.DescendingOrder,
+            )
+        )
+
+    # -- our interface ------------------------------------------------------------------------
+    @property
+    def query(self) -> ArticleQuery:
+        return self._query
+
+    def set_query(self, query: ArticleQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def set_filter(self, status: str | None, text: str) -> None:
+        self.set_query(
+            ArticleQuery(status=status, text=text, sort=self._query.sort, descending=self._query.descending)
+        )
+
+    def reload(self) -> None:
+        """Drop what is loaded and load the first page again."""
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = {}
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def article_id(self, row: int) -> int | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._row_of.get(article_id)
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one row in place (after a save or a moderation decision); no re-sort."""
+        row = self._row_of.get(article_id)
+        if row is None:
+            return
+        with self._db.session() as session:
+            summary = article_service.summary_of(session, article_id)
+        if summary is None:
+            return
+        self._rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def total(self) -> int:
+        with self._db.session() as session:
+            return article_service.count_articles(session, self._query)

@@ -1,0 +1,141 @@
+"""The article list panel: type to filter, pick a status, sort by any column, open with a click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redaction.domain.workflow import ArticleStatus
+from redaction.services.database import Database
+from redaction.ui import labels
+from redaction.ui.articles.model import COLUMNS, ArticleTableModel
+
+FILTER_DELAY_MS = 120  # merge fast typing into one query
+
+
+class ArticleListPanel(QWidget):
+    article_selected = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleTableModel(db, parent=self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("article_filter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title, rubric, author…"))
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("article_status_filter")
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in ArticleStatus:
+            self.status_combo.addItem(labels.article_status(status.value), status.value)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("article_table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COLUMNS.index("updated_at"), Qt.SortOrder.DescendingOrder)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        for column, sample in (
+            (1, "Économie"),
+            (2, "In review"),
+            (3, "Anne Le Goff"),
+            (4, "00/00/0000 00:00"),
+            (5, "999"),
+        ):
+            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("article_count")
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        self.filter_edit.returnPressed.connect(self.apply_filter)
+        self.status_combo.currentIndexChanged.connect(self.apply_filter)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self.update_count)
+        self._update_count_later()
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.status_combo.currentData(), self.filter_edit.text())
+
+    def _update_count_later(self) -> None:
+        QTimer.singleShot(0, self.update_count)
+
+    def update_count(self) -> None:
+        total = self.model.total()
+        self.count_label.setText(
+            self.tr("%n article(s)", "", total).replace(str(total), QLocale().toString(total))
+        )
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.article_selected.emit(article_id)
+
+    def current_article_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> bool:
+        """Make ``article_id`` current (loading pages until found, or giving up); True if shown."""
+        row = self.model.row_of(article_id)
+        while row is None and self.model.canFetchMore(QModelIndex()) and self.model.rowCount() < 5000:
+            self.model.fetchMore(QModelIndex())
+            row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.scrollTo(index)
+        return True
+
+    def move_current(self, step: int) -> None:
+        index = self.view.currentIndex()
+        row = (index.row() if index.isValid() else -1) + step
+        if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if 0 <= row < self.model.rowCount():
+            article_id = self.model.article_id(row)
+            if article_id is not None:
+                self.select_article(article_id)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()

@@ -1,0 +1,224 @@
+"""The article editor: metadata form, Markdown body and live preview side by side.
+
+The panel holds the text being edited and knows whether it differs from what was loaded;
+saving is the main window's job (one unit of work per user action).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redaction.domain.dates import to_local
+from redaction.domain.workflow import ArticleStatus, Language, can_move
+from redaction.services.articles import ArticleDetail, ArticleFields, split_tags
+from redaction.ui import labels
+from redaction.ui.editor.preview import PreviewPane
+
+
+class EditorPanel(QWidget):
+    text_changed = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: ArticleDetail | None = None
+        self._loading = False
+        self._dirty = False
+
+        self.title_edit = QLineEdit(objectName="title_edit")
+        self.title_edit.setPlaceholderText(self.tr("Headline"))
+        title_font = self.title_edit.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.title_edit.setFont(title_font)
+        self.rubric_combo = QComboBox(objectName="rubric_combo", editable=True)
+        self.rubric_combo.lineEdit().setPlaceholderText(self.tr("Rubric"))
+        self.author_combo = QComboBox(objectName="author_combo", editable=True)
+        self.author_combo.lineEdit().setPlaceholderText(self.tr("Author"))
+        self.language_combo = QComboBox(objectName="language_combo")
+        for lang in Language:
+            self.language_combo.addItem(labels.language(lang.value), lang.value)
+        self.status_combo = QComboBox(objectName="status_combo")
+        for status in ArticleStatus:
+            self.status_combo.addItem(labels.article_status(status.value), status.value)
+        self.tags_edit = QLineEdit(objectName="tags_edit")
+        self.tags_edit.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.standfirst_edit = QPlainTextEdit(objectName="standfirst_edit")
+        self.standfirst_edit.setPlaceholderText(self.tr("Standfirst: the paragraph under the headline"))
+        self.standfirst_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.standfirst_edit.setTabChangesFocus(True)
+
+        self.body_edit = QPlainTextEdit(objectName="body_edit")
+        self.body_edit.setPlaceholderText(self.tr("Write the article in Markdown. ## starts a sub-heading."))
+        body_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        body_font.setPointSizeF(max(body_font.pointSizeF(), 11.0))
+        self.body_edit.setFont(body_font)
+        self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.preview = PreviewPane()
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+
+        def add(row: int, column: int, text: str, widget: QWidget, span: int = 1) -> None:
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            form.addWidget(caption, row, column)
+            form.addWidget(widget, row, column + 1, 1, span)
+
+        add(0, 0, self.tr("&Title"), self.title_edit, 3)
+        add(1, 0, self.tr("&Rubric"), self.rubric_combo)
+        add(1, 2, self.tr("A&uthor"), self.author_combo)
+        add(2, 0, self.tr("&Language"), self.language_combo)
+        add(2, 2, self.tr("Stat&us"), self.status_combo)
+        add(3, 0, self.tr("Ta&gs"), self.tags_edit, 3)
+        add(4, 0, self.tr("Stand&first"), self.standfirst_edit, 3)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="editor_splitter")
+        self.splitter.addWidget(self.body_edit)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([1, 1])
+
+        editing = QWidget()
+        layout = QVBoxLayout(editing)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.splitter, 1)
+
+        self.placeholder = QLabel(self.tr("Select an article in the list, or press %1 to write a new one."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("editor_placeholder")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(editing)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        for signal in (
+            self.title_edit.textChanged,
+            self.rubric_combo.editTextChanged,
+            self.author_combo.editTextChanged,
+            self.tags_edit.textChanged,
+            self.standfirst_edit.textChanged,
+            self.body_edit.textChanged,
+            self.language_combo.currentIndexChanged,
+            self.status_combo.currentIndexChanged,
+        ):
+            signal.connect(self._changed)
+
+    def set_new_shortcut_hint(self, shortcut: str) -> None:
+        self.placeholder.setText(self.placeholder.text().replace("%1", shortcut))
+
+    def set_choices(self, rubrics: list[str], people: list[str]) -> None:
+        for combo, values in ((self.rubric_combo, rubrics), (self.author_combo, people)):
+            text = combo.currentText()
+            was_loading, self._loading = self._loading, True
+            combo.clear()
+            combo.addItems(values)
+            combo.setEditText(text)
+            self._loading = was_loading
+
+    # -- loading and reading -----------------------------------------------------------------
+    def load(self, detail: ArticleDetail | None) -> None:
+        self._loading = True
+        try:
+            self.detail = detail
+            if detail is None:
+                self.stack.setCurrentIndex(0)
+                self.preview.clear_page()
+                return
+            f = detail.fields
+            self.title_edit.setText(f.title)
+            self.rubric_combo.setEditText(f.rubric)
+            self.author_combo.setEditText(f.author)
+            self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(f.language)))
+            self._limit_statuses(f.status)
+            self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(f.status)))
+            self.tags_edit.setText(", ".join(f.tags))
+            self.standfirst_edit.setPlainText(f.standfirst)
+            self.body_edit.setPlainText(f.body)
+            self.body_edit.document().clearUndoRedoStacks()
+            self.stack.setCurrentIndex(1)
+        finally:
+            self._loading = False
+        self._set_dirty(False)
+        self.preview.schedule(self.fields(), self.page_date())
+        self.preview.render_now()
+
+    def mark_saved(self, detail: ArticleDetail) -> None:
+        """The text on screen is now stored as ``detail`` (keeps cursor and undo history)."""
+        self.detail = detail
+        self._loading = True
+        self._limit_statuses(detail.fields.status)
+        self._loading = False
+        self._set_dirty(self.fields().normalized() != detail.fields)
+
+    def _limit_statuses(self, saved: str) -> None:
+        """Offer only the moves the workflow allows from the saved status."""
+        model = self.status_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        current = ArticleStatus(saved)
+        for row in range(model.rowCount()):
+            item = model.item(row)
+            item.setEnabled(can_move(current, ArticleStatus(item.data(Qt.ItemDataRole.UserRole))))
+
+    def fields(self) -> ArticleFields:
+        return ArticleFields(
+            title=self.title_edit.text(),
+            rubric=self.rubric_combo.currentText(),
+            standfirst=self.standfirst_edit.toPlainText(),
+            tags=split_tags(self.tags_edit.text()),
+            author=self.author_combo.currentText(),
+            language=self.language_combo.currentData() or "fr",
+            status=self.status_combo.currentData() or "draft",
+            body=self.body_edit.toPlainText(),
+        )
+
+    def page_date(self) -> date:
+        if self.detail is None:
+            return date.today()
+        moment = self.detail.published_at or self.detail.created_at
+        return to_local(moment).date()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def set_status(self, status: str) -> None:
+        index = self.status_combo.findData(status)
+        if index >= 0:
+            self.status_combo.setCurrentIndex(index)
+
+    # -- change tracking ---------------------------------------------------------------------
+    def _changed(self) -> None:
+        if self._loading or self.detail is None:
+            return
+        fields = self.fields()
+        self._set_dirty(fields.normalized() != self.detail.fields)
+        self.preview.schedule(fields, self.page_date())
+        self.text_changed.emit()
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def body_font(self) -> QFont:
+        return self.body_edit.font()

@@ -1,0 +1,192 @@
+"""The window as a journalist and an editor use it, driven through real widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from redaction.services import articles as article_service
+from redaction.services import comments as comment_service
+from redaction.services.articles import ArticleFields
+from redaction.services.database import Database
+from redaction.storage.errors import DiskFullError
+from redaction.ui.articles.model import COLUMNS
+from tests.ui.keys import type_text
+
+
+def row_titles(window) -> list[str]:
+    model = window.articles.model
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_create_type_preview_save_and_find_it_after_restart(qtbot, db: Database, make_window) -> None:
+    window = make_window(db)
+    qtbot.keyClick(window.articles.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.detail is not None
+    assert window.editor.title_edit.hasFocus()
+    qtbot.keyClicks(window.editor.title_edit, "Les goelands de Concarneau")
+    window.editor.rubric_combo.setEditText("Portrait")
+    type_text(qtbot, window.editor.body_edit, "## Sur le port\n\nIls sont *partout*.")
+    qtbot.waitUntil(lambda: "<em>partout</em>" in window.editor.preview.rendered_html)
+    assert "<h2" in window.editor.preview.rendered_html
+    assert "Sur le port" in window.editor.preview.toPlainText()
+    assert window.isWindowModified()
+
+    qtbot.keyClick(window.editor.body_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert "Les goelands de Concarneau" in row_titles(window)
+    window.close()
+
+    again = make_window(db)
+    qtbot.waitUntil(lambda: again.editor.detail is not None)
+    assert again.editor.title_edit.text() == "Les goelands de Concarneau"
+    assert again.editor.rubric_combo.currentText() == "Portrait"
+    assert again.editor.body_edit.toPlainText() == "## Sur le port\n\nIls sont *partout*."
+    revisions = article_service.list_revisions(db, again.editor.detail.id)
+    assert revisions[0].reason == "save"
+
+
+def test_switching_article_saves_what_was_typed(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    qtbot.waitUntil(lambda: window.editor.detail is not None)
+    first_id = window.editor.detail.id
+    window.editor.body_edit.moveCursor(window.editor.body_edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor.body_edit, " Une phrase de plus.")
+    window.articles.move_current(1)
+    assert window.editor.detail.id != first_id
+    with seeded_db.session() as s:
+        assert article_service.get_article(s, first_id).fields.body.endswith("Une phrase de plus.")
+
+
+def test_closing_saves_unsaved_text(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    qtbot.waitUntil(lambda: window.editor.detail is not None)
+    article_id = window.editor.detail.id
+    window.editor.title_edit.setText("Titre changé avant de fermer")
+    window.close()
+    with seeded_db.session() as s:
+        assert article_service.get_article(s, article_id).fields.title == "Titre changé avant de fermer"
+
+
+def test_failed_save_keeps_the_text_and_says_why(qtbot, seeded_db: Database, make_window, monkeypatch) -> None:
+    window = make_window(seeded_db)
+    qtbot.waitUntil(lambda: window.editor.detail is not None)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+
+    def disk_full(*_args, **_kwargs):
+        raise DiskFullError("The disk is full: the change was not saved.")
+
+    monkeypatch.setattr(article_service, "save_article", disk_full)
+    qtbot.keyClicks(window.editor.body_edit, "Texte precieux")
+    assert not window.save()
+    assert "disk is full" in shown[0] and "still in the editor" in shown[0]
+    assert "Texte precieux" in window.editor.body_edit.toPlainText()
+    assert window.isWindowModified()
+    window.close()  # the close is refused too: the text would be lost
+    assert window.isVisible()
+    monkeypatch.undo()
+    window.close()
+
+
+def test_second_save_detects_the_conflict(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    qtbot.waitUntil(lambda: window.editor.detail is not None)
+    detail = window.editor.detail
+    # Someone else saves the same article meanwhile (another window or machine).
+    other = ArticleFields(**{**detail.fields.__dict__} if hasattr(detail.fields, "__dict__") else {})
+    other = article_service.ArticleFields(
+        title="Leur titre", rubric=detail.fields.rubric, body=detail.fields.body, author=detail.fields.author
+    )
+    article_service.save_article(seeded_db, detail.id, other, detail.version, "someone else")
+    window.editor.title_edit.setText("Mon titre")
+
+    def cancel_dialog() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        assert "while you were editing" in box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    QTimer.singleShot(0, cancel_dialog)
+    assert not window.save()
+    with seeded_db.session() as s:
+        assert article_service.get_article(s, detail.id).fields.title == "Leur titre"
+    assert window.editor.title_edit.text() == "Mon titre"
+
+    def keep_mine() -> None:
+        box = QApplication.activeModalWidget()
+        next(b for b in box.buttons() if b.text() == "Keep Mine").click()
+
+    QTimer.singleShot(0, keep_mine)
+    assert window.save()
+    with seeded_db.session() as s:
+        assert article_service.get_article(s, detail.id).fields.title == "Mon titre"
+    titles = [r.fields.title for r in article_service.list_revisions(seeded_db, detail.id)]
+    assert "Leur titre" in titles  # theirs is kept in the history
+
+
+def test_approving_a_comment_updates_queue_and_pending_count(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.articles.select_article(1)
+    qtbot.waitUntil(lambda: window.editor.detail is not None and window.editor.detail.id == 1)
+    row = window.articles.model.row_of(1)
+    pending_column = COLUMNS.index("pending_comments")
+    assert window.articles.model.index(row, pending_column).data() == "2"
+    assert window.comments.tabs.tabText(0).endswith("(2)")
+    table = window.comments.view
+    table.setFocus()
+    first = window.comments.model.comment(0)
+    qtbot.keyClick(table, Qt.Key.Key_A)
+    assert window.comments.model.rowCount() == 1
+    assert window.articles.model.index(row, pending_column).data() == "1"
+    assert window.comments.tabs.tabText(0).endswith("(1)")
+    assert window.comments.tabs.tabText(1).endswith("(2)")
+    assert table.currentIndex().row() == 0  # the next comment is ready for a decision
+    history = comment_service.history_of(seeded_db, first.id)
+    assert [(e.from_status, e.to_status) for e in history] == [("pending", "approved")]
+
+
+def test_hostile_comment_is_shown_as_text(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.articles.select_article(1)
+    qtbot.waitUntil(lambda: window.editor.detail is not None and window.editor.detail.id == 1)
+    model = window.comments.model
+    row = next(r for r in range(model.rowCount()) if "script" in model.comment(r).body)
+    window.comments.view.selectRow(row)
+    assert window.comments.body_view.toPlainText() == "<script>alert('x')</script>"
+
+
+def test_list_filter_by_typed_text_and_status(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    qtbot.keyClicks(window.articles.filter_edit, "luthi")
+    qtbot.waitUntil(lambda: row_titles(window) == ["Portrait d'une luthière"])
+    window.articles.filter_edit.clear()
+    window.articles.status_combo.setCurrentIndex(window.articles.status_combo.findData("ready"))
+    qtbot.waitUntil(lambda: row_titles(window) == ["Match nul à Brest"])
+    assert window.articles.count_label.text().startswith("1 ")
+
+
+def test_status_moves_follow_the_workflow(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.articles.select_article(1)
+    qtbot.waitUntil(lambda: window.editor.detail is not None and window.editor.detail.id == 1)
+    window.actions_["article_publish"].trigger()  # a draft cannot be published directly
+    assert window.editor.detail.fields.status == "draft"
+    window.actions_["article_submit"].trigger()
+    assert window.editor.detail.fields.status == "in_review"
+    window.actions_["article_ready"].trigger()
+    window.actions_["article_publish"].trigger()
+    assert window.editor.detail.fields.status == "published"
+    assert window.editor.detail.published_at is not None
+
+
+def test_window_layout_is_remembered(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.comments_dock.hide()
+    window.resize(720, 520)  # inside the 800x600 offscreen screen
+    window.close()
+    again = make_window(seeded_db)
+    assert not again.comments_dock.isVisible()
+    # The offscreen screen is 800x600 and Qt fits restored windows to the screen, so the width
+    # (smaller than the window's minimum with every dock) is not comparable here; the height is.
+    assert again.size().height() == 520
