@@ -1,0 +1,225 @@
+"""The ``redaction`` command: the window by default, and demo, import, export, list, --self-test.
+
+Exit status: 0 success, 2 bad usage or bad input (including a --db that is not a usable
+database: it is left untouched), 1 anything else. Errors are one line on stderr starting with
+"redaction: error: "; ``--debug`` adds the traceback. ``--db`` (a path or a SQLAlchemy URL) and
+``--debug`` are accepted before or after the subcommand. Qt is imported only to open the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from redaction import __version__
+from redaction.services.errors import RefusedError
+from redaction.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from redaction.services.database import Database
+
+PROG = "redaction"
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageError(RefusedError):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line instead of argparse's usage dump, pointing at --help."""
+        self.exit(EXIT_BAD_INPUT, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    # On subcommands the defaults are suppressed, so they never overwrite a value given before.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="database file or SQLAlchemy URL (default: $REDACTION_DB, then the per-user database)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="show tracebacks and debugging output",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="A desktop editorial workstation for a newsroom.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation without a display, then exit"
+    )
+    _common(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="fill a new database with sample articles and comments")
+    _common(demo, suppress=True)
+
+    imp = sub.add_parser("import", help="import Markdown files (with YAML front matter) as articles")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _common(imp, suppress=True)
+
+    exp = sub.add_parser("export", help="write one file per article to a folder")
+    exp.add_argument("--format", required=True, choices=("md", "html"))
+    exp.add_argument("--out", required=True, type=Path, metavar="DIR")
+    exp.add_argument("--status", help="only articles with this status")
+    _common(exp, suppress=True)
+
+    lst = sub.add_parser("list", help="list articles or comments (a table, or --json)")
+    lst.add_argument("what", choices=("articles", "comments"))
+    lst.add_argument("--status", help="only rows with this status")
+    lst.add_argument("--article", type=int, metavar="ID", help="only the comments of this article")
+    lst.add_argument("--json", action="store_true", help="print one JSON array")
+    _common(lst, suppress=True)
+    return parser
+
+
+def _open(args: argparse.Namespace) -> Database:
+    # Imported here so that --version and --help do not pay for SQLAlchemy and Alembic.
+    from redaction.services.database import Database, resolve_target
+
+    return Database.open(resolve_target(args.db))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from redaction.services.database import resolve_target
+
+    target = resolve_target(args.db)
+    try:
+        from redaction.ui.app import run_gui
+    except ImportError as exc:
+        raise RuntimeError(f"the window cannot start: {exc}") from exc
+    return run_gui(target, debug=args.debug)
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from redaction.services.selftest import run_self_test
+
+    run_self_test(sys.stdout)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from redaction.services.demo import fill_demo
+
+    db = _open(args)
+    try:
+        result = fill_demo(db)
+    finally:
+        db.close()
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(result.comments_by_status.items()))
+    print(f"demo: {result.articles} articles and {result.comments} comments ({statuses}) in {db.location}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from redaction.services.importing import read_files, store_batches
+
+    batches = read_files(args.files)  # every file checked before the database is touched
+    db = _open(args)
+    try:
+        result = store_batches(db, batches)
+    finally:
+        db.close()
+    print(f"imported {result.articles} article{'s' if result.articles != 1 else ''} into {db.location}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from redaction.services.export import export_articles
+
+    db = _open(args)
+    try:
+        result = export_articles(db, args.out, args.format, args.status)
+    finally:
+        db.close()
+    print(f"exported {result.count} article{'s' if result.count != 1 else ''} to {result.folder}")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from redaction.domain.workflow import ArticleStatus, CommentStatus
+    from redaction.services import listing
+    from redaction.services.articles import summary_of
+
+    articles = args.what == "articles"
+    if articles and args.article is not None:
+        raise UsageError("--article applies to 'list comments' only")
+    if args.status:
+        try:
+            (ArticleStatus if articles else CommentStatus).parse(args.status)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    db = _open(args)
+    try:
+        with db.session() as session:
+            if args.article is not None and summary_of(session, args.article) is None:
+                raise UsageError(f"there is no article {args.article}")
+            if articles:
+                rows = listing.iter_article_rows(session, args.status)
+                if args.json:
+                    listing.write_json(map(listing.article_object, rows), sys.stdout)
+                else:
+                    listing.article_table(rows, sys.stdout)
+            else:
+                comments = listing.iter_comment_rows(session, args.status, args.article)
+                if args.json:
+                    listing.write_json(map(listing.comment_object, comments), sys.stdout)
+                else:
+                    listing.comment_table(comments, sys.stdout)
+    finally:
+        db.close()
+    return EXIT_OK
+
+
+COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "list": cmd_list}
+
+
+def _fail(message: str, status: int, debug: bool) -> int:
+    if debug:
+        traceback.print_exc()
+    sys.stderr.write(f"{PROG}: error: {' '.join(message.split()) or 'unknown error'}\n")
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if args.self_test and args.command:
+        return _fail("--self-test cannot be combined with a command", EXIT_BAD_INPUT, False)
+    try:
+        if args.self_test:
+            return cmd_self_test(args)
+        if args.command is None:
+            return cmd_gui(args)
+        return COMMANDS[args.command](args)
+    except (RefusedError, StorageError) as exc:
+        # A plain StorageError is an unexpected driver error, not the person's input.
+        bad_input = type(exc) is not StorageError
+        return _fail(str(exc), EXIT_BAD_INPUT if bad_input else EXIT_FAILURE, args.debug)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130, args.debug)
+    except BrokenPipeError:
+        # The reader of our output went away (| head): not worth a message. Point stdout at
+        # devnull so that the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURE
+    except Exception as exc:
+        hint = "" if args.debug else " (run again with --debug for details)"
+        return _fail(f"{str(exc) or type(exc).__name__}{hint}", EXIT_FAILURE, args.debug)
