@@ -289,11 +289,16 @@ def person_named(session: Session, name: str, role: str = "journalist") -> Perso
 
 def _apply(session: Session, article: Article, fields: ArticleFields, now: datetime) -> None:
     fields = fields.normalized()
+    # Look up rubric and author before touching the article, so that the lookups' autoflush
+    # cannot write a half-changed article (each flush would also bump the version counter).
+    with session.no_autoflush:
+        rubric = rubric_named(session, fields.rubric)
+        author = person_named(session, fields.author)
     if article.title != fields.title or not article.slug:
         article.slug = slugify(fields.title)
     article.title = fields.title
-    article.rubric = rubric_named(session, fields.rubric)
-    article.author = person_named(session, fields.author)
+    article.rubric = rubric
+    article.author = author
     article.standfirst = fields.standfirst
     article.tags = ", ".join(fields.tags)
     article.language = fields.language
@@ -338,8 +343,8 @@ def create_article_in(
     article = Article(created_at=now, published_at=published_at)
     if uuid:
         article.uuid = uuid
-    session.add(article)
     _apply(session, article, fields, now)
+    session.add(article)  # after _apply: its lookups must not flush a half-filled article
     session.flush()
     session.add(_snapshot(article, actor, "created", now))
     return article

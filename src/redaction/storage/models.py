@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -144,6 +145,8 @@ class Comment(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     kind: Mapped[str] = mapped_column(String(20), default="comment")
     source_id: Mapped[str | None] = mapped_column(String(300))
+    # Why the comment sits in its queue ("held: 3 links ≥ 2"); set by rules and decisions.
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (
         Index("ix_comment_article_status", "article_id", "status", "created_at", "id"),
@@ -168,3 +171,41 @@ class ModerationEvent(Base):
         Index("ix_moderation_comment", "comment_id", "at"),
         Index("ix_moderation_at", "at"),
     )
+
+
+class Setting(Base):
+    """Newsroom-wide settings shared by everyone on this database (e.g. moderation rules), as JSON."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Autosave(Base):
+    """The text on screen, written every few seconds without touching the article itself, so a
+    crash loses at most the last seconds and autosave never overwrites a saved version."""
+
+    __tablename__ = "autosave"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    base_version: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    author_name: Mapped[str] = mapped_column(String(200), default="")
+    fields: Mapped[str] = mapped_column(Text)  # JSON of ArticleFields
+
+
+class Image(Base):
+    """An image used in articles, stored once per content hash."""
+
+    __tablename__ = "image"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    mime: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
