@@ -22,6 +22,7 @@ METAINFO="$DATA/metainfo/$APP_ID.metainfo.xml"
 HICOLOR="$DATA/icons/hicolor"
 
 say() { printf '%s\n' "$*"; }
+put() { mkdir -p "$(dirname "$2")" && cp "$1" "$2" && chmod 644 "$2"; }  # install -D, portably
 die() { printf 'install.sh: error: %s\n' "$*" >&2; exit 1; }
 
 refresh_caches() {  # best effort: menus pick the entry up without a log-out
@@ -81,10 +82,10 @@ chmod 644 "$DESKTOP"
 
 for png in "$RES"/icons/"$ICON"-*.png; do
     size="${png##*-}"; size="${size%.png}"
-    install -D -m 644 "$png" "$HICOLOR/${size}x${size}/apps/$ICON.png"
+    put "$png" "$HICOLOR/${size}x${size}/apps/$ICON.png"
 done
-install -D -m 644 "$RES/icons/$ICON.svg" "$HICOLOR/scalable/apps/$ICON.svg"
-install -D -m 644 "$RES/$APP_ID.metainfo.xml" "$METAINFO"
+put "$RES/icons/$ICON.svg" "$HICOLOR/scalable/apps/$ICON.svg"
+put "$RES/$APP_ID.metainfo.xml" "$METAINFO"
 
 refresh_caches
 
