@@ -26,8 +26,15 @@ def _converter() -> markdown.Markdown:
     return md
 
 
-def markdown_to_html(text: str) -> str:
-    """Body Markdown to an HTML fragment."""
+def convert_whole(text: str) -> str:
+    """Python-Markdown over ``text`` in one piece (the reference the block renderer must match)."""
     md = _converter()
     md.reset()
     return md.convert(text)
+
+
+def markdown_to_html(text: str) -> str:
+    """Body Markdown to an HTML fragment, through the incremental block renderer."""
+    from redaction.render.blocks import render_body
+
+    return render_body(text)

@@ -1,0 +1,207 @@
+"""Incremental Markdown: split a body into top-level segments and render only what changed.
+
+A *segment* is a run of Markdown that Python-Markdown renders the same alone as inside the whole
+document: segments are cut at blank lines, except where the next block would continue the
+previous one (indented text, list items, quotes, definition lists, fenced code, raw HTML blocks).
+The body HTML is the segments' HTML joined by newlines, which is byte-for-byte what
+``markdown.convert`` gives for the whole text (tests check this on every construct we support).
+
+Three things in Markdown are not local to a block, and are handled here:
+
+* reference links and abbreviations: their definitions are appended to every segment rendered,
+  so a ``[text][id]`` anywhere resolves (editing a definition re-renders every segment);
+* heading ids (``toc``): duplicates get ``_1``, ``_2`` across the whole document, fixed in a
+  final pass over the segments' headings;
+* footnotes: numbered across the document with their list at the end, so a body with footnotes
+  is rendered whole (``Rendered.whole`` is True) — correct, but not incremental.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from redaction.render.markdown import convert_whole
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]")
+_DEFINITION = re.compile(r"^:[ \t]")
+_HTML_BLOCK = re.compile(r"^<([a-zA-Z][a-zA-Z0-9-]*)[\s/>]")
+_REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$", re.M)
+_ABBR_DEF = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.M)
+_FOOTNOTE = re.compile(r"\[\^[^\]\n]+\]")
+_HEADING_ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]*)(")')
+_VOID_HTML = {"hr", "br", "img", "input", "meta", "link"}
+_SENTINEL = "redactionsegmentend"
+_SENTINEL_HTML = f"<p>{_SENTINEL}</p>"
+
+
+def _kind(line: str, following: str) -> str:
+    """What kind of top-level block a line starts (the following line tells definition lists)."""
+    if _LIST_ITEM.match(line):
+        return "list"
+    if line.startswith(">"):
+        return "quote"
+    if line.startswith(":") or _DEFINITION.match(following):
+        return "deflist"
+    return "other"
+
+
+def _continues(kind: str, line: str, following: str) -> bool:
+    """Would Python-Markdown attach this block (after a blank line) to the previous one?"""
+    if line[0] in " \t" or line.startswith(":"):
+        return True  # indented text continues lists, code and definitions; merging is always safe
+    new = _kind(line, following)
+    return new == kind and new != "other"
+
+
+def split_segments(text: str) -> list[str]:
+    """Cut ``text`` into independent top-level segments, in order, without the blank lines
+    that separate them."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    segments: list[str] = []
+    current: list[str] = []
+    fence: str | None = None
+    html_tag: str | None = None
+    kind = "other"
+    after_blank = False
+
+    def flush() -> None:
+        while current and not current[-1].strip():
+            current.pop()
+        if current:
+            segments.append("\n".join(current))
+        current.clear()
+
+    for index, line in enumerate(lines):
+        if fence is not None:
+            current.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        if not line.strip():
+            if current:
+                after_blank = True
+                current.append(line)
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if after_blank:
+            after_blank = False
+            if html_tag is None and not _continues(kind, line, following):
+                flush()
+            if not (line[0] in " \t" or line.startswith(":")):
+                kind = _kind(line, following)
+        elif not current:
+            kind = _kind(line, following)
+        if html_tag is not None:
+            if f"</{html_tag}" in line.lower():
+                html_tag = None
+        elif not current:
+            opening = _HTML_BLOCK.match(line)
+            if (
+                opening
+                and opening.group(1).lower() not in _VOID_HTML
+                and f"</{opening.group(1).lower()}" not in line.lower()
+            ):
+                html_tag = opening.group(1).lower()
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            fence = fence_match.group(1)
+        current.append(line)
+    flush()
+    return segments
+
+
+def context_of(text: str) -> str:
+    """Definitions that apply document-wide (reference links, abbreviations), one per line."""
+    definitions = _REF_DEF.findall(text) + _ABBR_DEF.findall(text)
+    return "\n".join(definitions)
+
+
+_EXPLICIT_ID = re.compile(r"\{[^}\n]*#([^\s}]+)")
+_ID_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _unique(candidate: str, used: set[str]) -> str:
+    """``toc``'s own rule: x, then x_1, x_2…"""
+    while candidate in used or not candidate:
+        match = _ID_COUNT.match(candidate)
+        candidate = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{candidate}_1"
+    used.add(candidate)
+    return candidate
+
+
+def _unique_heading_ids(segments: list[str], htmls: list[str]) -> list[str]:
+    """Make generated heading ids unique across segments, as ``toc`` does over one whole
+    document: ids written by hand (``{#id}``) are kept and reserved first."""
+    explicit = [set(_EXPLICIT_ID.findall(segment)) if "{" in segment else set() for segment in segments]
+    used: set[str] = set().union(*explicit) if explicit else set()
+    out: list[str] = []
+    for own, html in zip(explicit, htmls, strict=True):
+        if "<h" not in html:
+            out.append(html)
+            continue
+
+        def rename(match: re.Match[str], own: set[str] = own) -> str:
+            value = match.group(2)
+            return (
+                match.group(0) if value in own else f"{match.group(1)}{_unique(value, used)}{match.group(3)}"
+            )
+
+        out.append(_HEADING_ID.sub(rename, html))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    segments: tuple[str, ...]
+    htmls: tuple[str, ...]  # final HTML per segment (ids made unique); () when ``whole``
+    html: str  # the body HTML
+    whole: bool = False  # rendered in one piece (footnotes)
+
+
+class BlockRenderer:
+    """Renders bodies segment by segment, remembering the HTML of segments it has seen."""
+
+    def __init__(self, cache_size: int = 20_000) -> None:
+        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _segment_html(self, segment: str, context: str) -> str:
+        """The segment's HTML *with* the separator that follows it inside a document."""
+        key = (segment, context)
+        html = self._cache.get(key)
+        if html is None:
+            # A sentinel paragraph after the segment makes Python-Markdown emit exactly the
+            # separator it would put between this segment and the next one.
+            source = f"{segment}\n\n{_SENTINEL}"
+            html = convert_whole(f"{source}\n\n{context}" if context else source)
+            if html.endswith(_SENTINEL_HTML):
+                html = html[: -len(_SENTINEL_HTML)]
+            else:  # the segment swallowed the sentinel (e.g. an unclosed HTML block)
+                html = convert_whole(f"{segment}\n\n{context}" if context else segment) + "\n"
+            self._cache[key] = html
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return html
+
+    def render(self, text: str) -> Rendered:
+        if _FOOTNOTE.search(text):
+            return Rendered((), (), convert_whole(text), whole=True)
+        segments = split_segments(text)
+        context = context_of(text)
+        final = _unique_heading_ids(segments, [self._segment_html(s, context) for s in segments])
+        # Python-Markdown strips its output; the segments carry their own separators.
+        return Rendered(tuple(segments), tuple(h.strip("\n") for h in final), "".join(final).strip())
+
+
+_default = BlockRenderer()
+
+
+def render_body(text: str) -> str:
+    """The body HTML: the one renderer shared by the preview and the exports."""
+    return _default.render(text).html
