@@ -5,6 +5,8 @@ Files are named ``<slug>.md`` / ``<slug>.html``; when two articles share a slug 
 importing the folder into an empty database gives back the same articles: same uuid, title,
 rubric, tags, standfirst, author, language, status, body, creation and publication times.
 Articles are read a page at a time, so a large database is exported in constant memory.
+Images the articles use are written to ``images/`` and referenced by that relative path
+(:mod:`redaction.services.image_files`), in both formats.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from redaction.services import frontmatter
 from redaction.services.articles import ArticleDetail, get_article
 from redaction.services.database import Database
 from redaction.services.errors import RefusedError
+from redaction.services.image_files import ImageExporter
 from redaction.storage.models import Article
 
 FORMATS = ("md", "html")
@@ -160,9 +163,10 @@ def export_articles(
     taken: set[str] = set()
     count = 0
     with db.session() as session:
+        images = ImageExporter(session, folder)  # images/<sha256>.<ext>, each written once
         for article in iter_details(session, status):
             path = folder / unique_name(article.slug or "article", f".{fmt}", taken)
-            _write(path, render(article))
+            _write(path, images.rewrite(render(article)))
             count += 1
             if progress is not None:
                 progress(count)

@@ -6,14 +6,16 @@ zone) and sets the creation time, and the publication time of a published articl
 ``published`` gives it. ``uuid`` keeps an article's identity across export and import: a uuid
 already in the database is refused (nothing is overwritten; drop the line to import a copy).
 Refusals name the file and line: bad YAML, unclosed header, unknown key, status or language,
-bad date or uuid, empty title, text that is not UTF-8, binary files.
+bad date or uuid, empty title, text that is not UTF-8, binary files. Images the body references
+by a relative path beside the file (``images/<sha256>.png`` as the export writes them) are
+checked with the file and stored with the article (:mod:`redaction.services.image_files`).
 """
 
 from __future__ import annotations
 
 import re
 import uuid as uuid_module
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,6 +25,8 @@ from sqlalchemy.orm import Session
 from redaction.domain.workflow import ArticleStatus, Language
 from redaction.services.articles import ArticleFields, create_article_in, split_tags
 from redaction.services.frontmatter import Document, FrontMatterError, parse
+from redaction.services.image_files import LocalImage, read_local_images, store_local_images
+from redaction.services.images import ImageRefusedError
 from redaction.services.importing import ImportRefusedError, ImportResult, register
 from redaction.storage.models import Article
 
@@ -52,6 +56,7 @@ class MarkdownArticle:
     published_at: datetime | None = None
     uuid: str | None = None
     lines: dict[str, int] = field(default_factory=dict)
+    images: tuple[LocalImage, ...] = ()
 
     def store(self, session: Session) -> ImportResult:
         if self.uuid is not None:
@@ -66,9 +71,15 @@ class MarkdownArticle:
         published_at = self.published_at
         if published_at is None and self.fields.status == ArticleStatus.PUBLISHED:
             published_at = self.created_at
+        fields = self.fields
+        if self.images:
+            try:
+                fields = replace(fields, body=store_local_images(session, fields.body, self.images))
+            except ImageRefusedError as exc:
+                raise ImportRefusedError(self.source, str(exc)) from None
         create_article_in(
             session,
-            self.fields,
+            fields,
             actor=IMPORT_ACTOR,
             created_at=self.created_at,
             published_at=published_at,
@@ -198,4 +209,9 @@ def read_markdown(path: Path) -> MarkdownArticle:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRefusedError(path, exc.strerror or str(exc)) from None
-    return read_markdown_text(path, decode(path, data))
+    article = read_markdown_text(path, decode(path, data))
+    try:
+        images = read_local_images(path, article.fields.body)
+    except ImageRefusedError as exc:
+        raise ImportRefusedError(path, str(exc)) from None
+    return replace(article, images=images) if images else article
