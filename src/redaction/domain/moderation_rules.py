@@ -1,0 +1,327 @@
+"""Moderation rules that explain themselves: what happens to a NEW pending comment, and why.
+
+The semantics follow WordPress's discussion settings. Rules are tried in this order and the
+first one that matches decides (see docs/moderation-rules.md):
+
+1. duplicate: an earlier comment (not trashed) on the same article, under the same parent,
+   with the same author name, email and text → held;
+2. flood: another comment from the same email or IP less than ``flood_seconds`` (15) earlier
+   → held;
+3. links: ``max_links`` (2) or more links in the text, counting ``<a href>`` elements and bare
+   http(s) URLs (a link whose text is its URL counts once; 0 turns the rule off) → held;
+4. moderation words, found in the name, email, website, IP or text → held;
+5. blocked words (same fields), blocked emails, email domains (and their subdomains) or IPs
+   (an address, a CIDR network like ``10.0.0.0/8`` or a prefix ending in ``.`` or ``:``) → trash;
+6. author previously approved: an approved comment with the same name and email (a comment
+   without an email never qualifies) → approved;
+7. otherwise the comment stays pending, with no reason.
+
+"Held" means the comment stays pending, but with a reason the moderator can read
+(``held: 3 links ≥ 2``). Beyond WordPress, words match whole words, ignoring case and accents
+("press" does not hit "WordPress"; "élu" matches "ELU"), unless the rule set asks for
+substring matching. This module is pure: the facts that need the database (is it a duplicate,
+a flood, is the author known) come through a :class:`Context`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any, Protocol
+
+from redaction.domain.wordmatch import WordList
+
+
+class Outcome(StrEnum):
+    """What the rules do to a pending comment."""
+
+    HELD = "held"
+    TRASH = "trash"
+    APPROVED = "approved"
+    PENDING = "pending"
+
+    @property
+    def status(self) -> str:
+        """The comment status this outcome leaves the comment in."""
+        return {"held": "pending", "trash": "trash", "approved": "approved"}.get(self.value, "pending")
+
+
+class MatchMode(StrEnum):
+    WHOLE_WORD = "whole_word"
+    SUBSTRING = "substring"
+
+
+def _clean_words(words: Iterable[str]) -> tuple[str, ...]:
+    cleaned = (" ".join(str(w).split()) for w in words)
+    return tuple(dict.fromkeys(w for w in cleaned if w))
+
+
+def _clean_email(value: str) -> str:
+    email = value.strip().lower()
+    if email.count("@") != 1 or email.startswith("@") or email.endswith("@") or " " in email:
+        raise ValueError(f"{value!r} is not an email address")
+    return email
+
+
+def _clean_domain(value: str) -> str:
+    domain = value.strip().lower().removeprefix("@").strip(".")
+    if not domain or "@" in domain or " " in domain:
+        raise ValueError(f"{value!r} is not an email domain (write it as example.com)")
+    return domain
+
+
+def _clean_ip(value: str) -> str:
+    text = value.strip().lower()
+    if text.endswith((".", ":")) and re.fullmatch(r"[0-9a-f.:]+", text):
+        return text  # a prefix, as WordPress lets people write "192.168."
+    try:
+        return (
+            str(ipaddress.ip_network(text, strict=False)) if "/" in text else str(ipaddress.ip_address(text))
+        )
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an IP address, a network (10.0.0.0/8) or a prefix (192.168.)"
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The newsroom's moderation rules; :meth:`normalized` checks and tidies them."""
+
+    max_links: int = 2
+    moderation_words: tuple[str, ...] = ()
+    blocked_words: tuple[str, ...] = ()
+    blocked_emails: tuple[str, ...] = ()
+    blocked_domains: tuple[str, ...] = ()
+    blocked_ips: tuple[str, ...] = ()
+    match_mode: str = MatchMode.WHOLE_WORD.value
+    hold_duplicates: bool = True
+    flood_seconds: int = 15
+    approve_known_authors: bool = True
+
+    def normalized(self) -> RuleSet:
+        """Blank entries dropped, duplicates removed, emails and IPs checked; ValueError if wrong."""
+        if isinstance(self.max_links, bool) or not isinstance(self.max_links, int) or self.max_links < 0:
+            raise ValueError(f"max_links must be a whole number ≥ 0, not {self.max_links!r}")
+        if (
+            isinstance(self.flood_seconds, bool)
+            or not isinstance(self.flood_seconds, int)
+            or self.flood_seconds < 0
+        ):
+            raise ValueError(f"flood_seconds must be a whole number ≥ 0, not {self.flood_seconds!r}")
+        try:
+            mode = MatchMode(self.match_mode).value
+        except ValueError:
+            raise ValueError(f"match_mode must be whole_word or substring, not {self.match_mode!r}") from None
+        return replace(
+            self,
+            moderation_words=_clean_words(self.moderation_words),
+            blocked_words=_clean_words(self.blocked_words),
+            blocked_emails=tuple(dict.fromkeys(_clean_email(e) for e in self.blocked_emails if e.strip())),
+            blocked_domains=tuple(dict.fromkeys(_clean_domain(d) for d in self.blocked_domains if d.strip())),
+            blocked_ips=tuple(dict.fromkeys(_clean_ip(i) for i in self.blocked_ips if i.strip())),
+            match_mode=mode,
+        )
+
+    def with_blocked_email(self, email: str) -> RuleSet:
+        """The same rules, also trashing comments from ``email``."""
+        return replace(self, blocked_emails=(*self.blocked_emails, _clean_email(email))).normalized()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            key: list(value) if isinstance(value, tuple) else value for key, value in asdict(self).items()
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RuleSet:
+        """Read what :meth:`to_dict` wrote; unknown keys (from a newer version) are ignored."""
+        known = {f: data[f] for f in cls.__dataclass_fields__ if f in data}
+        for key, value in known.items():
+            if isinstance(getattr(cls(), key), tuple):
+                if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                    raise ValueError(f"{key} must be a list of texts")
+                known[key] = tuple(value)
+        return cls(**known).normalized()
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingComment:
+    """What the rules look at in a comment (``id`` lets the context answer about it)."""
+
+    id: int
+    author_name: str = ""
+    author_email: str = ""
+    author_url: str = ""
+    author_ip: str = ""
+    body: str = ""
+
+
+class Context(Protocol):
+    """Facts about a comment that only the database knows."""
+
+    def is_duplicate(self, comment_id: int) -> bool: ...
+
+    def is_flood(self, comment_id: int) -> bool: ...
+
+    def previously_approved(self, name: str, email: str) -> bool: ...
+
+
+def author_key(name: str, email: str) -> tuple[str, str]:
+    """How "the same author" is compared: name as written (trimmed), email in lower case."""
+    return (name.strip(), email.strip().lower())
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFacts:
+    """A :class:`Context` from precomputed sets (what the services build with set-based SQL)."""
+
+    duplicates: frozenset[int] = frozenset()
+    floods: frozenset[int] = frozenset()
+    approved_authors: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+
+    def is_duplicate(self, comment_id: int) -> bool:
+        return comment_id in self.duplicates
+
+    def is_flood(self, comment_id: int) -> bool:
+        return comment_id in self.floods
+
+    def previously_approved(self, name: str, email: str) -> bool:
+        return bool(email.strip()) and author_key(name, email) in self.approved_authors
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    outcome: Outcome
+    reason: str = ""
+
+    @property
+    def status(self) -> str:
+        return self.outcome.status
+
+
+PENDING = Verdict(Outcome.PENDING)
+_ANCHOR = re.compile(r"<a\b[^>]*?\bhref\b[^>]*>(?:(?:(?!<a\b).)*?</a\s*>)?", re.IGNORECASE | re.DOTALL)
+_URL = re.compile(r"https?://", re.IGNORECASE)
+
+
+def count_links(body: str) -> int:
+    """``<a href>`` elements (their text included) plus bare http(s) URLs elsewhere in ``body``."""
+    if "<" in body:
+        anchors = len(_ANCHOR.findall(body))
+        if anchors:
+            body = _ANCHOR.sub(" ", body)
+        return anchors + len(_URL.findall(body))
+    return len(_URL.findall(body))
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+class CompiledRules:
+    """A :class:`RuleSet` with its matchers built once, to decide about many comments quickly."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules = rules.normalized()
+        whole = rules.match_mode == MatchMode.WHOLE_WORD
+        self._moderation = WordList(rules.moderation_words, whole_words=whole)
+        self._blocked = WordList(rules.blocked_words, whole_words=whole)
+        self._emails = frozenset(rules.blocked_emails)
+        self._domains = frozenset(rules.blocked_domains)
+        self._ip_exact = frozenset(
+            ip for ip in rules.blocked_ips if not ip.endswith((".", ":")) and "/" not in ip
+        )
+        self._ip_prefixes = tuple(ip for ip in rules.blocked_ips if ip.endswith((".", ":")))
+        self._ip_networks = tuple((ipaddress.ip_network(ip), ip) for ip in rules.blocked_ips if "/" in ip)
+
+    def _blocked_email(self, email: str) -> str | None:
+        email = email.strip().lower()
+        if not email:
+            return None
+        if email in self._emails:
+            return f"trash: blocked email {_quoted(email)}"
+        if self._domains:
+            labels = email.rpartition("@")[2].split(".")
+            for start in range(len(labels)):
+                domain = ".".join(labels[start:])
+                if domain in self._domains:
+                    return f"trash: blocked email domain {_quoted(domain)}"
+        return None
+
+    def _blocked_ip(self, ip: str) -> str | None:
+        ip = ip.strip().lower()
+        if not ip:
+            return None
+        if ip in self._ip_exact:
+            return f"trash: blocked IP {_quoted(ip)}"
+        for prefix in self._ip_prefixes:
+            if ip.startswith(prefix):
+                return f"trash: blocked IP {_quoted(prefix)}"
+        if self._ip_networks:
+            try:
+                address = ipaddress.ip_address(ip)
+            except ValueError:
+                return None
+            for network, written in self._ip_networks:
+                if address.version == network.version and address in network:
+                    return f"trash: blocked IP {_quoted(written)}"
+        return None
+
+    def decide(self, comment: IncomingComment, context: Context) -> Verdict:
+        """The first rule that matches ``comment``, in the documented order."""
+        rules = self.rules
+        if rules.hold_duplicates and context.is_duplicate(comment.id):
+            return Verdict(Outcome.HELD, "held: duplicate of an earlier comment")
+        if rules.flood_seconds and context.is_flood(comment.id):
+            return Verdict(
+                Outcome.HELD,
+                f"held: flood, another comment from the same email or IP less than {rules.flood_seconds} s before",
+            )
+        if rules.max_links:
+            links = count_links(comment.body)
+            if links >= rules.max_links:
+                return Verdict(
+                    Outcome.HELD, f"held: {links} link{'s' if links != 1 else ''} ≥ {rules.max_links}"
+                )
+        fields = None
+        if self._moderation or self._blocked:
+            fields = "\n".join(
+                (
+                    comment.author_name,
+                    comment.author_email,
+                    comment.author_url,
+                    comment.author_ip,
+                    comment.body,
+                )
+            )
+        if fields is not None and self._moderation:
+            word = self._moderation.find(fields)
+            if word is not None:
+                return Verdict(Outcome.HELD, f"held: moderation word {_quoted(word)}")
+        if fields is not None and self._blocked:
+            word = self._blocked.find(fields)
+            if word is not None:
+                return Verdict(Outcome.TRASH, f"trash: blocked word {_quoted(word)}")
+        reason = self._blocked_email(comment.author_email) or self._blocked_ip(comment.author_ip)
+        if reason is not None:
+            return Verdict(Outcome.TRASH, reason)
+        if rules.approve_known_authors and context.previously_approved(
+            comment.author_name, comment.author_email
+        ):
+            return Verdict(Outcome.APPROVED, "approved: author previously approved")
+        return PENDING
+
+
+@lru_cache(maxsize=8)
+def compile_rules(rules: RuleSet) -> CompiledRules:
+    """Compiled matchers for ``rules``, cached (a big word list takes a moment to compile)."""
+    return CompiledRules(rules)
+
+
+def decide(rules: RuleSet, comment: IncomingComment, context: Context) -> Verdict:
+    """What ``rules`` do to the new pending ``comment``: outcome and a reason a person can read."""
+    return compile_rules(rules).decide(comment, context)
