@@ -3,7 +3,8 @@
 A SQLite file is inspected read-only before anything is written, so a file that is not a
 database, is damaged, read-only, locked by another writer or written by a newer redaction is
 refused with a clear message and left byte-for-byte as it was. Only then is the engine created
-(WAL, foreign keys, busy timeout) and the schema upgraded in-process.
+(WAL, foreign keys, busy timeout) and the schema upgraded in-process. A file whose schema is
+older than this version is first copied into its backups folder (``storage.backups``).
 """
 
 from __future__ import annotations
@@ -169,6 +170,32 @@ def _check_server_schema(engine: Engine) -> None:
         )
 
 
+def _stored_revision(path: Path) -> str | None:
+    """The schema revision written in an existing file, or None (no file, empty, brand new)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_PROBE_SECONDS)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def _backup_if_upgrading(path: Path) -> None:
+    """Copy a database that is about to be migrated into its backups folder first, so an upgrade
+    can always be undone. A new database is not copied; a failed copy stops the upgrade."""
+    current = _stored_revision(path)
+    head = head_revision()
+    if current is None or current == head:
+        return
+    from redaction.storage.backups import take_backup
+
+    take_backup(path, f"before-migration-{head}")
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision, in one transaction."""
     cfg = alembic_config()
@@ -189,6 +216,7 @@ def open_engine(target: str | os.PathLike[str]) -> Engine:
     else:
         path = Path(target_str).expanduser()
         _check_sqlite_file(path)
+        _backup_if_upgrading(path)
         engine = create_sqlite_engine(path)
     try:
         upgrade(engine)

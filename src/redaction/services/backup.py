@@ -1,0 +1,94 @@
+"""Backups of the newsroom database: before risky operations, on request, and restoring one.
+
+Call :func:`backup_before` before any operation that changes many rows at once::
+
+    from redaction.services.backup import backup_before
+
+    backup_before(db, "bulk-approve")  # -> backups/<name>-<UTC time>-before-bulk-approve.db
+
+It returns the :class:`BackupInfo` of the copy, or None for a server database (PostgreSQL is
+backed up on the server, not by the app). It raises :class:`BackupError` (a ``StorageError``
+with a message fit for a dialog) when no copy could be made: do not go on with the operation
+then. The engine backs up by itself before migrating a database to a newer schema.
+
+Restoring replaces the live file through SQLite's backup API after a copy of the current
+state is taken; the caller closes its ``Database`` first and opens a new one afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from redaction.services.database import Database, database_file
+from redaction.storage.backups import (
+    KEEP_DEFAULT,
+    BackupContents,
+    BackupError,
+    BackupInfo,
+    check_restorable,
+    copy_into,
+    read_contents,
+    take_backup,
+)
+from redaction.storage.backups import list_backups as _list_backups
+from redaction.storage.engine import known_revisions
+
+__all__ = [
+    "KEEP_DEFAULT",
+    "BackupContents",
+    "BackupError",
+    "BackupInfo",
+    "back_up_now",
+    "backup_before",
+    "backups_supported",
+    "list_backups",
+    "read_contents",
+    "restore_backup",
+]
+
+
+def backups_supported(db: Database) -> bool:
+    """True for a database in a local SQLite file; server databases are backed up on the server."""
+    return database_file(db) is not None
+
+
+def backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> BackupInfo | None:
+    """Copy ``db`` before an operation named ``reason`` ("bulk-approve", "import", …).
+
+    Returns None for a server database; raises :class:`BackupError` when the copy failed.
+    """
+    path = database_file(db)
+    if path is None:
+        return None
+    return take_backup(path, f"before-{reason}", keep)
+
+
+def back_up_now(db: Database, keep: int = KEEP_DEFAULT) -> BackupInfo:
+    """A backup the person asked for (reason "manual")."""
+    path = database_file(db)
+    if path is None:
+        raise BackupError("Backups of a server database are made on the server, not by redaction.")
+    return take_backup(path, "manual", keep)
+
+
+def list_backups(db: Database) -> list[BackupInfo]:
+    """Backups of ``db``, newest first (none for a server database)."""
+    path = database_file(db)
+    return _list_backups(path) if path is not None else []
+
+
+def restore_backup(db_file: Path, backup: Path, keep: int = KEEP_DEFAULT) -> BackupInfo:
+    """Replace ``db_file`` with ``backup``; returns the backup of the state it replaced.
+
+    The backup is checked first (readable, a redaction database, not from a newer version), then
+    the current state is copied (reason "before-restore"), then the backup is copied in. Close
+    every ``Database`` on ``db_file`` before calling, and open a new one afterwards (an older
+    schema is migrated then, as when any old file is opened).
+    """
+    db_file, backup = Path(db_file), Path(backup)
+    if db_file.resolve() == backup.resolve():
+        raise BackupError("A database cannot be restored from itself.")
+    check_restorable(backup, known_revisions())
+    safety = take_backup(db_file, "before-restore", keep, protect=[backup])
+    copy_into(backup, db_file)
+    return safety

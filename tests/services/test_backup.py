@@ -1,0 +1,189 @@
+"""Backups: consistent under a writer, rotated, restorable, and taken before every migration."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from redaction.services import articles as article_service
+from redaction.services.articles import ArticleFields, ArticleQuery
+from redaction.services.backup import (
+    BackupError,
+    back_up_now,
+    backup_before,
+    backups_supported,
+    list_backups,
+    read_contents,
+    restore_backup,
+)
+from redaction.services.database import Database
+from redaction.storage import backups as backup_files
+from redaction.storage.backups import backups_folder, take_backup
+from redaction.storage.backups import list_backups as list_backups_of
+from redaction.storage.engine import head_revision
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def titles(db: Database) -> list[str]:
+    with db.session() as s:
+        return sorted(a.title for a in article_service.list_articles(s, ArticleQuery()))
+
+
+def add_article(db: Database, title: str) -> None:
+    article_service.create_article(db, ArticleFields(title=title), "test")
+
+
+def test_backup_is_a_consistent_snapshot_while_another_program_writes(db: Database, db_path: Path) -> None:
+    setup = sqlite3.connect(db_path)
+    setup.execute("CREATE TABLE ledger (amount INTEGER NOT NULL)")
+    setup.commit()
+    setup.close()
+    stop = threading.Event()
+    transactions = 0
+
+    def writer() -> None:
+        # Each transaction adds +7 and -7: any snapshot that is consistent sums to zero.
+        nonlocal transactions
+        conn = sqlite3.connect(db_path, timeout=5)
+        while not stop.is_set():
+            with conn:
+                conn.execute("INSERT INTO ledger VALUES (7)")
+                conn.execute("INSERT INTO ledger VALUES (-7)")
+            transactions += 1
+        conn.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        taken = [backup_before(db, "bulk-approve", keep=50) for _ in range(15)]
+    finally:
+        stop.set()
+        thread.join()
+    assert transactions > 0
+    rows_seen = set()
+    for info in taken:
+        assert info is not None
+        assert info.reason == "before-bulk-approve"
+        conn = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
+        total, rows = conn.execute("SELECT coalesce(sum(amount), 0), count(*) FROM ledger").fetchone()
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
+        conn.close()
+        assert total == 0 and rows % 2 == 0
+        rows_seen.add(rows)
+    assert len(rows_seen) > 1, "the writer was never seen making progress between backups"
+    assert not list(backups_folder(db_path).glob("*.partial"))
+
+
+def test_rotation_keeps_the_newest_and_never_deletes_the_newest(db: Database, db_path: Path) -> None:
+    start = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
+    for minute in range(12):
+        take_backup(db_path, "manual", keep=10, now=start + timedelta(minutes=minute))
+    kept = list_backups(db)
+    assert len(kept) == 10
+    assert kept[0].created_at == start + timedelta(minutes=11)
+    assert kept[-1].created_at == start + timedelta(minutes=2)
+    newest = take_backup(db_path, "manual", keep=0, now=start + timedelta(hours=1))
+    assert [b.path for b in list_backups(db)] == [newest.path]
+
+
+def test_backups_of_another_database_in_the_same_folder_are_left_alone(db: Database, tmp_path: Path) -> None:
+    other = Database.open(tmp_path / "demo.db")
+    try:
+        back_up_now(other)
+    finally:
+        other.close()
+    for _ in range(3):
+        back_up_now(db, keep=1)
+    assert len(list_backups(db)) == 1
+    assert len(list(backups_folder(tmp_path / "demo.db").glob("demo-*.db"))) == 1
+
+
+def test_restore_round_trip_keeps_a_copy_of_what_it_replaced(db_path: Path) -> None:
+    db = Database.open(db_path)
+    add_article(db, "Avant la sauvegarde")
+    saved = back_up_now(db)
+    add_article(db, "Après la sauvegarde")
+    assert read_contents(saved.path).articles == 1
+    db.close()
+
+    safety = restore_backup(db_path, saved.path)
+
+    db = Database.open(db_path)
+    try:
+        assert titles(db) == ["Avant la sauvegarde"]
+        add_article(db, "Écrit après la restauration")  # the restored file is writable
+    finally:
+        db.close()
+    assert safety.reason == "before-restore"
+    assert read_contents(safety.path).articles == 2
+    assert saved.path.exists()
+
+
+def test_restore_refuses_a_backup_from_a_newer_version_and_leaves_the_database(db_path: Path) -> None:
+    db = Database.open(db_path)
+    add_article(db, "Intact")
+    bad = back_up_now(db)
+    db.close()
+    conn = sqlite3.connect(bad.path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(BackupError, match="newer version"):
+        restore_backup(db_path, bad.path)
+    assert db_path.read_bytes() == before
+    assert [b.reason for b in list_backups_of(db_path)] == ["manual"]  # no safety copy either
+
+
+def test_a_backup_is_taken_before_migrating_an_old_database(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema_0001.db", path)
+    db = Database.open(path)
+    db.close()
+    backups = list_backups_of(path)
+    assert [b.reason for b in backups] == [f"before-migration-{head_revision()}"]
+    contents = read_contents(backups[0].path)
+    assert contents.revision == "0001"
+    assert contents.articles == 2
+    assert backups[0].path.read_bytes()[:16] == b"SQLite format 3\x00"
+
+    Database.open(path).close()  # already up to date: no second copy
+    assert len(list_backups_of(path)) == 1
+
+
+def test_an_upgrade_without_its_backup_does_not_happen(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "schema_0001.db", path)
+    before = path.read_bytes()
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise BackupError("Could not back up old.db: disk full.")
+
+    monkeypatch.setattr(backup_files, "take_backup", disk_full)
+    with pytest.raises(BackupError, match="disk full"):
+        Database.open(path)
+    assert path.read_bytes() == before
+
+
+def test_no_backup_for_a_new_database(db: Database, db_path: Path) -> None:
+    add_article(db, "Premier article")
+    db.close()
+    Database.open(db_path).close()
+    assert not backups_folder(db_path).exists()
+
+
+def test_server_databases_are_not_backed_up_in_the_app() -> None:
+    memory = Database(create_engine("sqlite://"), "sqlite://")
+    assert not backups_supported(memory)
+    assert backup_before(memory, "bulk-approve") is None
+    assert list_backups(memory) == []
+    with pytest.raises(BackupError, match="server"):
+        back_up_now(memory)
