@@ -153,7 +153,20 @@ class Comment(Base):
         Index("ix_comment_status_created", "status", "created_at", "id"),
         Index("ix_comment_source", "source_id", unique=True),
         Index("ix_comment_parent", "parent_id"),
+        Index("ix_comment_email", "author_email", "created_at", "id"),
+        Index("ix_comment_name", "author_name", "created_at", "id"),
     )
+
+
+class CommentCount(Base):
+    """How many comments are in each (status, kind): kept by database triggers (migration 0003)
+    in the same transaction as every change, so queue counts never scan the comment table."""
+
+    __tablename__ = "comment_count"
+
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class ModerationEvent(Base):
@@ -170,6 +183,7 @@ class ModerationEvent(Base):
     __table_args__ = (
         Index("ix_moderation_comment", "comment_id", "at"),
         Index("ix_moderation_at", "at"),
+        Index("ix_moderation_actor", "actor", "at"),
     )
 
 
