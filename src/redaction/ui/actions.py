@@ -2,7 +2,9 @@
 
 Menus, toolbars and the shortcut help all read from here; shortcuts have defaults and user
 overrides kept in QSettings under ``shortcuts/<name>`` (Frescobaldi's actioncollection, Picard's
-actions). Texts are translated when the registry is built, so build it after the translator.
+actions). Texts are translated when the registry is built, so build it after the translator; they
+are written out as ``translate("Actions", "...")`` because lupdate extracts only literal calls
+of ``translate``/``tr``, never strings passed through a helper.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from redaction.ui import settings
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,61 +31,124 @@ class ActionSpec:
     short_text: str = ""  # on buttons, where the menu text is too long
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
-
-
 def specs() -> list[ActionSpec]:
     """The catalogue. Translated at call time."""
     std = QKeySequence.StandardKey
     return [
-        ActionSpec("file_new", _t("&New Article"), std.New, _t("Create a new draft article")),
-        ActionSpec("file_save", _t("&Save"), std.Save, _t("Save the article and keep a revision")),
-        ActionSpec("file_quit", _t("&Quit"), std.Quit, _t("Save and quit")),
         ActionSpec(
-            "edit_find_article", _t("&Filter Articles"), "Ctrl+L", _t("Type to filter the article list")
+            "file_new",
+            translate("Actions", "&New Article"),
+            std.New,
+            translate("Actions", "Create a new draft article"),
         ),
         ActionSpec(
-            "article_next", _t("&Next Article"), "Ctrl+PgDown", _t("Open the next article in the list")
+            "file_save",
+            translate("Actions", "&Save"),
+            std.Save,
+            translate("Actions", "Save the article and keep a revision"),
         ),
-        ActionSpec("article_previous", _t("&Previous Article"), "Ctrl+PgUp", _t("Open the previous article")),
-        ActionSpec("article_submit", _t("Send to &Review"), "Ctrl+Shift+R", _t("Move the article to review")),
         ActionSpec(
-            "article_ready", _t("Mark &Ready"), "Ctrl+Shift+Y", _t("Mark the article ready to publish")
+            "file_restore_backup",
+            translate("Actions", "Restore from &Backup…"),
+            tip=translate("Actions", "Back up the database, or go back to an earlier backup"),
         ),
-        ActionSpec("article_publish", _t("&Publish"), "Ctrl+Shift+P", _t("Publish the article")),
         ActionSpec(
-            "comment_approve", _t("&Approve"), "A", _t("Approve the selected comments"), widget_scope=True
+            "file_preferences",
+            translate("Actions", "&Preferences…"),
+            "Ctrl+,",
+            translate("Actions", "Your name and role, languages, theme and shortcuts"),
+        ),
+        ActionSpec(
+            "file_quit",
+            translate("Actions", "&Quit"),
+            std.Quit,
+            translate("Actions", "Save and quit"),
+        ),
+        ActionSpec(
+            "edit_find_article",
+            translate("Actions", "&Filter Articles"),
+            "Ctrl+L",
+            translate("Actions", "Type to filter the article list"),
+        ),
+        ActionSpec(
+            "article_next",
+            translate("Actions", "&Next Article"),
+            "Ctrl+PgDown",
+            translate("Actions", "Open the next article in the list"),
+        ),
+        ActionSpec(
+            "article_previous",
+            translate("Actions", "&Previous Article"),
+            "Ctrl+PgUp",
+            translate("Actions", "Open the previous article"),
+        ),
+        ActionSpec(
+            "article_submit",
+            translate("Actions", "Send to &Review"),
+            "Ctrl+Shift+R",
+            translate("Actions", "Move the article to review"),
+        ),
+        ActionSpec(
+            "article_ready",
+            translate("Actions", "Mark &Ready"),
+            "Ctrl+Shift+Y",
+            translate("Actions", "Mark the article ready to publish"),
+        ),
+        ActionSpec(
+            "article_publish",
+            translate("Actions", "&Publish"),
+            "Ctrl+Shift+P",
+            translate("Actions", "Publish the article"),
+        ),
+        ActionSpec(
+            "comment_approve",
+            translate("Actions", "&Approve"),
+            "A",
+            translate("Actions", "Approve the selected comments"),
+            widget_scope=True,
         ),
         ActionSpec(
             "comment_spam",
-            _t("Mark as &Spam"),
+            translate("Actions", "Mark as &Spam"),
             "S",
-            _t("Mark the selected comments as spam"),
+            translate("Actions", "Mark the selected comments as spam"),
             widget_scope=True,
         ),
         ActionSpec(
             "comment_trash",
-            _t("&Trash"),
+            translate("Actions", "&Trash"),
             "D",
-            _t("Move the selected comments to the trash"),
+            translate("Actions", "Move the selected comments to the trash"),
             widget_scope=True,
         ),
         ActionSpec(
             "comment_pending",
-            _t("Back to &Pending"),
+            translate("Actions", "Back to &Pending"),
             "U",
-            _t("Send the selected comments back to pending"),
+            translate("Actions", "Send the selected comments back to pending"),
             widget_scope=True,
         ),
         ActionSpec(
-            "comment_focus", _t("&Go to Comments"), "Ctrl+M", _t("Move the keyboard to the comment queue")
+            "comment_focus",
+            translate("Actions", "&Go to Comments"),
+            "Ctrl+M",
+            translate("Actions", "Move the keyboard to the comment queue"),
         ),
-        ActionSpec("view_articles", _t("&Article List"), "Ctrl+Shift+1", checkable=True),
-        ActionSpec("view_comments", _t("&Comments"), "Ctrl+Shift+3", checkable=True),
-        ActionSpec("view_preview", _t("&Preview"), "Ctrl+Shift+2", checkable=True),
-        ActionSpec("help_shortcuts", _t("&Keyboard Shortcuts"), "F1"),
-        ActionSpec("help_about", _t("&About redaction")),
+        ActionSpec(
+            "view_articles",
+            translate("Actions", "&Article List"),
+            "Ctrl+Shift+1",
+            checkable=True,
+        ),
+        ActionSpec(
+            "view_comments",
+            translate("Actions", "&Comments"),
+            "Ctrl+Shift+3",
+            checkable=True,
+        ),
+        ActionSpec("view_preview", translate("Actions", "&Preview"), "Ctrl+Shift+2", checkable=True),
+        ActionSpec("help_shortcuts", translate("Actions", "&Keyboard Shortcuts"), "F1"),
+        ActionSpec("help_about", translate("Actions", "&About redaction")),
     ]
 
 
@@ -105,20 +172,42 @@ class ActionRegistry(QObject):
             action.setCheckable(spec.checkable)
             if spec.short_text:
                 action.setIconText(spec.short_text)
-            override = store.value(f"shortcuts/{spec.name}")
-            keys = [QKeySequence(str(override))] if override else _sequence(spec.shortcut)
-            action.setShortcuts(keys)
             if spec.tip:
                 action.setStatusTip(spec.tip)
-                action.setToolTip(
-                    f"{spec.tip} ({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
-                    if keys
-                    else spec.tip
-                )
             if spec.widget_scope:
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._actions[spec.name] = action
             self._specs[spec.name] = spec
+            key = f"shortcuts/{spec.name}"
+            # An override of "" means "no shortcut", which is not the same as no override.
+            override = store.value(key) if store.contains(key) else None
+            if isinstance(override, list):  # "Ctrl+," hand-written in the INI file reads as a list
+                override = ",".join(override)
+            self._apply(spec.name, _sequence(str(override)) if override is not None else None)
+
+    def default_shortcuts(self, name: str) -> list[QKeySequence]:
+        return _sequence(self._specs[name].shortcut)
+
+    def set_shortcut(self, name: str, keys: QKeySequence | None) -> None:
+        """Override ``name``'s shortcut now and for later sessions (an empty sequence removes
+        it); None goes back to the default."""
+        key = f"shortcuts/{name}"
+        store = settings.settings()
+        if keys is None:
+            store.remove(key)
+            self._apply(name, None)
+        else:
+            text = keys.toString(QKeySequence.SequenceFormat.PortableText)
+            store.setValue(key, text)
+            self._apply(name, _sequence(text))
+
+    def _apply(self, name: str, keys: list[QKeySequence] | None) -> None:
+        spec, action = self._specs[name], self._actions[name]
+        keys = self.default_shortcuts(name) if keys is None else keys
+        action.setShortcuts(keys)
+        if spec.tip:
+            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+            action.setToolTip(f"{spec.tip} ({shown})" if shown else spec.tip)
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
