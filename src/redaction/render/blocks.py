@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from redaction.render.markdown import convert_whole
@@ -56,62 +57,71 @@ def _continues(kind: str, line: str, following: str) -> bool:
     return new == kind and new != "other"
 
 
-def split_segments(text: str) -> list[str]:
-    """Cut ``text`` into independent top-level segments, in order, without the blank lines
-    that separate them."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    segments: list[str] = []
-    current: list[str] = []
+def iter_segments(text: str, start: int = 0) -> Iterator[tuple[str, int]]:
+    """Yield ``(segment, offset)`` for the segments of ``text`` from ``start``, which must be
+    the start of a segment (or 0). ``text`` uses ``\\n`` line ends."""
+    length = len(text)
+    pos = start
+    seg_start = -1  # offset of the current segment's first line, -1 before the first
+    seg_end = -1  # end of its last non-blank line
     fence: str | None = None
     html_tag: str | None = None
     kind = "other"
     after_blank = False
-
-    def flush() -> None:
-        while current and not current[-1].strip():
-            current.pop()
-        if current:
-            segments.append("\n".join(current))
-        current.clear()
-
-    for index, line in enumerate(lines):
+    while pos <= length:
+        eol = text.find("\n", pos)
+        if eol == -1:
+            eol = length
+        line = text[pos:eol]
+        stripped = line.strip()
         if fence is not None:
-            current.append(line)
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-            continue
-        if not line.strip():
-            if current:
-                after_blank = True
-                current.append(line)
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if after_blank:
-            after_blank = False
-            if html_tag is None and not _continues(kind, line, following):
-                flush()
+            if stripped:
+                seg_end = eol
+                if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                    fence = None
+        elif stripped:
+            following = ""
             if not (line[0] in " \t" or line.startswith(":")):
+                next_eol = text.find("\n", eol + 1)
+                following = text[eol + 1 : next_eol if next_eol != -1 else length] if eol < length else ""
+            if seg_start < 0:
+                seg_start = pos
                 kind = _kind(line, following)
-        elif not current:
-            kind = _kind(line, following)
-        if html_tag is not None:
-            if f"</{html_tag}" in line.lower():
-                html_tag = None
-        elif not current:
-            opening = _HTML_BLOCK.match(line)
-            if (
-                opening
-                and opening.group(1).lower() not in _VOID_HTML
-                and f"</{opening.group(1).lower()}" not in line.lower()
-            ):
-                html_tag = opening.group(1).lower()
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            fence = fence_match.group(1)
-        current.append(line)
-    flush()
-    return segments
+            elif after_blank:
+                if html_tag is None and not _continues(kind, line, following):
+                    yield text[seg_start:seg_end], seg_start
+                    seg_start = pos
+                if not (line[0] in " \t" or line.startswith(":")):
+                    kind = _kind(line, following)
+            after_blank = False
+            if html_tag is not None:
+                if f"</{html_tag}" in line.lower():
+                    html_tag = None
+            elif seg_start == pos:
+                opening = _HTML_BLOCK.match(line)
+                if opening:
+                    tag = opening.group(1).lower()
+                    if tag not in _VOID_HTML and f"</{tag}" not in line.lower():
+                        html_tag = tag
+            fence_match = _FENCE.match(line)
+            if fence_match:
+                fence = fence_match.group(1)
+            seg_end = eol
+        elif seg_start >= 0:
+            after_blank = True
+        pos = eol + 1
+    if seg_start >= 0:
+        yield text[seg_start:seg_end], seg_start
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def split_segments(text: str) -> list[str]:
+    """Cut ``text`` into independent top-level segments, in order, without the blank lines
+    that separate them."""
+    return [segment for segment, _offset in iter_segments(normalize_newlines(text))]
 
 
 def context_of(text: str) -> str:
@@ -133,16 +143,17 @@ def _unique(candidate: str, used: set[str]) -> str:
     return candidate
 
 
-def _unique_heading_ids(segments: list[str], htmls: list[str]) -> list[str]:
-    """Make generated heading ids unique across segments, as ``toc`` does over one whole
-    document: ids written by hand (``{#id}``) are kept and reserved first."""
-    explicit = [set(_EXPLICIT_ID.findall(segment)) if "{" in segment else set() for segment in segments]
-    used: set[str] = set().union(*explicit) if explicit else set()
-    out: list[str] = []
-    for own, html in zip(explicit, htmls, strict=True):
+def heading_ids_pass(segments: list[str], raw: list[str]) -> dict[int, str]:
+    """Final HTML of the segments whose headings need renaming so that generated ids are
+    unique across the document, as ``toc`` does over one whole text: ids written by hand
+    (``{#id}``) are kept and reserved first. Returns only the segments that differ from ``raw``."""
+    explicit = {i: set(_EXPLICIT_ID.findall(seg)) for i, seg in enumerate(segments) if "{" in seg}
+    used: set[str] = set().union(*explicit.values()) if explicit else set()
+    renamed: dict[int, str] = {}
+    for index, html in enumerate(raw):
         if "<h" not in html:
-            out.append(html)
             continue
+        own = explicit.get(index, set())
 
         def rename(match: re.Match[str], own: set[str] = own) -> str:
             value = match.group(2)
@@ -150,8 +161,15 @@ def _unique_heading_ids(segments: list[str], htmls: list[str]) -> list[str]:
                 match.group(0) if value in own else f"{match.group(1)}{_unique(value, used)}{match.group(3)}"
             )
 
-        out.append(_HEADING_ID.sub(rename, html))
-    return out
+        final = _HEADING_ID.sub(rename, html)
+        if final != html:
+            renamed[index] = final
+    return renamed
+
+
+def _unique_heading_ids(segments: list[str], htmls: list[str]) -> list[str]:
+    renamed = heading_ids_pass(segments, htmls)
+    return [renamed.get(i, h) for i, h in enumerate(htmls)] if renamed else list(htmls)
 
 
 @dataclass(frozen=True, slots=True)

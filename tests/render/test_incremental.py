@@ -1,0 +1,84 @@
+"""Editing a body segment by segment ends where rendering it afresh would."""
+
+from __future__ import annotations
+
+import random
+
+from redaction.render.blocks import BlockRenderer, render_body
+from redaction.render.incremental import IncrementalBody
+from tests.render.test_blocks import DOCUMENTS
+
+PIECES = [
+    *DOCUMENTS.values(),
+    "```",
+    "- item",
+    "> quote",
+    "[r1]: https://changed.example",
+    "## Contexte",
+    "<div>",
+    "</div>",
+    "\n",
+    "\n\n",
+    "    indented",
+    "Terme\n:   def",
+    "*[HTML]: autre",
+]
+
+
+SHARED = BlockRenderer()  # cached segment HTML keeps the fresh renders cheap
+
+
+def check(body: IncrementalBody) -> None:
+    fresh = IncrementalBody(SHARED)
+    fresh.reset(body.text)
+    assert body.segments == fresh.segments
+    assert body.starts == fresh.starts
+    assert body.htmls == fresh.htmls
+    assert body.html() == render_body(body.text)
+
+
+def test_random_edits_always_match_a_fresh_render() -> None:
+    rng = random.Random(7)
+    body = IncrementalBody(SHARED)
+    text = "\n\n".join(DOCUMENTS.values())
+    body.reset(text)
+    for _ in range(300):
+        position = rng.randrange(len(text) + 1)
+        action = rng.random()
+        if action < 0.45:
+            insert = (
+                rng.choice(PIECES)
+                if rng.random() < 0.3
+                else rng.choice(["a", " ", "\n", "#", "*", "-", "`", ">"])
+            )
+            text = text[:position] + insert + text[position:]
+        elif action < 0.9:
+            end = min(len(text), position + rng.randrange(1, 40))
+            text = text[:position] + text[end:]
+        else:
+            end = min(len(text), position + rng.randrange(1, 10))
+            text = text[:position] + rng.choice(PIECES) + text[end:]
+        patch = body.update(text)
+        assert patch is not None or body.text == text
+        check(body)
+
+
+def test_typing_in_one_paragraph_replaces_one_segment() -> None:
+    paragraphs = [f"Paragraphe {i} du texte." for i in range(200)]
+    body = IncrementalBody()
+    body.reset("\n\n".join(paragraphs))
+    paragraphs[120] = "Paragraphe 120 du texte, complété."
+    patch = body.update("\n\n".join(paragraphs))
+    # the segment before the edit is re-cut too (it could absorb the edited block), unchanged
+    assert patch.start == 119 and patch.removed == 2 and len(patch.added) == 2
+    assert "complété" in patch.added[1] and not patch.changed
+
+
+def test_a_new_duplicate_heading_renames_the_later_ones() -> None:
+    body = IncrementalBody()
+    body.reset("## Contexte\n\na\n\nb\n\n## Contexte\n\nc")
+    assert 'id="contexte_1"' in body.htmls[3]
+    patch = body.update("## Contexte\n\na\n\n## Contexte\n\n## Contexte\n\nc")
+    assert 'id="contexte_2"' in "".join(body.htmls)
+    assert body.html() == render_body(body.text)
+    assert patch is not None
