@@ -4,33 +4,37 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+# Written out as translate("Labels", "...") at each use: lupdate cannot see through a helper.
+translate = QCoreApplication.translate
 
 
 def article_status(value: str) -> str:
     names = {
-        "draft": _t("Draft"),
-        "in_review": _t("In review"),
-        "ready": _t("Ready"),
-        "published": _t("Published"),
-        "archived": _t("Archived"),
+        "draft": translate("Labels", "Draft"),
+        "in_review": translate("Labels", "In review"),
+        "ready": translate("Labels", "Ready"),
+        "published": translate("Labels", "Published"),
+        "archived": translate("Labels", "Archived"),
     }
     return names.get(value, value)
 
 
 def comment_status(value: str) -> str:
-    names = {"pending": _t("Pending"), "approved": _t("Approved"), "spam": _t("Spam"), "trash": _t("Trash")}
+    names = {
+        "pending": translate("Labels", "Pending"),
+        "approved": translate("Labels", "Approved"),
+        "spam": translate("Labels", "Spam"),
+        "trash": translate("Labels", "Trash"),
+    }
     return names.get(value, value)
 
 
 def language(value: str) -> str:
-    return {"fr": _t("French"), "en": _t("English")}.get(value, value)
+    return {"fr": translate("Labels", "French"), "en": translate("Labels", "English")}.get(value, value)
 
 
 def ui_language() -> str:
-    """"fr" when the interface is French, else "en" (for dates written the reader's way)."""
+    """ "fr" when the interface is French, else "en" (for dates written the reader's way)."""
     from PySide6.QtCore import QLocale
 
     return "fr" if QLocale().language() == QLocale.Language.French else "en"
