@@ -37,11 +37,12 @@ find_python() {
     for candidate in python3.12 python3.13 python3.14; do  # CI builds with 3.12: prefer it
         if command -v "$candidate" >/dev/null && is_py312 "$candidate"; then echo "$candidate"; return; fi
     done
-    if command -v pyenv >/dev/null; then
-        local root version
-        root="$(pyenv root)"
+    # pyenv's interpreters, even when pyenv is not initialised in this shell (CI, cron).
+    local root version
+    root="$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")"
+    if [[ -d "$root/versions" ]]; then
         # Oldest installed 3.12+ first: 3.12 is what CI builds with.
-        for version in $(pyenv versions --bare 2>/dev/null | grep -E '^3\.(1[2-9]|[2-9][0-9])(\.[0-9]+)?$' | sort -V); do
+        for version in $(for dir in "$root"/versions/3.*; do basename "$dir"; done | grep -E '^3\.(1[2-9]|[2-9][0-9])(\.[0-9]+)?$' | sort -t. -k1,1n -k2,2n -k3,3n); do
             candidate="$root/versions/$version/bin/python"
             if is_py312 "$candidate"; then echo "$candidate"; return; fi
         done
