@@ -135,9 +135,9 @@ def test_enter_continues_lists_and_quotes(line: str, col: int, text: str) -> Non
 
 
 def test_enter_on_an_empty_item_ends_the_list() -> None:
-    assert continue_block("- ", 2) == Edit("", 0, 0)
-    assert continue_block("12. ", 4) == Edit("", 0, 0)
-    assert continue_block("> ", 2) == Edit("", 0, 0)
+    assert continue_block("- ", 2) == Edit("\n", 1, 1)
+    assert continue_block("12. ", 4) == Edit("\n", 1, 1)
+    assert continue_block("> ", 2) == Edit("\n", 1, 1)
 
 
 def test_enter_elsewhere_is_an_ordinary_new_line() -> None:

@@ -201,14 +201,14 @@ _QUOTES = re.compile(r"(?: {0,3}> ?)+")
 
 def continue_block(line: str, col: int) -> Edit | None:
     """Enter in a list item or a quote: the next item ("- ", "3." after "2."), or, on an empty
-    item, the end of the list. None: an ordinary new line."""
+    item, the end of the list (the marker goes, a blank line follows). None: an ordinary new line."""
     item = _ITEM.match(line)
     quote = None if item else _QUOTES.match(line)
     found = item or quote
     if found is None or col < found.end():
         return None
     if not line[found.end() :].strip():
-        return Edit("", 0, 0)  # Enter on an empty item ends the list
+        return Edit("\n", 1, 1)  # an empty item ends the list: a blank line, or the next line would join it
     if item:
         indent, bullet, number, delimiter, space, box = item.groups()
         marker = bullet or f"{int(number) + 1}{delimiter}"
