@@ -69,9 +69,10 @@ def test_typing_in_one_paragraph_replaces_one_segment() -> None:
     body.reset("\n\n".join(paragraphs))
     paragraphs[120] = "Paragraphe 120 du texte, complété."
     patch = body.update("\n\n".join(paragraphs))
-    # the segment before the edit is re-cut too (it could absorb the edited block), unchanged
-    assert patch.start == 119 and patch.removed == 2 and len(patch.added) == 2
-    assert "complété" in patch.added[1] and not patch.changed
+    # the segment before is re-cut too (it could absorb the edited block) but, unchanged, is
+    # left out of the patch
+    assert patch.start == 120 and patch.removed == 1 and len(patch.added) == 1
+    assert "complété" in patch.added[0] and not patch.changed
 
 
 def test_a_new_duplicate_heading_renames_the_later_ones() -> None:

@@ -28,6 +28,21 @@ _ID = re.compile(r'<h[1-6][^>]*\bid="([^"]*)"')
 _DEFINITION_LIKE = re.compile(r"^(?: {0,3}\[|\*\[)", re.M)
 
 
+def _trimmed(start: int, old: list[str], new: list[str], changed: dict[int, str] | None = None) -> BodyPatch:
+    """The patch without the segments at either end whose HTML did not change."""
+    head = 0
+    while head < len(old) and head < len(new) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while (
+        tail < len(old) - head
+        and tail < len(new) - head
+        and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]
+    ):
+        tail += 1
+    return BodyPatch(start + head, len(old) - head - tail, new[head : len(new) - tail], changed or {})
+
+
 @dataclass(frozen=True, slots=True)
 class BodyPatch:
     """Replace segments ``start .. start+removed`` by ``added``; then set ``changed`` (index in
@@ -168,19 +183,20 @@ class IncrementalBody:
                 return BodyPatch(first, stop - first, self.htmls[first:added_end], changed)
 
         old_raw_mid = self._raw[first:stop]
+        old_final_mid = self.htmls[first:stop]
         new_raw_mid = [self._renderer._segment_html(s, self.context) for s in mid]
         self._raw[first:stop] = new_raw_mid
         self.htmls[first:stop] = new_raw_mid
         old_ids = [i for h in old_raw_mid if "<h" in h for i in _ids_in(h)]
         new_ids = [i for h in new_raw_mid if "<h" in h for i in _ids_in(h)]
         if not old_ids and not new_ids:
-            return BodyPatch(first, stop - first, new_raw_mid)
+            return _trimmed(first, old_final_mid, new_raw_mid)
         had_duplicates = any(self._ids[i] > 1 for i in self._ids)
         self._ids.subtract(old_ids)
         self._ids.update(new_ids)
         self._ids = +self._ids  # drop zero counts
         if not had_duplicates and all(n == 1 for n in self._ids.values()):
-            return BodyPatch(first, stop - first, new_raw_mid)  # every id unique: nothing renamed
+            return _trimmed(first, old_final_mid, new_raw_mid)  # every id unique: nothing renamed
         # Headings came or went: ids of later headings may shift (x, x_1, x_2…). Only segments
         # holding headings can change, so only those are compared.
         renamed = heading_ids_pass(self.segments, self._raw)
@@ -195,7 +211,7 @@ class IncrementalBody:
             elif final != self.htmls[index]:
                 self.htmls[index] = final
                 changed[index] = final
-        return BodyPatch(first, stop - first, self.htmls[first:added_end], changed)
+        return _trimmed(first, old_final_mid, self.htmls[first:added_end], changed)
 
 
 def _ids_in(html: str) -> list[str]:

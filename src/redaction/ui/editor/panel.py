@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.dates import to_local
 from redaction.domain.workflow import ArticleStatus, Language, can_move
+from redaction.render.page import PageInfo
 from redaction.services.articles import ArticleDetail, ArticleFields, split_tags
 from redaction.ui import labels
 from redaction.ui.editor.preview import PreviewPane
@@ -118,11 +119,11 @@ class EditorPanel(QWidget):
             self.author_combo.editTextChanged,
             self.tags_edit.textChanged,
             self.standfirst_edit.textChanged,
-            self.body_edit.textChanged,
             self.language_combo.currentIndexChanged,
             self.status_combo.currentIndexChanged,
         ):
-            signal.connect(self._changed)
+            signal.connect(self._meta_changed)
+        self.body_edit.textChanged.connect(self._body_changed)
 
     def set_new_shortcut_hint(self, shortcut: str) -> None:
         self.placeholder.setText(self.placeholder.text().replace("%1", shortcut))
@@ -160,8 +161,7 @@ class EditorPanel(QWidget):
         finally:
             self._loading = False
         self._set_dirty(False)
-        self.preview.schedule(self.fields(), self.page_date())
-        self.preview.render_now()
+        self.preview.show_page(self.page_info(), detail.fields.body)
 
     def mark_saved(self, detail: ArticleDetail) -> None:
         """The text on screen is now stored as ``detail`` (keeps cursor and undo history)."""
@@ -206,13 +206,33 @@ class EditorPanel(QWidget):
         if index >= 0:
             self.status_combo.setCurrentIndex(index)
 
+    def page_info(self) -> PageInfo:
+        """What the page header and footer show, from the fields on screen."""
+        return PageInfo(
+            title=self.title_edit.text().strip(),
+            rubric=self.rubric_combo.currentText().strip(),
+            standfirst=self.standfirst_edit.toPlainText(),
+            author=self.author_combo.currentText().strip(),
+            language=self.language_combo.currentData() or "fr",
+            day=self.page_date(),
+            tags=split_tags(self.tags_edit.text()),
+        )
+
     # -- change tracking ---------------------------------------------------------------------
-    def _changed(self) -> None:
+    def _meta_changed(self) -> None:
         if self._loading or self.detail is None:
             return
-        fields = self.fields()
-        self._set_dirty(fields.normalized() != self.detail.fields)
-        self.preview.schedule(fields, self.page_date())
+        self._set_dirty(self.fields().normalized() != self.detail.fields)
+        self.preview.update_info(self.page_info())
+        self.text_changed.emit()
+
+    def _body_changed(self) -> None:
+        if self._loading or self.detail is None:
+            return
+        body = self.body_edit.toPlainText()
+        # The preview follows every keystroke: only the touched segments are re-rendered.
+        self.preview.update_body(body)
+        self._set_dirty(body != self.detail.fields.body or self.fields().normalized() != self.detail.fields)
         self.text_changed.emit()
 
     def _set_dirty(self, dirty: bool) -> None:

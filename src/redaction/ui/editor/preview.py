@@ -1,69 +1,281 @@
-"""The live preview: the article page as the site will publish it, rendered by the export's renderer.
+"""The live preview: the article page as the site will publish it, patched as the text changes.
 
-Re-rendering is merged over a short delay that grows with the document, so typing never waits
-on the preview. Links are not followed and nothing remote is ever fetched.
+The page is kept as chunks in the QTextDocument: the header (rubric, date, title, standfirst,
+byline), one chunk per Markdown segment of the body, and the footer (tags). A keystroke re-renders
+the segments it touched (``IncrementalBody``) and replaces just those chunks, so the preview
+follows typing at any length. A newly opened body is laid in progressively, top first, in slices
+that never hold the UI thread for long. Bodies with footnotes are rendered whole after a pause.
+Links are never followed and nothing remote is ever fetched.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import bisect
+import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from redaction.render.page import PageInfo, article_page
-from redaction.services.articles import ArticleFields
+from redaction.render.incremental import BodyPatch, IncrementalBody
+from redaction.render.page import PageInfo, article_page, footer_html, header_html, page_css
+
+FILL_SLICE_SECONDS = 0.025  # progressive loading: longest stretch on the UI thread
+WHOLE_DELAY_MS = 400  # bodies with footnotes: re-render after this pause in typing
 
 
-def render_delay_ms(text_length: int) -> int:
-    """ghostwriter-style: tiny for a brief, longer for a book-length piece."""
-    return min(600, 40 + text_length // 500)
+def preview_css() -> str:
+    """The page CSS for Qt: chunks are inserted without their ``article-body`` wrapper."""
+    return page_css().replace(".article-body ", "")
 
 
 class PreviewPane(QTextBrowser):
+    painted_body = Signal()  # the preview document now reflects the latest body text
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self._pending: tuple[ArticleFields, date] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.render_now)
-        self.rendered_html = ""
+        self.document().setDefaultStyleSheet(preview_css())
+        self.document().setUndoRedoEnabled(False)
+        self.body = IncrementalBody()
+        self.info: PageInfo | None = None
+        self.image_loader: Callable[[QUrl], object] | None = None
+        self._starts: list[int] = []  # document position of the header and of each filled segment
+        self._filled = 0  # segments laid into the document so far
+        self._footer_start: int | None = None
+        self._whole = False  # showing a whole-page render (footnotes)
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self._fill)
+        self._whole_timer = QTimer(self, singleShot=True, interval=WHOLE_DELAY_MS)
+        self._whole_timer.timeout.connect(self._render_whole)
 
-    def schedule(self, fields: ArticleFields, day: date) -> None:
-        self._pending = (fields, day)
-        self._timer.start(render_delay_ms(len(fields.body)))
+    # -- what callers use ----------------------------------------------------------------------
+    @property
+    def rendered_html(self) -> str:
+        """The page HTML being shown: the export's page for the same article, byte for byte."""
+        if self.info is None:
+            return ""
+        return article_page(self.info, self.body.text, body_html=self.body.html())
 
-    def render_now(self) -> None:
-        self._timer.stop()
-        if self._pending is None:
-            return
-        fields, day = self._pending
-        self._pending = None
-        info = PageInfo(
-            title=fields.title,
-            rubric=fields.rubric,
-            standfirst=fields.standfirst,
-            author=fields.author,
-            language=fields.language,
-            day=day,
-            tags=fields.tags,
+    @property
+    def complete(self) -> bool:
+        """Every segment is laid in (progressive loading finished)."""
+        return self._whole or (
+            self.info is not None
+            and self._filled == len(self.body.segments)
+            and self._footer_start is not None
         )
-        self.rendered_html = article_page(info, fields.body)
+
+    def show_page(self, info: PageInfo, body: str) -> None:
+        """Load a page afresh (an article was opened)."""
+        self.info = info
+        self.body.reset(body)
+        self._fill_timer.stop()
+        self._whole_timer.stop()
+        if self.body.whole:
+            self._render_whole()
+            return
+        self._whole = False
+        document = self.document()
+        document.clear()
+        cursor = QTextCursor(document)
+        self._starts = [0]
+        self._insert(cursor, header_html(info))
+        self._filled = 0
+        self._footer_start = None
+        self.verticalScrollBar().setValue(0)
+        self._fill()
+
+    def update_body(self, body: str) -> None:
+        """The body text changed: patch the segments it touched."""
+        if self.info is None:
+            return
+        was_whole = self._whole
+        patch = self.body.update(body)
+        if patch is None:
+            return
+        if self.body.whole:
+            self._whole_timer.start()
+            return
+        if was_whole:  # footnotes went away: back to the incremental page
+            self.show_page(self.info, self.body.text)
+            return
+        self._apply(patch)
+        self.painted_body.emit()
+
+    def update_info(self, info: PageInfo) -> None:
+        """Title, rubric, standfirst, author, date or tags changed."""
+        if info == self.info:
+            return
+        old, self.info = self.info, info
+        if self._whole:
+            self._whole_timer.start()
+            return
+        if old is None:
+            return
+        if header_html(old) != header_html(info):
+            self._replace_chunk(0, header_html(info))
+        if footer_html(old) != footer_html(info) and self._footer_start is not None:
+            self._replace_footer(footer_html(info))
+
+    def clear_page(self) -> None:
+        self._fill_timer.stop()
+        self._whole_timer.stop()
+        self.info = None
+        self.body.reset("")
+        self._starts = []
+        self._filled = 0
+        self._footer_start = None
+        self._whole = False
+        self.clear()
+
+    def chunk_position(self, segment: int) -> int | None:
+        """Document position where body segment ``segment`` starts, if laid in."""
+        if self._whole or segment >= self._filled:
+            return None
+        return self._starts[segment + 1]
+
+    def segment_at(self, position: int) -> int | None:
+        """The body segment shown at a document position (for scroll sync)."""
+        if self._whole or not self._filled:
+            return None
+        index = bisect.bisect_right(self._starts, position) - 2
+        return max(0, min(index, self._filled - 1))
+
+    # -- laying chunks into the document ------------------------------------------------------------
+    @staticmethod
+    def _insert(cursor: QTextCursor, html: str) -> None:
+        # Start from a blank block: insertHtml would otherwise keep the block's old format
+        # (a paragraph replacing a heading would stay a heading).
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setBlockCharFormat(QTextCharFormat())
+        cursor.setCharFormat(QTextCharFormat())
+        if html:
+            cursor.insertHtml(html)
+
+    def _end_of(self, chunk: int) -> int:
+        """Position just after chunk ``chunk`` (0 = header, k = segment k-1)."""
+        if chunk + 1 < len(self._starts):
+            return self._starts[chunk + 1] - 1
+        if self._footer_start is not None:
+            return self._footer_start - 1
+        return self.document().characterCount() - 1
+
+    def _fill(self) -> None:
+        """Lay in the next segments, for a slice of time, then yield to the event loop."""
+        deadline = time.perf_counter() + FILL_SLICE_SECONDS
+        segments = len(self.body.segments)
+        while self._filled < segments:
+            self._replace_chunks(self._filled + 1, 0, [self.body.segment_html(self._filled)])
+            self._filled += 1
+            if time.perf_counter() > deadline:
+                self._fill_timer.start()
+                return
+        if self._footer_start is None and self.info is not None:
+            cursor = QTextCursor(self.document())
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertBlock()
+            self._footer_start = cursor.position()
+            self._insert(cursor, footer_html(self.info))
+        self.painted_body.emit()
+
+    def _apply(self, patch: BodyPatch) -> None:
+        start, removed, added = patch.start, patch.removed, patch.added
+        filling = self._footer_start is None
+        if filling and start >= self._filled:
+            return  # not laid in yet: the fill will take the new segments from the body
+        if filling and start + removed > self._filled:
+            # The edit reaches past what is laid in: drop the tail and let the fill redo it.
+            self._remove_chunks(start + 1, self._filled - start)
+            self._filled = start
+            self._fill_timer.start()
+            return
+        # One edit block: the document lays itself out once for the whole patch, not once per
+        # cursor operation (each costs milliseconds on a long page).
+        batch = QTextCursor(self.document())
+        batch.beginEditBlock()
+        try:
+            self._replace_chunks(start + 1, removed, [h.strip("\n") for h in added])
+            self._filled += len(added) - removed
+            for index, html in patch.changed.items():
+                if index < self._filled:
+                    self._replace_chunk(index + 1, html.strip("\n"))
+        finally:
+            batch.endEditBlock()
+
+    def _replace_chunk(self, chunk: int, html: str) -> None:
+        self._replace_chunks(chunk, 1, [html])
+
+    def _replace_chunks(self, chunk: int, removed: int, htmls: list[str]) -> None:
+        if not htmls:
+            self._remove_chunks(chunk, removed)
+            return
+        cursor = QTextCursor(self.document())
+        if removed:
+            old_end = self._end_of(chunk + removed - 1)
+            cursor.setPosition(self._starts[chunk])
+            cursor.setPosition(old_end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        else:  # pure insertion after chunk - 1
+            old_end = self._end_of(chunk - 1)
+            cursor.setPosition(old_end)
+            cursor.insertBlock()  # the new empty block is where the chunks go
+        starts: list[int] = []
+        for number, html in enumerate(htmls):
+            if number:
+                cursor.insertBlock()
+            starts.append(cursor.position())
+            self._insert(cursor, html)
+        delta = cursor.position() - old_end
+        self._starts[chunk : chunk + removed] = starts
+        self._shift(chunk + len(htmls), delta)
+
+    def _remove_chunks(self, chunk: int, count: int) -> None:
+        if count <= 0:
+            return
+        cursor = QTextCursor(self.document())
+        begin = self._end_of(chunk - 1)  # take the separator before the first removed chunk
+        end = self._end_of(chunk + count - 1)
+        cursor.setPosition(begin)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        del self._starts[chunk : chunk + count]
+        self._shift(chunk, begin - end)
+
+    def _shift(self, from_chunk: int, delta: int) -> None:
+        if delta:
+            starts = self._starts
+            for index in range(from_chunk, len(starts)):
+                starts[index] += delta
+            if self._footer_start is not None:
+                self._footer_start += delta
+
+    def _replace_footer(self, html: str) -> None:
+        assert self._footer_start is not None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._footer_start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._insert(cursor, html)
+
+    def _render_whole(self) -> None:
+        self._whole_timer.stop()
+        if self.info is None:
+            return
+        self._whole = True
         scroll = self.verticalScrollBar().value()
         self.setHtml(self.rendered_html)
         self.verticalScrollBar().setValue(scroll)
+        self.painted_body.emit()
 
-    def clear_page(self) -> None:
-        self._pending = None
-        self._timer.stop()
-        self.rendered_html = ""
-        self.clear()
-
+    # -- Qt overrides --------------------------------------------------------------------------------
     def loadResource(self, kind: int, name: QUrl) -> object:
-        # Never fetch anything remote from the preview: untrusted Markdown may point anywhere.
-        if name.scheme() in ("http", "https", "ftp"):
+        # Never fetch anything remote: untrusted Markdown may point anywhere.
+        if name.scheme() in ("http", "https", "ftp", "file"):
             return None
+        if name.scheme() == "image" and self.image_loader is not None:
+            return self.image_loader(name)
         return super().loadResource(kind, name)

@@ -1,0 +1,190 @@
+"""Keystroke-to-preview latency through the real editor and preview widgets.
+
+For bodies of 800, 5,000 and 50,000 words, types a sentence into the middle of the body with
+QTest key events and times each keystroke from the key press until the event loop has painted
+the result (the preview is scrolled to the edit, so the time includes re-rendering, patching,
+layout and paint of what the user sees; the editor's own paint is included too). Then the same
+keystrokes with a naive preview that re-renders the whole page (Python-Markdown + setHtml) on
+every change, as ReText does after its delay.
+
+    python bench/preview_latency.py [--json] [--keys N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, datetime
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from redaction.render.markdown import convert_whole  # noqa: E402
+from redaction.render.page import article_page  # noqa: E402
+from redaction.services.articles import ArticleDetail, ArticleFields  # noqa: E402
+from redaction.ui.editor.panel import EditorPanel  # noqa: E402
+
+WORDS = (
+    "le la les un une des port maire ville projet conseil municipal travaux école rue quartier habitants "
+    "Quimper Brest Bretagne marché pêche bateau saison touristes budget élus association festival musique"
+).split()
+SENTENCE = "Le conseil municipal a vote le budget. "
+
+
+def body_of(words: int, seed: int = 1) -> str:
+    """A realistic article body: sub-headings every dozen paragraphs, some lists and quotes."""
+    rng = random.Random(seed)
+    parts: list[str] = []
+    count = 0
+    index = 0
+    while count < words:
+        if index % 12 == 0:
+            parts.append(f"## Partie {index // 12 + 1}")
+        elif index % 17 == 0:
+            parts.append("\n".join(f"- {rng.choice(WORDS)} {rng.choice(WORDS)}" for _ in range(3)))
+            count += 6
+        elif index % 23 == 0:
+            parts.append("> « " + " ".join(rng.choice(WORDS) for _ in range(20)) + " »")
+            count += 20
+        else:
+            n = rng.randint(25, 45)
+            parts.append(" ".join(rng.choice(WORDS) for _ in range(n)) + ".")
+            count += n
+        index += 1
+    return "\n\n".join(parts)
+
+
+def make_panel(body: str) -> EditorPanel:
+    panel = EditorPanel()
+    panel.resize(1300, 900)
+    panel.show()
+    now = datetime.now(UTC)
+    fields = ArticleFields(
+        title="Le budget voté", rubric="Économie", standfirst="Chapô.", author="Anne", body=body
+    )
+    detail = ArticleDetail(1, "u", "s", fields, now, now, None, 1, 0, 0)
+    panel.load(detail)
+    app = QApplication.instance()
+    while not panel.preview.complete:
+        app.processEvents()
+    return panel
+
+
+def place_cursor_mid(panel: EditorPanel) -> None:
+    edit = panel.body_edit
+    doc = edit.document()
+    block = doc.findBlockByNumber(doc.blockCount() // 2)
+    while block.isValid() and not block.text().strip():
+        block = block.next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    edit.centerCursor()
+    edit.setFocus()
+
+
+def scroll_preview_to_edit(panel: EditorPanel) -> None:
+    preview = panel.preview
+    offset = panel.body_edit.textCursor().position()
+    segment = max(0, __import__("bisect").bisect_right(preview.body.starts, offset) - 1)
+    position = preview.chunk_position(segment)
+    if position is not None:
+        cursor = QTextCursor(preview.document())
+        cursor.setPosition(position)
+        preview.setTextCursor(cursor)
+        preview.ensureCursorVisible()
+
+
+def time_keys(panel: EditorPanel, keys: int) -> list[float]:
+    app = QApplication.instance()
+    place_cursor_mid(panel)
+    scroll_preview_to_edit(panel)
+    app.processEvents()
+    times = []
+    for i in range(keys):
+        char = SENTENCE[i % len(SENTENCE)]
+        start = time.perf_counter()
+        if char == " ":
+            QTest.keyClick(panel.body_edit, Qt.Key.Key_Space)
+        else:
+            QTest.keyClicks(panel.body_edit, char)
+        app.processEvents()  # paints the updated regions of the editor and the preview
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def make_naive(panel: EditorPanel) -> None:
+    """Swap in the naive preview: whole page through Python-Markdown and setHtml each change."""
+    panel.body_edit.textChanged.disconnect()
+    info = panel.page_info()
+
+    def rerender() -> None:
+        html = article_page(info, "", body_html=convert_whole(panel.body_edit.toPlainText()))
+        scroll = panel.preview.verticalScrollBar().value()
+        panel.preview.setHtml(html)
+        panel.preview.verticalScrollBar().setValue(scroll)
+
+    panel.body_edit.textChanged.connect(rerender)
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "median_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(p95, 2),
+        "max_ms": round(ordered[-1], 2),
+        "n": len(ordered),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--keys", type=int, default=120, help="keystrokes per size (incremental)")
+    parser.add_argument("--naive-keys", type=int, default=12, help="keystrokes per size (naive)")
+    args = parser.parse_args(argv)
+    QApplication.instance() or QApplication(sys.argv[:1])
+    sizes = (800, 5000, 50000)
+    result: dict[str, object] = {}
+    naive: dict[str, object] = {}
+    for words in sizes:
+        body = body_of(words)
+        panel = make_panel(body)
+        time_keys(panel, 10)  # warm-up, not counted
+        result[str(words)] = summary(time_keys(panel, args.keys))
+        panel.close()
+        panel.deleteLater()
+        panel = make_panel(body)
+        make_naive(panel)
+        time_keys(panel, 2)  # warm-up
+        naive[str(words)] = summary(time_keys(panel, args.naive_keys))
+        panel.close()
+        panel.deleteLater()
+    result["naive"] = naive
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"{'words':>8}  {'incremental median':>19} {'p95':>8} {'max':>8}   {'naive median':>13} {'p95':>8}"
+        )
+        for words in sizes:
+            inc, nav = result[str(words)], naive[str(words)]
+            print(
+                f"{words:>8}  {inc['median_ms']:>16.2f} ms {inc['p95_ms']:>5.2f} ms {inc['max_ms']:>5.2f} ms"
+                f"   {nav['median_ms']:>10.2f} ms {nav['p95_ms']:>5.2f} ms"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
