@@ -23,20 +23,48 @@ from datetime import UTC, datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from redaction.render.markdown import convert_whole  # noqa: E402
-from redaction.render.page import article_page  # noqa: E402
-from redaction.services.articles import ArticleDetail, ArticleFields  # noqa: E402
-from redaction.ui.editor.panel import EditorPanel  # noqa: E402
+from redaction.render.markdown import convert_whole
+from redaction.render.page import article_page
+from redaction.services.articles import ArticleDetail, ArticleFields
+from redaction.ui.editor.panel import EditorPanel
 
-WORDS = (
-    "le la les un une des port maire ville projet conseil municipal travaux école rue quartier habitants "
-    "Quimper Brest Bretagne marché pêche bateau saison touristes budget élus association festival musique"
-).split()
+WORDS = [
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "des",
+    "port",
+    "maire",
+    "ville",
+    "projet",
+    "conseil",
+    "municipal",
+    "travaux",
+    "école",
+    "rue",
+    "quartier",
+    "habitants",
+    "Quimper",
+    "Brest",
+    "Bretagne",
+    "marché",
+    "pêche",
+    "bateau",
+    "saison",
+    "touristes",
+    "budget",
+    "élus",
+    "association",
+    "festival",
+    "musique",
+]
 SENTENCE = "Le conseil municipal a vote le budget. "
 
 
