@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -37,6 +38,7 @@ class FindReplaceBar(QWidget):
     def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("find_bar")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # never grows taller
         self.editor = editor
         self._matches: list[re.Match[str]] | None = None  # None: to be recomputed
         self._index = Utf16Index("")
@@ -51,7 +53,7 @@ class FindReplaceBar(QWidget):
         self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000") + 8)
         previous = QPushButton(self.tr("&Previous"), objectName="find_previous")
         following = QPushButton(self.tr("&Next"), objectName="find_next")
-        self.replace_button = QPushButton(self.tr("&Replace"), objectName="replace_one")
+        self.replace_button = QPushButton(self.tr("R&eplace"), objectName="replace_one")
         self.replace_all_button = QPushButton(self.tr("Replace &All"), objectName="replace_all")
         close = QToolButton(objectName="find_close", text="×", toolTip=self.tr("Close (Esc)"), autoRaise=True)
         grid = QGridLayout(self)
