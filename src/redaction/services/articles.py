@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, literal, or_, select, tuple_
+from sqlalchemy import Select, delete, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from redaction.domain.dates import utcnow
@@ -19,7 +19,7 @@ from redaction.domain.slugs import slugify
 from redaction.domain.textstats import count_words
 from redaction.domain.workflow import ArticleStatus, Language
 from redaction.services.database import Database
-from redaction.storage.models import Article, Person, Revision, Rubric
+from redaction.storage.models import Article, Autosave, Person, Revision, Rubric
 
 PAGE_SIZE = 200
 
@@ -374,11 +374,14 @@ def save_article(
         if article.version != expected_version:
             raise ConflictError(_detail_of(article))
         if _fields_of(article) == fields.normalized():
+            session.execute(delete(Autosave).where(Autosave.article_id == article_id))
             return _detail_of(article)  # nothing changed: no new version, no empty revision
         _apply(session, article, fields, utcnow())
         session.flush()
         if keep_revision:
             session.add(_snapshot(article, actor, reason, article.updated_at))
+        # The unsaved-text buffer is now stale: the saved text supersedes it.
+        session.execute(delete(Autosave).where(Autosave.article_id == article_id))
         return _detail_of(article)
 
 

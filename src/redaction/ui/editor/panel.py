@@ -6,6 +6,7 @@ saving is the main window's job (one unit of work per user action).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -26,13 +27,16 @@ from redaction.domain.dates import to_local
 from redaction.domain.workflow import ArticleStatus, Language, can_move
 from redaction.render.page import PageInfo
 from redaction.services.articles import ArticleDetail, ArticleFields, split_tags
+from redaction.services.autosave import Recovered
 from redaction.ui import labels
 from redaction.ui.editor.preview import PreviewPane
+from redaction.ui.editor.recovery import RecoveryBanner
 
 
 class EditorPanel(QWidget):
     text_changed = Signal()
     dirty_changed = Signal(bool)
+    recovery_discarded = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,9 +100,12 @@ class EditorPanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([1, 1])
 
+        self.recovery_banner = RecoveryBanner()
+        self.recovery_banner.discarded.connect(self.recovery_discarded)
         editing = QWidget()
         layout = QVBoxLayout(editing)
         layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.recovery_banner)
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
 
@@ -138,15 +145,20 @@ class EditorPanel(QWidget):
             self._loading = was_loading
 
     # -- loading and reading -----------------------------------------------------------------
-    def load(self, detail: ArticleDetail | None) -> None:
+    def load(self, detail: ArticleDetail | None, recovered: Recovered | None = None) -> None:
+        """Show ``detail``; with ``recovered``, show that unsaved text instead (it stays unsaved,
+        over the version it was written against, so saving it detects any later save)."""
         self._loading = True
+        self.recovery_banner.show_recovered(recovered, detail.fields if detail else None)
+        if detail is not None and recovered is not None and recovered.base_version != detail.version:
+            detail = replace(detail, version=recovered.base_version)
         try:
             self.detail = detail
             if detail is None:
                 self.stack.setCurrentIndex(0)
                 self.preview.clear_page()
                 return
-            f = detail.fields
+            f = recovered.fields if recovered is not None else detail.fields
             self.title_edit.setText(f.title)
             self.rubric_combo.setEditText(f.rubric)
             self.author_combo.setEditText(f.author)
@@ -160,12 +172,13 @@ class EditorPanel(QWidget):
             self.stack.setCurrentIndex(1)
         finally:
             self._loading = False
-        self._set_dirty(False)
-        self.preview.show_page(self.page_info(), detail.fields.body)
+        self._set_dirty(recovered is not None)
+        self.preview.show_page(self.page_info(), f.body)
 
     def mark_saved(self, detail: ArticleDetail) -> None:
         """The text on screen is now stored as ``detail`` (keeps cursor and undo history)."""
         self.detail = detail
+        self.recovery_banner.hide()
         self._loading = True
         self._limit_statuses(detail.fields.status)
         self._loading = False
