@@ -182,6 +182,20 @@ def test_a_10_mb_paste_is_refused_at_once_and_the_text_is_untouched(edit: Markdo
     assert not edit.document().isUndoAvailable()
 
 
+def test_ctrl_v_of_10_mb_from_the_clipboard_is_refused_quickly(qtbot: QtBot, edit: MarkdownEdit) -> None:
+    QGuiApplication.clipboard().setText("x" * (10 * MB))
+    edit.setPlainText("Le texte.")
+    started = time.perf_counter()
+    with qtbot.waitSignal(edit.paste_refused, timeout=1000) as refused:
+        qtbot.keyClick(edit, Qt.Key.Key_V, CTRL)
+    assert time.perf_counter() - started < 1.0
+    assert refused.args == ["The text to paste is 10 MB; the limit is 5 MB. Nothing was pasted."]
+    assert edit.toPlainText() == "Le texte."
+    QGuiApplication.clipboard().setText("court")
+    qtbot.keyClick(edit, Qt.Key.Key_V, CTRL)
+    assert edit.toPlainText() == "courtLe texte."
+
+
 @pytest.mark.parametrize("data", ["JFIF\x00\x00\x01", "\x01\x02\x03\x04\x05abc\x06\x07\x08\x0e\x0f\x10" * 50])
 def test_binary_paste_is_refused(edit: MarkdownEdit, data: str) -> None:
     refused = paste(edit, text_mime(data))
