@@ -46,11 +46,14 @@ def test_pages_cover_every_row_once(filled: Database, monkeypatch: pytest.Monkey
     monkeypatch.setattr(listing, "PAGE_SIZE", 2)
     with filled.session() as session:
         articles = [row.id for row in listing.iter_article_rows(session)]
-        comments = [row.id for row in listing.iter_comment_rows(session)]
+        rows = list(listing.iter_comment_rows(session))
+        comments = [row.id for row in rows]
         published = [row.id for row in listing.iter_article_rows(session, "published")]
         on_first = [row.id for row in listing.iter_comment_rows(session, "pending", article_id=1)]
     assert sorted(articles) == list(range(1, 8))
     assert sorted(comments) == list(range(1, 12))
+    keys = [(row.created_at, row.id) for row in rows]
+    assert keys == sorted(keys, reverse=True), "all statuses merged, newest first"
     assert sorted(published) == [2, 4, 6]
     assert sorted(on_first) == [1, 7]
 

@@ -8,6 +8,7 @@ written as ``\\uXXXX`` escapes in JSON (same value once parsed) and as ``<U+202E
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import unicodedata
@@ -16,6 +17,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
+from redaction.domain.workflow import CommentStatus
 from redaction.services.articles import ArticleQuery, ArticleSummary, list_articles, sort_key_of
 from redaction.services.comments import CommentRow, list_comments
 from redaction.services.export import iso_utc
@@ -36,10 +38,7 @@ def iter_article_rows(session: Session, status: str | None = None) -> Iterator[A
         after = sort_key_of(page[-1], query.sort)
 
 
-def iter_comment_rows(
-    session: Session, status: str | None = None, article_id: int | None = None
-) -> Iterator[CommentRow]:
-    """Reader comments newest first."""
+def _comment_stream(session: Session, status: str, article_id: int | None) -> Iterator[CommentRow]:
     after = None
     while True:
         page = list_comments(session, article_id=article_id, status=status, after=after, limit=PAGE_SIZE)
@@ -47,6 +46,20 @@ def iter_comment_rows(
         if len(page) < PAGE_SIZE:
             return
         after = (page[-1].created_at, page[-1].id)
+
+
+def iter_comment_rows(
+    session: Session, status: str | None = None, article_id: int | None = None
+) -> Iterator[CommentRow]:
+    """Reader comments newest first.
+
+    Without a status, one stream per status is merged: each page then reads an index that
+    starts with the status, where a page over all statuses would sort the whole table.
+    """
+    if status:
+        return _comment_stream(session, CommentStatus.parse(status).value, article_id)
+    streams = [_comment_stream(session, s.value, article_id) for s in CommentStatus]
+    return heapq.merge(*streams, key=lambda row: (row.created_at, row.id), reverse=True)
 
 
 def article_object(row: ArticleSummary) -> dict[str, Any]:
