@@ -2,9 +2,10 @@
 
 Each command runs N times under ``QT_QPA_PLATFORM=offscreen`` with ``REDACTION_EXIT_AFTER_PAINT=1``:
 the app (``redaction.ui.app``) then prints ``painted <ms>`` after its first paint and quits. We
-report the median wall time the process took (start to exit, as a person waits) and the median
-``painted`` figure the app measured itself (process start to first paint). One warm-up run per
-command is not counted, so both are measured with a warm disk cache.
+report the median wall time the process took (start to exit, as a person waits), the median
+``painted`` figure the app measured itself (process start to first paint), and the median CPU
+time (user + system) the process used, which other load on the machine disturbs far less than
+wall time. One warm-up run per command is not counted, so all are measured with a warm disk cache.
 
     python bench/launch_time.py                       # both, 7 runs each
     python bench/launch_time.py --frozen dist/redaction/redaction -n 11 --json
@@ -38,9 +39,19 @@ class Result:
     wall_ms_min: float
     wall_ms_max: float
     painted_ms_median: float | None
+    cpu_ms_median: float | None
 
 
-def launch_once(command: list[str], db: Path, home: Path) -> tuple[float, float | None]:
+def _children_cpu_ms() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def launch_once(command: list[str], db: Path, home: Path) -> tuple[float, float | None, float | None]:
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -49,11 +60,14 @@ def launch_once(command: list[str], db: Path, home: Path) -> tuple[float, float 
         XDG_DATA_HOME=str(home / "data"),
         XDG_CACHE_HOME=str(home / "cache"),
     )
+    cpu_before = _children_cpu_ms()
     start = time.perf_counter()
     proc = subprocess.run(
         [*command, "--db", str(db)], env=env, capture_output=True, text=True, timeout=120, check=False
     )
     wall = (time.perf_counter() - start) * 1000
+    cpu_after = _children_cpu_ms()
+    cpu = cpu_after - cpu_before if cpu_after is not None and cpu_before is not None else None
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}")
     match = PAINTED.search(proc.stdout)
@@ -62,18 +76,22 @@ def launch_once(command: list[str], db: Path, home: Path) -> tuple[float, float 
             f"{' '.join(command)} printed no 'painted <ms>' line: does it honour REDACTION_EXIT_AFTER_PAINT?\n"
             f"{proc.stdout}\n{proc.stderr}"
         )
-    return wall, float(match.group(1))
+    return wall, float(match.group(1)), cpu
 
 
 def measure(label: str, command: list[str], runs: int, workdir: Path) -> Result:
     db = workdir / f"{label}.db"
     launch_once(command, db, workdir)  # warm-up: creates and migrates the database, fills caches
-    walls, painted = [], []
+    walls: list[float] = []
+    painted: list[float] = []
+    cpus: list[float] = []
     for _ in range(runs):
-        wall, paint = launch_once(command, db, workdir)
+        wall, paint, cpu = launch_once(command, db, workdir)
         walls.append(wall)
         if paint is not None:
             painted.append(paint)
+        if cpu is not None:
+            cpus.append(cpu)
     return Result(
         label=label,
         command=command,
@@ -82,6 +100,7 @@ def measure(label: str, command: list[str], runs: int, workdir: Path) -> Result:
         wall_ms_min=round(min(walls), 1),
         wall_ms_max=round(max(walls), 1),
         painted_ms_median=round(statistics.median(painted), 1) if painted else None,
+        cpu_ms_median=round(statistics.median(cpus), 1) if cpus else None,
     )
 
 
@@ -109,12 +128,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([asdict(r) for r in results], indent=2))
         return 0
     print(f"launch to first paint, offscreen, median of {args.runs} runs (after 1 warm-up)")
-    print(f"{'':8} {'wall ms':>9} {'min':>7} {'max':>7} {'painted ms':>11}  command")
+    print(f"{'':8} {'wall ms':>9} {'min':>7} {'max':>7} {'painted ms':>11} {'cpu ms':>8}  command")
     for r in results:
         painted = f"{r.painted_ms_median:.0f}" if r.painted_ms_median is not None else "-"
+        cpu = f"{r.cpu_ms_median:.0f}" if r.cpu_ms_median is not None else "-"
         print(
-            f"{r.label:8} {r.wall_ms_median:9.0f} {r.wall_ms_min:7.0f} {r.wall_ms_max:7.0f} {painted:>11}  "
-            f"{' '.join(r.command)}"
+            f"{r.label:8} {r.wall_ms_median:9.0f} {r.wall_ms_min:7.0f} {r.wall_ms_max:7.0f} {painted:>11} "
+            f"{cpu:>8}  {' '.join(r.command)}"
         )
     return 0
 

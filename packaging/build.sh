@@ -58,6 +58,13 @@ venv_bin() {  # the venv's script folder: bin/ on POSIX, Scripts/ on Windows
     if [[ -d "$VENV/Scripts" ]]; then echo "$VENV/Scripts"; else echo "$VENV/bin"; fi
 }
 
+# Two builds in one tree (two test runs at once) would clobber each other's venv and dist/.
+mkdir -p "$ROOT/build"
+if command -v flock >/dev/null; then
+    exec 9>"$ROOT/build/.build.lock"
+    flock 9 || die "could not lock build/.build.lock"
+fi
+
 PYTHON="$(find_python)"
 say "build Python: $PYTHON ($("$PYTHON" -c 'import sys; print(sys.version.split()[0])'))"
 
