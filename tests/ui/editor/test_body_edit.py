@@ -128,10 +128,10 @@ def test_quote_and_lists_toggle_on_the_selected_lines(qtbot: QtBot, edit: Markdo
     qtbot.keyClick(edit, Qt.Key.Key_Q, CTRL | SHIFT)
     assert edit.toPlainText() == "avant\npain\nvin\naprès"
     select_text(edit, 6, 14)  # "pain\nvin\n": ends at the start of "après", which stays out
-    qtbot.keyClick(edit, Qt.Key.Key_L, CTRL | SHIFT)
+    qtbot.keyClick(edit, Qt.Key.Key_D, CTRL | SHIFT)
     assert edit.toPlainText() == "avant\n- pain\n- vin\naprès"
     select_text(edit, 6, 18)
-    qtbot.keyClick(edit, Qt.Key.Key_O, CTRL | SHIFT)
+    qtbot.keyClick(edit, Qt.Key.Key_N, CTRL | SHIFT)
     assert edit.toPlainText() == "avant\n1. pain\n2. vin\naprès"
     edit.undo()
     assert edit.toPlainText() == "avant\n- pain\n- vin\naprès"
@@ -155,6 +155,15 @@ def test_format_actions_are_named_for_a_menu_and_trigger_the_commands(edit: Mark
     assert {"format_quote", "format_bullets", "format_numbers", "format_heading2"} <= set(actions)
     edit.setPlainText("mot")
     actions["format_bold"].trigger()
+    assert edit.toPlainText() == "**mot**"
+
+
+def test_a_command_can_be_rebound(qtbot: QtBot, edit: MarkdownEdit) -> None:
+    edit.set_command_key("format_bold", QKeySequence("Ctrl+G"))
+    edit.setPlainText("mot")
+    qtbot.keyClick(edit, Qt.Key.Key_B, CTRL)
+    assert edit.toPlainText() == "mot"
+    qtbot.keyClick(edit, Qt.Key.Key_G, CTRL)
     assert edit.toPlainText() == "**mot**"
 
 

@@ -37,7 +37,8 @@ class MarkdownEdit(QPlainTextEdit):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.paste_limit = PASTE_LIMIT
         self._image_dir = ""
-        # (name, menu text, shortcut, slot): the lead's menus and the shortcut help read this
+        # (name, menu text, default shortcut, slot): for a Format menu and the shortcut help.
+        # Keys clear of the window's registry (Ctrl+Shift+L, O, I, H, K, T… are taken there).
         self.commands: list[tuple[str, str, str, Callable[[], None]]] = [
             ("format_bold", self.tr("&Bold"), "Ctrl+B", self.toggle_bold),
             ("format_italic", self.tr("&Italic"), "Ctrl+I", self.toggle_italic),
@@ -47,10 +48,12 @@ class MarkdownEdit(QPlainTextEdit):
             ("format_heading3", self.tr("Heading &3"), "Ctrl+3", lambda: self.set_heading(3)),
             ("format_paragraph", self.tr("&Paragraph"), "Ctrl+0", lambda: self.set_heading(0)),
             ("format_quote", self.tr("&Quote"), "Ctrl+Shift+Q", self.toggle_quote),
-            ("format_bullets", self.tr("Bulleted &List"), "Ctrl+Shift+L", self.toggle_bullets),
-            ("format_numbers", self.tr("&Numbered List"), "Ctrl+Shift+O", self.toggle_numbers),
+            ("format_bullets", self.tr("Bulleted &List"), "Ctrl+Shift+D", self.toggle_bullets),
+            ("format_numbers", self.tr("&Numbered List"), "Ctrl+Shift+N", self.toggle_numbers),
         ]
-        self._keys = {QKeySequence(key)[0].toCombined(): slot for _, _, key, slot in self.commands}
+        self._keys: dict[int, Callable[[], None]] = {}
+        for name, _, key, _ in self.commands:
+            self.set_command_key(name, QKeySequence(key))
         self._actions: list[QAction] = []
 
     # -- formatting commands -----------------------------------------------------------------
@@ -76,11 +79,19 @@ class MarkdownEdit(QPlainTextEdit):
     def toggle_numbers(self) -> None:
         self.run_command(md.toggle_numbers)
 
+    def set_command_key(self, name: str, key: QKeySequence) -> None:
+        """Rebind one command (a user's override from the shortcut settings); empty unbinds."""
+        slot = next(command[3] for command in self.commands if command[0] == name)
+        self._keys = {combo: s for combo, s in self._keys.items() if s is not slot}
+        if not key.isEmpty():
+            self._keys[key[0].toCombined()] = slot
+
     def format_actions(self) -> list[QAction]:
         """QActions for a Format menu; the keys themselves are handled here, editor-wide."""
         if not self._actions:
-            for name, text, key, slot in self.commands:
-                action = QAction(text, self, objectName=name, shortcut=QKeySequence(key))
+            for name, text, _, slot in self.commands:
+                action = QAction(text, self, objectName=name)
+                action.setShortcuts([QKeySequence(c) for c, s in self._keys.items() if s is slot])
                 action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 action.triggered.connect(slot)
                 self.addAction(action)

@@ -95,7 +95,11 @@ class FindReplaceBar(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
     def install_actions(self, scope: QWidget) -> list[QAction]:
-        """edit_find, edit_replace, edit_find_next, edit_find_previous, active within ``scope``."""
+        """edit_find, edit_replace, edit_find_next, edit_find_previous, active within ``scope``.
+
+        For a bar used on its own. In the main window the action registry owns these names:
+        connect its actions to :meth:`show_find` and friends instead, since two actions with one
+        shortcut are ambiguous and Qt then fires neither."""
         std = QKeySequence.StandardKey
         made = []
         for name, text, keys, slot in (
