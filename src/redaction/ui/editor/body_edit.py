@@ -33,6 +33,7 @@ class MarkdownEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None, image_sink: ImageStore | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("body_edit")
         self._image_sink = image_sink
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.paste_limit = PASTE_LIMIT
