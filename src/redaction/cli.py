@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -66,7 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="fill a new database with sample articles and comments")
     _common(demo, suppress=True)
 
-    imp = sub.add_parser("import", help="import Markdown files (with YAML front matter) as articles")
+    imp = sub.add_parser(
+        "import",
+        help="import Markdown files (with YAML front matter) as articles",
+        description="Import files as articles, all of them or none. Markdown files (.md, .markdown) "
+        "start with a YAML header between '---' lines: title (required), rubric, date (YYYY-MM-DD "
+        "or ISO datetime), status, language (fr, en), tags (list or 'a, b'), standfirst, author, "
+        "uuid, published. A uuid already in the database is refused, never overwritten: remove "
+        "the uuid line to import the file as a new article.",
+    )
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _common(imp, suppress=True)
 
@@ -87,9 +96,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open(args: argparse.Namespace) -> Database:
     # Imported here so that --version and --help do not pay for SQLAlchemy and Alembic.
+    from sqlalchemy.exc import ArgumentError
+
     from redaction.services.database import Database, resolve_target
 
-    return Database.open(resolve_target(args.db))
+    target = resolve_target(args.db)
+    try:
+        return Database.open(target)
+    except (ArgumentError, ModuleNotFoundError) as exc:
+        # An unknown URL scheme, or a server database whose driver is not installed.
+        detail = f"the driver {exc.name!r} is not installed" if isinstance(exc, ModuleNotFoundError) else exc
+        raise UsageError(f"cannot open the database {_shown(target)}: {detail}") from exc
+
+
+def _shown(target: str) -> str:
+    """``target`` fit for a message: a URL's password is never printed."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(target).render_as_string(hide_password=True) if "://" in target else target
+    except Exception:
+        return target.split("@")[-1]
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -106,7 +133,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_self_test(args: argparse.Namespace) -> int:
     from redaction.services.selftest import run_self_test
 
-    run_self_test(sys.stdout)
+    # A windowed frozen build may have no stdout at all; the exit status still tells.
+    with open(os.devnull, "w") if sys.stdout is None else nullcontext(sys.stdout) as out:
+        run_self_test(out)
     return EXIT_OK
 
 
@@ -189,7 +218,8 @@ COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "list"
 def _fail(message: str, status: int, debug: bool) -> int:
     if debug:
         traceback.print_exc()
-    sys.stderr.write(f"{PROG}: error: {' '.join(message.split()) or 'unknown error'}\n")
+    if sys.stderr is not None:  # absent in a windowed frozen build
+        sys.stderr.write(f"{PROG}: error: {' '.join(message.split()) or 'unknown error'}\n")
     return status
 
 

@@ -224,6 +224,22 @@ def test_bad_database_file_is_one_line_exit_2_and_untouched(
     assert path.read_bytes() == content
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://desk:s3cret@db.example.org/news", "mysql://desk:***@db.example.org/news: the driver"),
+        ("nosuchdb://desk:s3cret@host/x", "cannot open the database nosuchdb://desk:***@host/x"),
+    ],
+)
+def test_unusable_database_url_is_bad_input_and_hides_the_password(
+    run: Runner, url: str, message: str
+) -> None:
+    result = run("list", "articles", "--db", url)
+    assert result.status == 2
+    line = one_error_line(result.err)
+    assert message in line and "s3cret" not in line
+
+
 def test_read_only_database_is_refused(run: Runner, db_path: Path) -> None:
     run("demo", "--db", db_path)
     before = db_path.read_bytes()
