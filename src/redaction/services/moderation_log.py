@@ -56,7 +56,12 @@ class LogRow:
 
 
 class UndoRefusedError(Exception):
-    """The decision cannot be undone any more (the message says why)."""
+    """The decision cannot be undone any more: the event is gone (``current_status`` None) or
+    the comment has moved to ``current_status`` since."""
+
+    def __init__(self, message: str, current_status: str | None = None) -> None:
+        super().__init__(message)
+        self.current_status = current_status
 
 
 def _select() -> Any:
@@ -154,7 +159,7 @@ def undo_event(db: Database, event_id: int, actor: str) -> Decision:
         comment_id, from_status, to_status, current = found
         if current != to_status:
             raise UndoRefusedError(
-                f"The comment has been moved to {current} since; that later decision stands."
+                f"The comment has been moved to {current} since; that later decision stands.", current
             )
         decisions = set_status_in(
             session, [comment_id], from_status, actor, reason=f"undo of decision {event_id}"

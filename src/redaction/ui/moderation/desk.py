@@ -1,0 +1,565 @@
+"""The moderation desk: every queue across articles, keyboard first.
+
+Layout: the filter bar, the queue tabs with live counts, the queue (a lazy :class:`QueueModel`)
+beside the comment in full (:class:`CommentDetailView`). The desk's single-key shortcuts are
+registry actions added to this widget with ``WidgetWithChildrenShortcut`` scope, so they work
+wherever the focus is inside the desk, and line edits keep the printable keys typed into them.
+
+Decisions: A/S/D/U decide the current comment and move to the next one; Shift+A/S/D/U decide
+the marked comments (X marks), or the selected rows when nothing is marked. Every decision is
+pushed on an undo stack (Z pops it, a bulk decision being one step). Decisions on more than
+:data:`SYNC_LIMIT` comments, and counts that need counting, run on a worker thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTabBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from redaction.services import moderation
+from redaction.services.comments import Decision
+from redaction.services.database import Database
+from redaction.services.moderation import ALL, BulkOutcome, QueueFilter
+from redaction.services.moderation_detail import comment_detail, reply_as_newsroom
+from redaction.storage.errors import StorageError
+from redaction.ui import labels
+from redaction.ui.actions import ActionRegistry
+from redaction.ui.moderation.detail import CommentDetailView
+from redaction.ui.moderation.filters import FilterBar
+from redaction.ui.moderation.overlay import ShortcutOverlay
+from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
+from redaction.ui.moderation.workers import Operation, run_with_progress
+
+QUEUES: tuple[str | None, ...] = ("pending", "approved", "spam", "trash", None)
+SYNC_LIMIT = 200  # more comments than this are moved on a worker thread, with progress
+COUNTS_INTERVAL_MS = 15_000  # other moderators' work shows up in the counts this often
+DECISIONS = {
+    "comment_approve": "approved",
+    "comment_spam": "spam",
+    "comment_trash": "trash",
+    "comment_pending": "pending",
+}
+MARKED_DECISIONS = {f"{name}_marked": status for name, status in DECISIONS.items()}
+QUEUE_KEYS = {"queue_pending": 0, "queue_approved": 1, "queue_spam": 2, "queue_trash": 3, "queue_all": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    status: str
+    decisions: list[Decision]
+
+
+class ModerationDesk(QWidget):
+    comments_moderated = Signal(list)  # ids of the articles whose comments moved
+    message_posted = Signal(str)
+    dossier_requested = Signal(str, str)  # email, name
+
+    def __init__(
+        self, db: Database, actor: str, registry: ActionRegistry | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("moderation_desk")
+        self.db = db
+        self.actor = actor
+        self.registry = registry or ActionRegistry(self)
+        self.undo_stack: list[UndoStep] = []
+        self.counts: dict[str, int] | None = None
+        self._counts_generation = 0
+        self.operation: Operation | None = None
+
+        self.filters = FilterBar()
+        self.tabs = QTabBar(objectName="desk_queues")
+        self.tabs.setExpanding(False)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for status in QUEUES:
+            self.tabs.addTab(self._tab_text(status))
+        self.model = QueueModel(db, parent=self)
+        self.view = self._make_view()
+        self.empty_label = QLabel(self.view.viewport(), objectName="desk_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setEnabled(False)
+        self.view.viewport().installEventFilter(self)
+        self.marks_label = QLabel(objectName="desk_marks")
+        self.mark_all_button = QToolButton(objectName="desk_mark_all")
+        self.mark_all_button.setDefaultAction(self.registry["queue_mark_all"])
+        self.undo_label = QLabel(objectName="desk_undo")
+        self.undo_label.setEnabled(False)
+        self.detail = CommentDetailView()
+
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(4, 0, 4, 0)
+        status_row.addWidget(self.marks_label)
+        status_row.addWidget(self.mark_all_button)
+        status_row.addStretch(1)
+        status_row.addWidget(self.undo_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addLayout(status_row)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="desk_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.splitter, 1)
+
+        self.overlay = ShortcutOverlay(self.registry, self.shortcut_groups(), self)
+        self._install_actions()
+        self._connect()
+        self._counts_timer = QTimer(self, interval=COUNTS_INTERVAL_MS)
+        self._counts_timer.timeout.connect(self._periodic_counts)
+        self._counts_timer.start()
+        self.reload()
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(objectName="desk_queue")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.setTabKeyNavigation(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        metrics = self.fontMetrics()
+        widths = {
+            "mark": 28,
+            "author": metrics.horizontalAdvance("M") * 10,
+            "article": metrics.horizontalAdvance("M") * 12,
+        }
+        widths["date"] = metrics.horizontalAdvance("0000-00-00 00:00") + 16
+        widths["status"] = metrics.horizontalAdvance("Approved") + 16
+        for column, key in enumerate(COLUMNS):
+            if key in widths:
+                view.setColumnWidth(column, widths[key])
+        header.setSectionResizeMode(COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch)
+        return view
+
+    # -- actions ------------------------------------------------------------------------------
+    def shortcut_groups(self) -> list[tuple[str, list[str]]]:
+        return [
+            (
+                self.tr("Moving"),
+                ["queue_next", "queue_previous", "queue_search", "queue_scope", "queue_refresh"],
+            ),
+            (self.tr("Deciding"), [*DECISIONS, "comment_undo"]),
+            (self.tr("Queues"), list(QUEUE_KEYS)),
+            (
+                self.tr("Marking"),
+                ["queue_mark", "queue_mark_all", "queue_clear_marks", *MARKED_DECISIONS],
+            ),
+            (
+                self.tr("The commenter"),
+                [
+                    "comment_reply",
+                    "comment_dossier",
+                    "moderation_log",
+                    "moderation_dashboard",
+                    "moderation_rules",
+                ],
+            ),
+            (self.tr("Help"), ["help_desk_keys"]),
+        ]
+
+    def action_names(self) -> list[str]:
+        return [name for _title, names in self.shortcut_groups() for name in names]
+
+    def _install_actions(self) -> None:
+        r = self.registry
+        for name in self.action_names():
+            self.addAction(r[name])
+        for name, status in DECISIONS.items():
+            r.connect(name, lambda _=False, s=status: self.decide_current(s))
+        for name, status in MARKED_DECISIONS.items():
+            r.connect(name, lambda _=False, s=status: self.decide_marked(s))
+        for name, index in QUEUE_KEYS.items():
+            r.connect(name, lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+        r.connect("comment_undo", self.undo)
+        r.connect("comment_reply", self.detail.open_reply)
+        r.connect("comment_dossier", self._open_dossier)
+        r.connect("queue_next", lambda: self.move_current(1))
+        r.connect("queue_previous", lambda: self.move_current(-1))
+        r.connect("queue_mark", self.toggle_mark)
+        r.connect("queue_mark_all", self.mark_all_matching)
+        r.connect("queue_clear_marks", self.model.clear_marks)
+        r.connect("queue_search", self.filters.focus_search)
+        r.connect("queue_scope", self.filters.toggle_scope)
+        r.connect("queue_refresh", self.reload)
+        r.connect("help_desk_keys", self.overlay.open)
+
+    def _connect(self) -> None:
+        self.tabs.currentChanged.connect(lambda _i: self.reload(keep_counts=True))
+        self.filters.filter_changed.connect(self.reload)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.marks_changed.connect(self._marks_changed)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.rowsRemoved.connect(self._update_empty)
+        self.model.rowsInserted.connect(self._update_empty)
+        self.detail.parent_decided.connect(self._decide_parent)
+        self.detail.reply_submitted.connect(self._reply)
+        self.detail.dossier_requested.connect(self.dossier_requested)
+        self.detail.article_requested.connect(self._only_article)
+        for edit in (self.filters.search_edit, self.filters.author_edit):
+            edit.installEventFilter(self)
+        self._marks_changed(0)
+
+    # -- what is shown ------------------------------------------------------------------------
+    def status(self) -> str | None:
+        return QUEUES[self.tabs.currentIndex()]
+
+    def queue_filter(self) -> QueueFilter:
+        return self.filters.queue_filter(self.status())
+
+    def reload(self, keep_counts: bool = False) -> None:
+        """Ask the queue again (filters or queue changed) and show its first comment."""
+        self.model.set_filter(self.queue_filter())
+        self.select_row(0)
+        if not keep_counts:
+            self.refresh_counts()
+
+    def set_current_article(self, article_id: int | None, title: str) -> None:
+        self.filters.set_current_article(article_id, title)
+
+    def _only_article(self, article_id: int) -> None:
+        row = self.detail.detail.row if self.detail.detail else None
+        self.filters.add_article(article_id, row.article_title if row else "")
+
+    def select_row(self, row: int) -> None:
+        row = min(row, self.model.rowCount() - 1)
+        if row < 0:
+            self.view.selectionModel().clearCurrentIndex()
+            self._show_comment(None)
+            return
+        index = self.model.index(row, COLUMNS.index("comment"))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.scrollTo(index)
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row() + step
+        if row >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        if 0 <= row < self.model.rowCount():
+            self.select_row(row)
+        if self.view.isVisible():
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        comment = self.model.comment(current.row()) if current.isValid() else None
+        self._show_comment(comment.id if comment else None)
+
+    def _show_comment(self, comment_id: int | None) -> None:
+        detail = None
+        if comment_id is not None:
+            try:
+                detail = comment_detail(self.db, comment_id)
+            except StorageError as exc:
+                self.message_posted.emit(str(exc))
+        self.detail.show_detail(detail)
+
+    def _update_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_label.setVisible(empty)
+        self.empty_label.setGeometry(self.view.viewport().rect())
+        if empty:
+            status = self.status()
+            if self.filters.is_filtering():
+                text = self.tr("No comment matches these filters.")
+            elif status == "pending":
+                text = self.tr("Nothing is waiting for a decision. Time for coffee.")
+            else:
+                text = self.tr("This queue is empty.")
+            self.empty_label.setText(text)
+
+    # -- counts -------------------------------------------------------------------------------
+    def _tab_text(self, status: str | None) -> str:
+        name = labels.comment_status(status) if status else self.tr("All")
+        if self.counts is None:
+            return name
+        return f"{name} ({QLocale().toString(self.counts[status or ALL])})"
+
+    def refresh_counts(self) -> None:
+        """Counts of every tab under the current filters: at once when counters can answer,
+        on a worker thread when rows must be counted (the old figures stay until then)."""
+        f = self.queue_filter()
+        self._counts_generation += 1
+        generation = self._counts_generation
+        if moderation.counts_are_cheap(f) and f.article_id is None:
+            try:
+                with self.db.session() as session:
+                    self._show_counts(moderation.queue_counts(session, f))
+            except StorageError as exc:
+                self.message_posted.emit(str(exc))
+            return
+
+        def count(_progress: object) -> dict[str, int]:
+            with self.db.session() as session:
+                return moderation.queue_counts(session, f)
+
+        self.counts_operation = (
+            Operation(count)
+            .deliver_to(
+                self,
+                finished=lambda counts: (
+                    self._show_counts(counts) if generation == self._counts_generation else None
+                ),
+                failed=self.message_posted.emit,
+            )
+            .start()
+        )
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        for index, status in enumerate(QUEUES):
+            self.tabs.setTabText(index, self._tab_text(status))
+
+    def _periodic_counts(self) -> None:
+        if self.isVisible() and self.operation is None:
+            self.refresh_counts()
+
+    # -- marks --------------------------------------------------------------------------------
+    def toggle_mark(self) -> None:
+        if self.current_row() >= 0:
+            self.model.toggle_mark(self.current_row())
+
+    def mark_all_matching(self) -> None:
+        try:
+            with self.db.session() as session:
+                ids = moderation.queue_ids(session, self.queue_filter())
+        except StorageError as exc:
+            self.message_posted.emit(str(exc))
+            return
+        self.model.set_marks(ids)
+
+    def _marks_changed(self, n: int) -> None:
+        self.marks_label.setText(
+            self.tr("%n marked · Shift+A, S, D or U decides them", "", n)
+            if n
+            else self.tr("Nothing marked (X marks)")
+        )
+
+    def target_ids(self) -> list[int]:
+        """The marked comments; else the selected rows; else the current comment."""
+        if self.model.mark_count():
+            return self.model.marked_ids()
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        if not rows and self.current_row() >= 0:
+            rows = [self.current_row()]
+        return [c.id for r in rows if (c := self.model.comment(r)) is not None]
+
+    # -- decisions ----------------------------------------------------------------------------
+    def decide_current(self, status: str) -> None:
+        """Decide the current comment; the next one comes up."""
+        row = self.current_row()
+        comment = self.model.comment(row)
+        if comment is None:
+            return
+        decisions = self._decide([comment.id], status)
+        if decisions is not None:
+            self._after(status, decisions, row)
+
+    def decide_marked(self, status: str) -> None:
+        ids = self.target_ids()
+        if not ids:
+            return
+        rows = [r for i in ids if (r := self.model.row_of(i)) is not None]
+        first_row = min(rows) if rows else 0
+        if len(ids) <= SYNC_LIMIT:
+            decisions = self._decide(ids, status)
+            if decisions is not None:
+                self.model.clear_marks()
+                self._after(status, decisions, first_row)
+            return
+        label = self.tr("Moving %n comment(s) to %1…", "", len(ids)).replace(
+            "%1", labels.comment_status(status).lower()
+        )
+        self.operation = run_with_progress(
+            self,
+            lambda progress: moderation.decide_in_chunks(self.db, ids, status, self.actor, progress),
+            label,
+            lambda outcome: self._after_bulk(status, outcome),
+            self._operation_failed,
+        )
+
+    def _decide(self, ids: list[int], status: str) -> list[Decision] | None:
+        try:
+            return moderation.decide(self.db, ids, status, self.actor)
+        except StorageError as exc:
+            QMessageBox.critical(self, self.tr("The decision was not recorded"), str(exc))
+            return None
+
+    def _after(self, status: str, decisions: list[Decision], focus_row: int) -> None:
+        if decisions:
+            self.undo_stack.append(UndoStep(status, decisions))
+        self.model.apply_moves({d.comment_id: d.to_status for d in decisions})
+        leaving = self.status() is not None
+        self.select_row(focus_row if leaving else focus_row + 1)
+        self._decided(decisions)
+
+    def _after_bulk(self, status: str, outcome: BulkOutcome) -> None:
+        self.operation = None
+        if outcome.decisions:
+            self.undo_stack.append(UndoStep(status, outcome.decisions))
+        self.model.clear_marks()
+        self.reload(keep_counts=True)
+        self._decided(outcome.decisions)
+        if outcome.cancelled:
+            self.message_posted.emit(
+                self.tr("Stopped: %1 of %2 comments were moved (Z undoes them).")
+                .replace("%1", QLocale().toString(len(outcome.decisions)))
+                .replace("%2", QLocale().toString(outcome.total))
+            )
+
+    def _decided(self, decisions: list[Decision]) -> None:
+        self._update_undo_label()
+        self.refresh_counts()
+        if decisions:
+            self.comments_moderated.emit(sorted({d.article_id for d in decisions}))
+            status = decisions[0].to_status
+            self.message_posted.emit(
+                self.tr("%n comment(s) moved to %1.", "", len(decisions)).replace(
+                    "%1", labels.comment_status(status).lower()
+                )
+            )
+
+    def _operation_failed(self, message: str) -> None:
+        self.operation = None
+        self.reload()
+        if message:
+            QMessageBox.critical(self, self.tr("The operation did not finish"), message)
+
+    def _decide_parent(self, comment_id: int, status: str) -> None:
+        decisions = self._decide([comment_id], status)
+        if decisions is None:
+            return
+        row = self.current_row()
+        if decisions:
+            self.undo_stack.append(UndoStep(status, decisions))
+        self.model.apply_moves({d.comment_id: d.to_status for d in decisions})
+        self.select_row(self.model.row_of(self.detail.detail.row.id) if self.detail.detail else row)
+        current = self.detail.detail
+        if current is not None:
+            self._show_comment(current.row.id)
+        self._decided(decisions)
+
+    # -- undo ---------------------------------------------------------------------------------
+    def undo(self) -> None:
+        if not self.undo_stack:
+            self.message_posted.emit(self.tr("Nothing to undo."))
+            return
+        step = self.undo_stack.pop()
+        if len(step.decisions) <= SYNC_LIMIT:
+            try:
+                outcome = moderation.undo_decisions(self.db, step.decisions, self.actor)
+            except StorageError as exc:
+                self.undo_stack.append(step)
+                QMessageBox.critical(self, self.tr("The undo was not recorded"), str(exc))
+                return
+            self._after_undo(step, outcome)
+            return
+        self.operation = run_with_progress(
+            self,
+            lambda progress: moderation.undo_decisions(self.db, step.decisions, self.actor, progress),
+            self.tr("Undoing the decision on %n comment(s)…", "", len(step.decisions)),
+            lambda outcome: self._after_undo(step, outcome),
+            self._operation_failed,
+            cancellable=False,
+        )
+
+    def _after_undo(self, step: UndoStep, outcome: BulkOutcome) -> None:
+        self.operation = None
+        self.model.reload()
+        back = outcome.decisions[0].comment_id if outcome.decisions else None
+        row = self.model.load_until(back) if back is not None else None
+        self.select_row(row if row is not None else 0)
+        self._update_undo_label()
+        self.refresh_counts()
+        if outcome.decisions:
+            self.comments_moderated.emit(sorted({d.article_id for d in outcome.decisions}))
+        skipped = len(step.decisions) - len(outcome.decisions)
+        text = self.tr("Undone: %n comment(s) put back.", "", len(outcome.decisions))
+        if skipped:
+            text += " " + self.tr("%n left alone: moved again since.", "", skipped)
+        self.message_posted.emit(text)
+
+    def _update_undo_label(self) -> None:
+        if not self.undo_stack:
+            self.undo_label.setText("")
+            return
+        step = self.undo_stack[-1]
+        self.undo_label.setText(
+            self.tr("Z undoes: %n moved to %1", "", len(step.decisions)).replace(
+                "%1", labels.comment_status(step.status).lower()
+            )
+        )
+
+    # -- the commenter ------------------------------------------------------------------------
+    def _open_dossier(self) -> None:
+        if self.detail.detail is not None:
+            row = self.detail.detail.row
+            self.dossier_requested.emit(row.author_email, row.author_name)
+
+    def _reply(self, parent_id: int, text: str) -> None:
+        try:
+            outcome = reply_as_newsroom(self.db, parent_id, text, self.actor)
+        except (StorageError, ValueError, LookupError) as exc:
+            QMessageBox.warning(self, self.tr("The reply was not published"), str(exc))
+            return
+        self.detail.close_reply()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if outcome.approved_parent:
+            self._after("approved", outcome.approved_parent, self.current_row())
+        else:
+            self._show_comment(parent_id)
+            self.refresh_counts()
+        self.message_posted.emit(
+            self.tr("Reply published under the comment, signed %1.").replace("%1", self.actor)
+        )
+
+    # -- Qt overrides ---------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.view.viewport().rect())
+        elif (
+            isinstance(watched, QLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            # Leaving the search field for the queue: Escape, Down, or Enter (which searches now).
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.filters.apply_now()
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,110 @@
+"""The decision log as a lazy table model: keyset pages of :func:`moderation_log.list_log`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from redaction.domain.dates import short_datetime
+from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
+from redaction.services import moderation_log
+from redaction.services.database import Database
+from redaction.services.moderation_log import LogFilter, LogRow
+from redaction.ui import labels
+
+COLUMNS = ("at", "actor", "move", "author", "comment", "article", "reason")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _header(key: str) -> str:
+    return {
+        "at": QCoreApplication.translate("LogModel", "When"),
+        "actor": QCoreApplication.translate("LogModel", "Who"),
+        "move": QCoreApplication.translate("LogModel", "Decision"),
+        "author": QCoreApplication.translate("LogModel", "Commenter"),
+        "comment": QCoreApplication.translate("LogModel", "Comment"),
+        "article": QCoreApplication.translate("LogModel", "Article"),
+        "reason": QCoreApplication.translate("LogModel", "Reason"),
+    }[key]
+
+
+class LogModel(QAbstractTableModel):
+    def __init__(self, db: Database, page_size: int = moderation_log.PAGE_SIZE, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._page_size = page_size
+        self._filter = LogFilter()
+        self._rows: list[LogRow] = []
+        self._exhausted = False
+        self._fetching = False
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()]
+        if key == "at":
+            return short_datetime(row.at, labels.ui_language())
+        if key == "actor":
+            return visible_name(row.actor)
+        if key == "move":
+            return f"{labels.comment_status(row.from_status)} → {labels.comment_status(row.to_status)}"
+        if key == "author":
+            return visible_name(row.author_name) or reveal_invisible(row.author_email)
+        if key == "comment":
+            return reveal_invisible(one_line(row.excerpt, 100))
+        if key == "article":
+            return reveal_invisible(one_line(row.article_title, 60))
+        return reveal_invisible(one_line(row.reason, 100))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return _header(COLUMNS[section])
+        return None
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid() or self._exhausted or self._fetching:
+            return
+        self._fetching = True
+        try:
+            after = self._rows[-1] if self._rows else None
+            with self._db.session() as session:
+                page = moderation_log.list_log(session, self._filter, after, self._page_size)
+            self._exhausted = len(page) < self._page_size
+            if page:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+                self._rows.extend(page)
+                self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def set_filter(self, f: LogFilter) -> None:
+        self._filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def event_row(self, row: int) -> LogRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -1,0 +1,253 @@
+"""The desk's queue as a lazy table model: keyset pages of a :class:`QueueFilter`, across articles.
+
+Only plain strings reach Qt for display, shortened to one line with invisible and bidi control
+characters shown as codes, so a comment can neither run markup nor disguise itself, and a
+megabyte-long comment costs the view no more than a short one (the service sends an excerpt).
+
+Besides Qt's selection the model keeps *marks* (the X key, or the check box): a set of comment
+ids that survives paging, queue switches inside one filter, and can hold every comment the
+filter matches ("mark all N"), which a selection of loaded rows could not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from redaction.domain.dates import short_datetime
+from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
+from redaction.services import moderation
+from redaction.services.database import Database
+from redaction.services.moderation import QueueFilter, QueueRow
+from redaction.ui import labels
+
+COLUMNS = ("mark", "author", "comment", "article", "date", "status")
+COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+EXCERPT_CHARS = 140
+TITLE_CHARS = 60
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _header(key: str) -> str:
+    return {
+        "mark": "",
+        "author": QCoreApplication.translate("QueueModel", "Author"),
+        "comment": QCoreApplication.translate("QueueModel", "Comment"),
+        "article": QCoreApplication.translate("QueueModel", "Article"),
+        "date": QCoreApplication.translate("QueueModel", "Date"),
+        "status": QCoreApplication.translate("QueueModel", "Status"),
+    }[key]
+
+
+def excerpt(row: QueueRow, limit: int = EXCERPT_CHARS) -> str:
+    text = one_line(row.excerpt, limit)
+    if row.body_length > len(row.excerpt) and not text.endswith("…"):
+        text += "…"
+    return reveal_invisible(text)
+
+
+class QueueModel(QAbstractTableModel):
+    marks_changed = Signal(int)
+
+    def __init__(self, db: Database, page_size: int = moderation.PAGE_SIZE, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._page_size = page_size
+        self._filter = QueueFilter()
+        self._rows: list[QueueRow] = []
+        self._exhausted = False
+        self._fetching = False
+        self._marks: dict[int, None] = {}  # ordered set of comment ids
+        self._row_of: dict[int, int] | None = None
+
+    # -- Qt interface -------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "author":
+                return visible_name(row.author_name) or QCoreApplication.translate(
+                    "QueueModel", "(anonymous)"
+                )
+            if key == "comment":
+                return excerpt(row)
+            if key == "article":
+                return reveal_invisible(one_line(row.article_title, TITLE_CHARS))
+            if key == "date":
+                return short_datetime(row.created_at, labels.ui_language())
+            if key == "status":
+                return labels.comment_status(row.status)
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and key == "mark":
+            return Qt.CheckState.Checked if row.id in self._marks else Qt.CheckState.Unchecked
+        if role == COMMENT_ID_ROLE:
+            return row.id
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and COLUMNS[index.column()] == "mark":
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or COLUMNS[index.column()] != "mark":
+            return False
+        checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+        comment_id = self._rows[index.row()].id
+        if checked != (comment_id in self._marks):
+            self.toggle_mark(index.row())
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _header(COLUMNS[section])
+            if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "mark":
+                return QCoreApplication.translate("QueueModel", "Marked for a decision on the selection (X)")
+        return None
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: _Index) -> None:
+        # Views may ask again from inside beginInsertRows; a second page then would repeat rows.
+        if parent.isValid() or self._exhausted or self._fetching:
+            return
+        self._fetching = True
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
+        after = self._rows[-1] if self._rows else None
+        with self._db.session() as session:
+            page = moderation.list_queue(session, self._filter, after, self._page_size)
+        self._exhausted = len(page) < self._page_size
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self._row_of = None
+        self.endInsertRows()
+
+    # -- what is shown ------------------------------------------------------------------------
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_filter(self, f: QueueFilter) -> None:
+        if replace(f, status=None) != replace(self._filter, status=None):
+            self.clear_marks()  # marks belong to one set of filters
+        self._filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = None
+        self._exhausted = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def comment(self, row: int) -> QueueRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, comment_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {r.id: n for n, r in enumerate(self._rows)}
+        return self._row_of.get(comment_id)
+
+    def load_until(self, comment_id: int, max_pages: int = 20) -> int | None:
+        """The row of ``comment_id``, fetching further pages (a few at most) to reach it."""
+        for _ in range(max_pages):
+            row = self.row_of(comment_id)
+            if row is not None or not self.canFetchMore(QModelIndex()):
+                return row
+            self.fetchMore(QModelIndex())
+        return self.row_of(comment_id)
+
+    def apply_moves(self, moved: dict[int, str]) -> None:
+        """Reflect decisions: rows that left the shown status go, the others are updated."""
+        status = self._filter.status
+        leaving = [n for n, r in enumerate(self._rows) if r.id in moved and status and moved[r.id] != status]
+        # Remove contiguous runs from the bottom up, one signal per run.
+        while leaving:
+            last = leaving.pop()
+            first = last
+            while leaving and leaving[-1] == first - 1:
+                first = leaving.pop()
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        self._row_of = None
+        for n, r in enumerate(self._rows):
+            new_status = moved.get(r.id)
+            if new_status is not None and new_status != r.status:
+                self._rows[n] = replace(r, status=new_status)
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+        if status and any(i in self._marks for i in moved):
+            for comment_id, new_status in moved.items():
+                if new_status != status:
+                    self._marks.pop(comment_id, None)
+            self.marks_changed.emit(len(self._marks))
+
+    # -- marks --------------------------------------------------------------------------------
+    def marked_ids(self) -> list[int]:
+        return list(self._marks)
+
+    def mark_count(self) -> int:
+        return len(self._marks)
+
+    def is_marked(self, comment_id: int) -> bool:
+        return comment_id in self._marks
+
+    def toggle_mark(self, row: int) -> None:
+        comment = self.comment(row)
+        if comment is None:
+            return
+        if comment.id in self._marks:
+            del self._marks[comment.id]
+        else:
+            self._marks[comment.id] = None
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.marks_changed.emit(len(self._marks))
+
+    def set_marks(self, ids: list[int]) -> None:
+        self._marks = dict.fromkeys(ids)
+        self._marks_reset()
+
+    def clear_marks(self) -> None:
+        if self._marks:
+            self._marks = {}
+            self._marks_reset()
+
+    def _marks_reset(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, 0), [Qt.ItemDataRole.CheckStateRole]
+            )
+        self.marks_changed.emit(len(self._marks))

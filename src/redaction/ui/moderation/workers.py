@@ -1,0 +1,190 @@
+"""Slow moderation work off the UI thread (Anki's ``QueryOp``/``CollectionOp`` idea).
+
+An :class:`Operation` runs a plain function on Qt's global thread pool. The function gets a
+``progress(done, total)`` callback and must not touch Qt: it talks to the database through the
+services (one session per unit of work, opened in the worker thread) and returns a value. The
+operation turns progress, the result and errors into signals, delivered in the UI thread.
+
+``progress`` returns False once the person has cancelled; the function stops between chunks. For
+read-only work (a dry run) cancelling may simply abandon it: the callback then raises
+:class:`CancelledError` inside the worker.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from redaction.storage.errors import StorageError
+
+PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second: the UI thread stays free
+SHOW_DIALOG_AFTER_MS = 400  # quick work finishes without flashing a dialog
+
+Work = Callable[[Callable[[int, int], bool]], Any]
+
+
+class CancelledError(Exception):
+    """Raised inside the worker by ``progress`` when read-only work may be abandoned."""
+
+
+class _Signals(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class _Relay(QObject):
+    """Hands an operation's signals to plain callables while ``owner`` lives: as a child of the
+    owner it dies with it, and Qt then drops the connections, so a result arriving after its
+    window was closed goes nowhere instead of into a deleted widget."""
+
+    def __init__(self, owner: QObject, callbacks: dict[str, Callable[..., object] | None]) -> None:
+        super().__init__(owner)
+        self._callbacks = callbacks
+
+    def _call(self, name: str, *args: object) -> None:
+        callback = self._callbacks.get(name)
+        if callback is not None:
+            callback(*args)
+
+    def progressed(self, done: int, total: int) -> None:
+        self._call("progressed", done, total)
+
+    def finished(self, result: object) -> None:
+        self._call("finished", result)
+        self.deleteLater()
+
+    def failed(self, message: str) -> None:
+        self._call("failed", message)
+        self.deleteLater()
+
+    def cancelled(self) -> None:
+        self._call("cancelled")
+        self.deleteLater()
+
+
+class Operation(QRunnable):
+    """One unit of slow work. Keep a reference until ``finished``/``failed``/``cancelled``."""
+
+    _running: set[Operation] = set()  # noqa: RUF012 - the pool holds no Python reference
+
+    def __init__(self, work: Work, abandon_on_cancel: bool = False) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _Signals()
+        self._work = work
+        self._abandon = abandon_on_cancel
+        self._cancel = threading.Event()
+        self._last_emit = 0.0
+        self.done = threading.Event()
+
+    # -- UI thread ----------------------------------------------------------------------------
+    def start(self) -> Operation:
+        Operation._running.add(self)
+        for signal in (self.signals.finished, self.signals.failed, self.signals.cancelled):
+            signal.connect(self._forget)
+        QThreadPool.globalInstance().start(self)
+        return self
+
+    def deliver_to(
+        self,
+        owner: QObject,
+        finished: Callable[[Any], object] | None = None,
+        failed: Callable[[str], object] | None = None,
+        progressed: Callable[[int, int], object] | None = None,
+        cancelled: Callable[[], object] | None = None,
+    ) -> Operation:
+        """Call these in the UI thread as long as ``owner`` exists (connect before ``start``)."""
+        relay = _Relay(
+            owner, {"finished": finished, "failed": failed, "progressed": progressed, "cancelled": cancelled}
+        )
+        self.signals.progressed.connect(relay.progressed)
+        self.signals.finished.connect(relay.finished)
+        self.signals.failed.connect(relay.failed)
+        self.signals.cancelled.connect(relay.cancelled)
+        return self
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def _forget(self, *_args: object) -> None:
+        Operation._running.discard(self)
+
+    # -- worker thread ------------------------------------------------------------------------
+    def _progress(self, done: int, total: int) -> bool:
+        now = time.monotonic()
+        if done >= total or now - self._last_emit >= PROGRESS_INTERVAL_S:
+            self._last_emit = now
+            self.signals.progressed.emit(done, total)
+        if self._cancel.is_set():
+            if self._abandon:
+                raise CancelledError
+            return False
+        return True
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except CancelledError:
+            self.signals.cancelled.emit()
+        except (StorageError, ValueError, LookupError) as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # a bug must reach the person, not die silently in a thread
+            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(result)
+        finally:
+            self.done.set()
+
+
+def run_with_progress(
+    parent: QWidget,
+    work: Work,
+    label: str,
+    on_finished: Callable[[Any], None],
+    on_failed: Callable[[str], None],
+    abandon_on_cancel: bool = False,
+    cancellable: bool = True,
+) -> Operation:
+    """Start ``work`` and show a progress dialog if it takes more than a moment."""
+    operation = Operation(work, abandon_on_cancel)
+    dialog = QProgressDialog(label, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+    dialog.setObjectName("moderation_progress")
+    dialog.setWindowTitle(parent.tr("Working…"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(SHOW_DIALOG_AFTER_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    operation.dialog = dialog  # type: ignore[attr-defined] - for tests and callers
+
+    def progressed(done: int, total: int) -> None:
+        if dialog.maximum() != total:
+            dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, max(total, 1)))
+        operation.shown_progress = (done, total)  # type: ignore[attr-defined] - what the person saw last
+
+    def close() -> None:
+        dialog.hide()
+        dialog.deleteLater()
+
+    operation.deliver_to(
+        dialog,
+        finished=lambda result: (close(), on_finished(result)),
+        failed=lambda message: (close(), on_failed(message)),
+        progressed=progressed,
+        cancelled=lambda: (close(), on_failed("")),
+    )
+    dialog.canceled.connect(operation.cancel)
+    return operation.start()

@@ -1,0 +1,176 @@
+"""Around the queue: bulk moves on a worker with progress, the dossier, replying as the
+newsroom, the decision log with undo, the dashboard, the rules' dry run, and the models."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from redaction.services.articles import ArticleFields, create_article
+from redaction.services.comments import NewComment, add_comments, get_comment
+from redaction.services.database import Database
+from redaction.services.moderation import decide
+from redaction.services.moderation_detail import NEWSROOM_REASON, comment_detail
+from redaction.ui.moderation.desk import SYNC_LIMIT
+from redaction.ui.moderation.log_model import LogModel
+from redaction.ui.moderation.queue_model import QueueModel
+from tests.ui.keys import type_text
+from tests.ui.moderation.conftest import T0
+
+
+def status_of(db: Database, comment_id: int) -> str:
+    with db.session() as s:
+        return get_comment(s, comment_id).status  # type: ignore[union-attr]
+
+
+def many_pending(db: Database, n: int) -> list[int]:
+    article = create_article(db, ArticleFields(title="Très commenté", status="published")).id
+    with db.session() as s:
+        return add_comments(
+            s,
+            [
+                NewComment(article, f"avis {i}", f"Lecteur {i}", created_at=T0 + timedelta(seconds=i))
+                for i in range(n)
+            ],
+        )
+
+
+def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(qtbot, db, open_desk) -> None:
+    n = SYNC_LIMIT * 2 + 50
+    ids = many_pending(db, n)
+    desk = open_desk(db).desk
+    qtbot.keyClick(desk.view, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)  # mark all matching
+    assert desk.model.mark_count() == n and desk.model.rowCount() < n  # more than is loaded
+    qtbot.keyClick(desk.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    operation = desk.operation
+    assert operation is not None  # not on the UI thread
+    qtbot.waitUntil(lambda: desk.operation is None, timeout=20_000)
+    assert operation.shown_progress == (n, n)
+    assert {status_of(db, i) for i in ids} == {"approved"}
+    assert desk.tabs.tabText(0) == "Pending (0)" and desk.tabs.tabText(1) == f"Approved ({n})"
+    qtbot.keyClick(desk.view, Qt.Key.Key_Z)  # the whole bulk step, on a worker too
+    qtbot.waitUntil(
+        lambda: desk.operation is None and desk.tabs.tabText(0) == f"Pending ({n})", timeout=20_000
+    )
+    assert {status_of(db, i) for i in ids} == {"pending"}
+
+
+def test_dossier_counts_and_bulk_actions(qtbot, desk_db, open_desk) -> None:
+    window = open_desk(desk_db)
+    desk = window.desk
+    row = next(r for r in range(desk.model.rowCount()) if desk.model.comment(r).author_name == "Yann")
+    desk.select_row(row)
+    qtbot.keyClick(desk.view, Qt.Key.Key_O)
+    dialog = window._companions["dossier"]
+    assert dialog.who_label.text() == "yann@example.fr"
+    assert dialog.dossier.counts["pending"] == 3 and dialog.dossier.articles == 2
+    assert dialog.model.rowCount() == 3 and dialog.names_label.text() == "Yann"
+    dialog.approve_all_pending()
+    qtbot.waitUntil(lambda: dialog.operation is None)
+    assert dialog.dossier.counts["approved"] == 3 and not dialog.approve_button.isEnabled()
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (5)")  # the desk follows
+
+
+def test_reply_as_the_newsroom_is_threaded_approved_and_signed(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db, actor="Anne Le Goff").desk
+    parent = desk.model.comment(0).id
+    qtbot.keyClick(desk.view, Qt.Key.Key_R)
+    edit = desk.detail.reply_edit
+    assert edit.hasFocus() and desk.detail.reply_send.text() == "Approve and Reply"
+    type_text(qtbot, edit, "Merci, nous corrigeons.\nLa redaction")
+    assert desk.tabs.tabText(0) == "Pending (8)"  # typing "a" or "s" decided nothing
+    qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert status_of(desk_db, parent) == "approved"
+    detail = comment_detail(desk_db, parent)
+    assert detail is not None and detail.replies == 1
+    with desk_db.session() as s:
+        from sqlalchemy import select
+
+        from redaction.storage.models import Comment
+
+        reply = s.execute(select(Comment).where(Comment.parent_id == parent)).scalar_one()
+        assert (reply.status, reply.author_name, reply.reason) == (
+            "approved",
+            "Anne Le Goff",
+            NEWSROOM_REASON,
+        )
+        assert (
+            reply.body == "Merci, nous corrigeons.\nLa redaction"
+            and reply.article_id == detail.row.article_id
+        )
+    assert not desk.detail.reply_frame.isVisible() and desk.tabs.tabText(0) == "Pending (7)"
+
+
+def test_decision_log_lists_filters_and_undoes(qtbot, desk_db, open_desk) -> None:
+    window = open_desk(desk_db)
+    desk = window.desk
+    first, second = desk.model.comment(0).id, desk.model.comment(1).id
+    decide(desk_db, [first], "spam", "marc", reason="publicité")
+    qtbot.keyClick(desk.view, Qt.Key.Key_F5)
+    qtbot.keyClick(desk.view, Qt.Key.Key_A)  # claire approves the next one
+    log = window.open_log()
+    assert log.model.rowCount() == 2
+    assert log.model.data(log.model.index(0, 1)) == "claire"
+    log.actor_combo.setCurrentIndex(log.actor_combo.findData("marc"))
+    assert log.model.rowCount() == 1 and log.model.event_row(0).comment_id == first
+    log.actor_combo.setCurrentIndex(0)
+    type_text(qtbot, log.text_edit, "publicit")
+    qtbot.waitUntil(lambda: log.model.rowCount() == 1)
+    log.view.selectRow(0)
+    qtbot.mouseClick(log.undo_button, Qt.MouseButton.LeftButton)
+    assert status_of(desk_db, first) == "pending" and "back in pending" in log.message.text()
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (7)")
+    log.text_edit.clear()
+    log.apply_filter()
+    undo_row = next(r for r in range(log.model.rowCount()) if log.model.event_row(r).reason == "publicité")
+    log.view.selectRow(undo_row)
+    log.undo_selected()  # already undone: refused, with the reason
+    assert "moved to pending since" in log.message.text()
+    assert status_of(desk_db, second) == "approved"
+
+
+def test_dashboard_shows_backlog_chart_and_top_articles(qtbot, desk_db, open_desk) -> None:
+    window = open_desk(desk_db)
+    dashboard = window.open_dashboard()
+    qtbot.waitUntil(lambda: dashboard.figures is not None, timeout=10_000)
+    assert dashboard.pending_value.text() == "8"
+    assert len(dashboard.chart.series()) == 1 and len(dashboard.chart.series()[0].barSets()) == 4
+    assert dashboard.top_table.rowCount() in (0, 2)  # the fixture's comments may be older than 30 days
+    dashboard.period_combo.setCurrentIndex(1)
+    qtbot.waitUntil(
+        lambda: dashboard.figures is not None and len(dashboard.figures.days) == 90, timeout=10_000
+    )
+
+
+def test_rules_dry_run_shows_counts_and_changes_before_saving(qtbot, desk_db, open_desk) -> None:
+    window = open_desk(desk_db)
+    dialog = window.open_rules()
+    dialog.list_edits["blocked_emails"].setPlainText("bot@spam.test")
+    with qtbot.waitSignal(dialog.dry_run_finished, timeout=20_000):
+        qtbot.mouseClick(dialog.dry_run_button, Qt.MouseButton.LeftButton)
+    assert dialog.last_run is not None, dialog.result_label.text()
+    assert dialog.last_run.trashed == 2
+    assert "send 2 to the trash" in dialog.result_label.text()
+    assert dialog.changes.rowCount() == 2
+    assert dialog.changes.data(dialog.changes.index(0, 2)) == "Bot"
+    assert window.desk.tabs.tabText(3) == "Trash (0)"  # a dry run changes nothing
+    assert dialog.save()
+    from redaction.services.rules import get_rules
+
+    assert get_rules(desk_db).blocked_emails == ("bot@spam.test",)
+
+
+def test_queue_and_log_models_pass_the_model_tester(qtmodeltester, desk_db) -> None:
+    decide(desk_db, [1, 2], "spam", "claire")
+    queue = QueueModel(desk_db, page_size=3)
+    queue.reload()
+    qtmodeltester.check(queue, force_py=True)
+    queue.toggle_mark(0)
+    queue.apply_moves({queue.comment(0).id: "approved", queue.comment(2).id: "trash"})
+    qtmodeltester.check(queue, force_py=True)
+    log = LogModel(desk_db, page_size=1)
+    log.reload()
+    qtmodeltester.check(log, force_py=True)
+    QApplication.processEvents()

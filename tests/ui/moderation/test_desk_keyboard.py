@@ -1,0 +1,153 @@
+"""The desk from the keyboard: J/K, A/S/D/U, Z (several levels, bulk included), X and Shift+A,
+/ and 1–5, counts that follow, and single-key shortcuts that never fire while typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from redaction.services.comments import get_comment
+from redaction.services.database import Database
+from tests.ui.keys import type_text
+
+
+def key(qtbot, desk, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(desk.view, k, modifier)
+
+
+def current_body(desk) -> str:
+    return desk.model.comment(desk.current_row()).excerpt
+
+
+def tabs(desk) -> list[str]:
+    return [desk.tabs.tabText(i) for i in range(desk.tabs.count())]
+
+
+def status_of(db: Database, comment_id: int) -> str:
+    with db.session() as s:
+        return get_comment(s, comment_id).status  # type: ignore[union-attr]
+
+
+def test_decisions_from_the_keyboard_bring_up_the_next_comment_and_counts_follow(
+    qtbot, desk_db, open_desk
+) -> None:
+    window = open_desk(desk_db)
+    desk = window.desk
+    assert tabs(desk) == ["Pending (8)", "Approved (2)", "Spam (0)", "Trash (0)", "All (10)"]
+    assert current_body(desk).startswith("Commentaire numéro 7")
+    key(qtbot, desk, Qt.Key.Key_J)
+    key(qtbot, desk, Qt.Key.Key_J)
+    key(qtbot, desk, Qt.Key.Key_K)
+    assert current_body(desk).startswith("Commentaire numéro 6")
+    first = desk.model.comment(desk.current_row()).id
+    key(qtbot, desk, Qt.Key.Key_A)
+    assert status_of(desk_db, first) == "approved"
+    assert current_body(desk).startswith("Commentaire numéro 5")  # the next one, focused
+    assert desk.view.hasFocus() and desk.detail.detail.row.excerpt.startswith("Commentaire numéro 5")
+    key(qtbot, desk, Qt.Key.Key_S)
+    key(qtbot, desk, Qt.Key.Key_D)
+    assert current_body(desk).startswith("Commentaire numéro 3")
+    assert tabs(desk) == ["Pending (5)", "Approved (3)", "Spam (1)", "Trash (1)", "All (10)"]
+    key(qtbot, desk, Qt.Key.Key_4)  # the trash queue
+    assert desk.status() == "trash" and current_body(desk).startswith("Commentaire numéro 4")
+    key(qtbot, desk, Qt.Key.Key_U)  # back to pending
+    assert desk.model.rowCount() == 0 and "empty" in desk.empty_label.text()
+    key(qtbot, desk, Qt.Key.Key_1)
+    assert tabs(desk)[0] == "Pending (6)" and desk.status() == "pending"
+
+
+def test_undo_goes_back_several_levels_and_refocuses_the_comment(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    ids = [desk.model.comment(r).id for r in range(3)]
+    for k in (Qt.Key.Key_A, Qt.Key.Key_S, Qt.Key.Key_D):
+        key(qtbot, desk, k)
+    assert [status_of(desk_db, i) for i in ids] == ["approved", "spam", "trash"]
+    key(qtbot, desk, Qt.Key.Key_Z)
+    assert status_of(desk_db, ids[2]) == "pending"
+    assert desk.model.comment(desk.current_row()).id == ids[2]
+    key(qtbot, desk, Qt.Key.Key_Z)
+    key(qtbot, desk, Qt.Key.Key_Z)
+    assert [status_of(desk_db, i) for i in ids] == ["pending"] * 3
+    assert desk.model.comment(desk.current_row()).id == ids[0]
+    assert desk.tabs.tabText(0) == "Pending (8)"
+    key(qtbot, desk, Qt.Key.Key_Z)  # nothing left: says so, changes nothing
+    assert desk.tabs.tabText(0) == "Pending (8)"
+
+
+def test_marks_and_shift_decisions_then_undo_of_the_bulk_step(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    key(qtbot, desk, Qt.Key.Key_X)
+    key(qtbot, desk, Qt.Key.Key_J)
+    key(qtbot, desk, Qt.Key.Key_J)
+    key(qtbot, desk, Qt.Key.Key_X)
+    marked = desk.model.marked_ids()
+    assert len(marked) == 2 and "2 marked" in desk.marks_label.text()
+    key(qtbot, desk, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert [status_of(desk_db, i) for i in marked] == ["approved", "approved"]
+    assert desk.model.mark_count() == 0 and desk.tabs.tabText(0) == "Pending (6)"
+    key(qtbot, desk, Qt.Key.Key_D)  # one more decision on top of the bulk one
+    key(qtbot, desk, Qt.Key.Key_Z)
+    key(qtbot, desk, Qt.Key.Key_Z)  # the bulk step is one level
+    assert [status_of(desk_db, i) for i in marked] == ["pending", "pending"]
+    assert desk.tabs.tabText(0) == "Pending (8)"
+
+
+def test_shift_decision_without_marks_acts_on_the_selected_rows(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    desk.view.selectRow(0)
+    qtbot.keyClick(desk.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    chosen = desk.target_ids()
+    assert len(chosen) == 2
+    key(qtbot, desk, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier)
+    assert [status_of(desk_db, i) for i in chosen] == ["spam", "spam"]
+
+
+def test_single_keys_are_typed_in_the_search_field_not_obeyed(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    key(qtbot, desk, Qt.Key.Key_Slash)
+    assert desk.filters.search_edit.hasFocus()
+    type_text(qtbot, desk.filters.search_edit, "asdzjx1")
+    assert desk.filters.search_edit.text() == "asdzjx1"
+    assert desk.tabs.tabText(0) == "Pending (8)" and desk.status() == "pending"
+    assert desk.undo_stack == []
+    qtbot.keyClick(desk.filters.search_edit, Qt.Key.Key_Escape)
+    assert desk.view.hasFocus()
+
+
+def test_search_is_accent_insensitive_and_filters_narrow_the_counts(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    key(qtbot, desk, Qt.Key.Key_Slash)
+    type_text(qtbot, desk.filters.search_edit, "numero 3 cafe")
+    qtbot.keyClick(desk.filters.search_edit, Qt.Key.Key_Return)  # search now, back to the queue
+    assert desk.view.hasFocus()
+    assert desk.model.rowCount() == 1 and current_body(desk).startswith("Commentaire numéro 3")
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (1)")
+    desk.filters.search_edit.clear()
+    desk.filters.author_edit.setText("lea")  # Léa, accents folded
+    desk.filters.apply_now()
+    assert {desk.model.comment(r).author_name for r in range(desk.model.rowCount())} == {"Léa"}
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (3)")
+
+
+def test_article_scope_follows_the_main_window_article(qtbot, desk_db, open_desk) -> None:
+    window = open_desk(desk_db)
+    desk = window.desk
+    article = desk.model.comment(0).article_id
+    window.set_current_article(article, "Le festival")
+    assert desk.model.rowCount() == 8  # offered, not imposed
+    key(qtbot, desk, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert {desk.model.comment(r).article_id for r in range(desk.model.rowCount())} == {article}
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (4)")
+
+
+def test_question_mark_overlay_lists_every_desk_shortcut_from_the_registry(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    desk.registry.set_shortcut("queue_next", None)
+    key(qtbot, desk, Qt.Key.Key_Question)
+    assert desk.overlay.isVisible()
+    listed = dict(desk.overlay.rows)
+    for name in desk.action_names():
+        shortcut = desk.registry[name].shortcut().toString()
+        assert shortcut in listed, name
+    assert listed["J"] == "Next Comment" and listed["Shift+A"] == "Approve Marked"
+    qtbot.keyClick(desk.overlay, Qt.Key.Key_A)  # closes, and decides nothing
+    assert not desk.overlay.isVisible() and desk.tabs.tabText(0) == "Pending (8)"
