@@ -2,10 +2,10 @@
 
 A :class:`WordList` compiles its words once into ONE regular expression: the words are folded
 (lower case, accents and ligatures undone), merged into a trie so that the alternation shares
-prefixes, and each letter becomes the class of its accented forms (``e`` → ``[eéèêë…]``), with
-case ignored by the engine. The text being searched is therefore never folded: on this
-project's 2-core machine, folding 100,000 comments of 330 characters cost 3 s with a translate
-table and 1.4 s with NFKD, while the class-based pattern searches the raw text in 0.7 s.
+prefixes, and each letter becomes the class of its accented forms (``e`` → ``[eéèêë…]``). The
+text being searched is only lower-cased (:func:`prepare`), never stripped of its accents: on
+this project's 2-core machine, folding 100,000 comments of 330 characters cost 3 s with a
+translate table and 1.4 s with NFKD, while the class-based pattern searches them in 0.7 s.
 Only the rare texts holding a ligature (œ, æ, ß) or decomposed accents are rewritten first.
 
 In whole-word mode (the default) a word only matches between non-word characters, so "press"
@@ -22,6 +22,7 @@ from collections.abc import Iterable
 # Spellings that no canonical decomposition undoes; ß also has no single-letter case pair.
 _LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ẞ": "SS", "ĳ": "ij", "Ĳ": "IJ"}
 _LIGATURE_RE = re.compile("|".join(_LIGATURES))
+_LIGATURE_CHARS = frozenset(_LIGATURES)
 _SPACES = re.compile(r"\s+")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
@@ -50,46 +51,63 @@ def _accent_variants() -> dict[str, str]:
 _VARIANTS = _accent_variants()
 
 
+def _char_set(char: str) -> str:
+    """The inside of a character class matching ``char`` and its accented forms (lower case)."""
+    return re.escape(char) + _VARIANTS.get(char, "")
+
+
 def _char_pattern(char: str) -> str:
     if char == " ":
         return r"\s+"
-    variants = _VARIANTS.get(char)
-    return f"[{char}{variants}]" if variants else re.escape(char)
+    return f"[{_char_set(char)}]" if char in _VARIANTS else re.escape(char)
 
 
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def _emit(node: _Trie) -> str:
+    branches = [_char_pattern(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if ends_here else group
+
+
+def _pattern(words: Iterable[str], whole_words: bool) -> str:
+    """One regex for ``words`` (folded), shaped for speed in CPython's engine.
+
+    The pattern starts with a plain character class, which lets the engine skip positions in C
+    without trying the alternation: ``\\W`` in whole-word mode (the text gets a leading space, see
+    :func:`prepare`), else the class of every first letter. The first letter is then matched by
+    that class and its branch chosen by a one-character look-behind.
+    """
     trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # end of a word
-
-    def emit(node: _Trie) -> str:
-        branches = [_char_pattern(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        ends_here = "" in node
-        if len(branches) == 1 and not ends_here:
-            return branches[0]
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if ends_here else group
-
-    return emit(trie)
+    firsts = "".join(_char_set(char) for char in sorted(trie))
+    dispatch = "|".join(f"(?<=[{_char_set(char)}]){_emit(child)}" for char, child in sorted(trie.items()))
+    body = f"[{firsts}](?:{dispatch})"
+    return rf"\W({body})(?!\w)" if whole_words else f"({body})"
 
 
 def prepare(text: str) -> str:
-    """Rewrite the rare spellings the pattern cannot see (ligatures, decomposed accents)."""
-    if text.isascii():
-        return text
-    if _LIGATURE_RE.search(text):
-        text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
+    """The text as the patterns expect it: lower case, ligatures spelt out, accents composed,
+    after one space (so that a word at the very start follows a non-word character).
+
+    Do it once per text and pass the result to :meth:`WordList.search` of every list.
+    """
+    if not text.isascii():
+        if not _LIGATURE_CHARS.isdisjoint(text):
+            text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    return " " + text.lower()
 
 
 class WordList:
@@ -102,21 +120,26 @@ class WordList:
             if folded:
                 self._by_folded.setdefault(folded, word.strip())
         self.whole_words = whole_words
-        self._regex: re.Pattern[str] | None = None
-        if self._by_folded:
-            body = _trie_pattern(self._by_folded)
-            pattern = rf"(?<!\w)(?:{body})(?!\w)" if whole_words else body
-            self._regex = re.compile(pattern, re.IGNORECASE)
+        self._regex = re.compile(_pattern(self._by_folded, whole_words)) if self._by_folded else None
 
     def __bool__(self) -> bool:
         return self._regex is not None
 
+    def __contains__(self, folded: object) -> bool:
+        return folded in self._by_folded
+
+    def spelling(self, folded: str) -> str:
+        """How the list spells the word whose folded form is ``folded``."""
+        return self._by_folded.get(folded, folded)
+
     def find(self, text: str) -> str | None:
         """The list's word (as the list spells it) found first in ``text``, or None."""
-        if self._regex is None or not text:
+        folded = self.search(prepare(text))
+        return None if folded is None else self.spelling(folded)
+
+    def search(self, prepared: str) -> str | None:
+        """The folded form of the first word found in a text passed through :func:`prepare`."""
+        if self._regex is None:
             return None
-        match = self._regex.search(prepare(text))
-        if match is None:
-            return None
-        found = fold(match.group())
-        return self._by_folded.get(found, match.group())
+        match = self._regex.search(prepared)
+        return None if match is None else fold(match.group(1))

@@ -1,0 +1,141 @@
+"""How long the moderation-rules dry run takes on a big pending queue (target: 100,000 in ≤ 5 s).
+
+Builds a temporary SQLite database (through Database.open, so with the real schema, triggers
+and indexes) holding PENDING pending reader comments plus APPROVED approved ones over 500
+articles, with realistic French and English text from the demo's fragments, spam with links,
+duplicates and floods; then times :func:`redaction.services.rules.dry_run` with a rule set of
+about 100 moderation words, 100 blocked words, emails, domains and IP networks.
+
+    .venv/bin/python bench/rules_dry_run.py [--pending 100000] [--approved 50000] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import random
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from redaction.domain.moderation_rules import RuleSet
+from redaction.services import demo_comments as fragments
+from redaction.services.database import Database
+from redaction.services.rules import dry_run
+from redaction.storage.models import Article, Comment
+
+START = datetime(2026, 1, 1, tzinfo=UTC)
+ARTICLES = 500
+FTS_MIGRATION = "redaction.storage.migrations.versions.0002_settings_autosave_images_search"
+
+
+def _comment_rows(
+    rng: random.Random, count: int, status: str, article_ids: list[int]
+) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for _ in range(count):
+        language = "fr" if rng.random() < 0.8 else "en"
+        name = fragments.person(rng, language)
+        roll = rng.random()
+        body = fragments.spam_comment(rng) if roll < 0.05 else fragments.reader_comment(rng, language)
+        if 0.05 <= roll < 0.08:
+            body += " https://example.org/source http://example.net/autre"
+        row: dict[str, object] = {
+            "uuid": str(uuid.UUID(int=rng.getrandbits(128))),
+            "article_id": rng.choice(article_ids),
+            "author_name": name,
+            "author_email": fragments.email_for(rng, name),
+            "author_url": "",
+            "author_ip": f"198.51.{rng.randrange(256)}.{rng.randrange(256)}",
+            "body": body,
+            "created_at": START + timedelta(seconds=rng.randrange(300 * 24 * 3600)),
+            "status": status,
+            "kind": "comment",
+            "reason": "",
+        }
+        if rows and roll > 0.99:  # a duplicate or a flood of the previous comment
+            previous = rows[-1]
+            row.update(article_id=previous["article_id"], author_name=previous["author_name"])
+            row.update(author_email=previous["author_email"], author_ip=previous["author_ip"])
+            row["created_at"] = previous["created_at"] + timedelta(seconds=rng.randrange(1, 30))  # type: ignore[operator]
+            if roll > 0.995:
+                row["body"] = previous["body"]
+        rows.append(row)
+    return rows
+
+
+def build(path: Path, pending: int, approved: int, seed: int) -> None:
+    """The queue, loaded with the full-text trigger off and the index rebuilt once at the end."""
+    rng = random.Random(seed)
+    db = Database.open(path)
+    fts = importlib.import_module(FTS_MIGRATION)
+    (insert_trigger,) = [s for s in fts.FTS_STATEMENTS if s.startswith("CREATE TRIGGER comment_fts_ai")]
+    try:
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER comment_fts_ai")
+        with db.session() as session:
+            session.execute(
+                insert(Article),
+                [
+                    {"uuid": str(uuid.uuid4()), "title": f"Article {n}", "slug": f"article-{n}"}
+                    for n in range(ARTICLES)
+                ],
+            )
+        with db.session() as session:
+            ids = list(range(1, ARTICLES + 1))
+            for status, count in (("approved", approved), ("pending", pending)):
+                rows = _comment_rows(rng, count, status, ids)
+                for start in range(0, len(rows), 20_000):
+                    session.execute(insert(Comment), rows[start : start + 20_000])
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO comment_fts(comment_fts) VALUES ('rebuild')")
+            conn.exec_driver_sql(insert_trigger)
+    finally:
+        db.close()
+
+
+def rules() -> RuleSet:
+    return RuleSet(
+        moderation_words=("élu", "mairie", "scandale", "honte", *(f"surveille{n}" for n in range(96))),
+        blocked_words=("casino", "viagra", "crypto", "connard", *(f"interdit{n}" for n in range(96))),
+        blocked_emails=("troll@example.fr", "bot@example.com"),
+        blocked_domains=("spam.example", "mail.ru"),
+        blocked_ips=("10.0.0.0/8", "192.0.2.1", "203.0.113."),
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pending", type=int, default=100_000)
+    parser.add_argument("--approved", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "queue.db"
+        started = time.perf_counter()
+        build(path, args.pending, args.approved, args.seed)
+        print(
+            f"built {args.pending:,} pending + {args.approved:,} approved comments in {time.perf_counter() - started:.1f} s"
+        )
+        db = Database.open(path)
+        try:
+            started = time.perf_counter()
+            calls = []
+            run = dry_run(db, rules(), progress=lambda done, total: calls.append(done))
+            elapsed = time.perf_counter() - started
+        finally:
+            db.close()
+    counts = ", ".join(f"{n:,} {outcome}" for outcome, n in run.counts.items())
+    print(
+        f"dry run over {run.total:,} pending comments: {elapsed:.2f} s ({counts}; {len(run.changes):,} changes, {len(calls)} progress reports)"
+    )
+    return 0 if elapsed <= 5.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
