@@ -15,10 +15,11 @@ a background thread loads; between chunks the UI thread gets its turn every few 
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import json
 import threading
 import unicodedata
+import zlib
 from collections.abc import Iterator, Mapping
 from importlib import resources
 
@@ -61,19 +62,45 @@ def read_frequencies(language: str) -> dict[str, int]:
         raise ValueError(f"no dictionary for language {language!r}")
     data = resources.files("spellchecker").joinpath("resources", f"{language}.json.gz").read_bytes()
     frequencies: dict[str, int] = {}
-    for chunk in _chunks(gzip.decompress(data).decode("utf-8")):
+    for chunk in _chunks(_lines(data)):
         for word, count in chunk.items():
             if isinstance(count, int):
                 frequencies[word if word.isascii() else normalise(word)] = count
     return frequencies
 
 
-def _chunks(text: str, size: int = 3000) -> Iterator[dict[str, object]]:
+def _lines(gzipped: bytes, piece: int = 1 << 17) -> Iterator[str]:
+    """The decompressed text line by line, inflated and decoded a small piece at a time."""
+    inflater = zlib.decompressobj(wbits=31)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pending = gzipped
+    rest = ""
+    while pending or not inflater.eof:
+        out = inflater.decompress(pending, piece)
+        pending = inflater.unconsumed_tail
+        if not out and not pending:
+            break
+        lines = (rest + decoder.decode(out)).split("\n")
+        rest = lines.pop()
+        yield from lines
+    yield rest + decoder.decode(b"", final=True)
+
+
+def _chunks(lines: Iterator[str], size: int = 2000) -> Iterator[dict[str, object]]:
     """The JSON object (one '"word": count,' entry a line) parsed a few thousand lines at a time."""
-    lines = [line for line in text.splitlines() if line.startswith('"')]
-    for start in range(0, len(lines), size):
-        body = "\n".join(lines[start : start + size]).rstrip().rstrip(",")
-        yield json.loads("{" + body + "}")
+    batch: list[str] = []
+    for line in lines:
+        if line.startswith('"'):
+            batch.append(line)
+            if len(batch) >= size:
+                yield _parse(batch)
+                batch = []
+    if batch:
+        yield _parse(batch)
+
+
+def _parse(batch: list[str]) -> dict[str, object]:
+    return json.loads("{" + "\n".join(batch).rstrip().rstrip(",") + "}")
 
 
 class Lexicon:

@@ -142,13 +142,21 @@ class SpellChecker:
     def is_loaded(self) -> bool:
         return self._lexicon is not None
 
-    def load(self) -> None:
-        """Read the word list (about half a second): call it off the UI thread."""
+    def load(self, suggestions: bool = True) -> None:
+        """Read the word list (about half a second): call it off the UI thread.
+
+        With ``suggestions`` the index :meth:`suggest` needs is built too (another half second);
+        otherwise the first suggestion builds it.
+        """
         with self._lock:
             if self._lexicon is None:
-                lexicon = Lexicon.load(self.language)
-                self._lexicon = lexicon
-        self._lexicon.prepare_suggestions()
+                self._lexicon = Lexicon.load(self.language)
+        if suggestions:
+            self._lexicon.prepare_suggestions()
+
+    def prepare_suggestions(self) -> None:
+        if self._lexicon is not None:
+            self._lexicon.prepare_suggestions()
 
     def is_misspelled(self, word: str, sentence_start: bool = True) -> bool | None:
         """True when ``word`` is unknown; None while the list is not loaded yet."""
