@@ -1,0 +1,225 @@
+"""Markdown highlighting and spelling underlines for the article body.
+
+A :class:`QSyntaxHighlighter` works one block (line) at a time and Qt re-runs it only for the
+blocks an edit touches, so a keystroke costs one line. The only state carried from line to line
+is whether a fenced code block is open (``setCurrentBlockState``: 0 outside, otherwise the
+opening fence's character and length). Inline parts come from the same
+:mod:`redaction.domain.markup_spans` that typography and spell checking use, so what is coloured
+as code is exactly what they leave alone.
+
+Two jobs are too big for one go on a book-length text and are spread over the event loop, a
+few milliseconds at a time, top of the document first: formatting after a whole text is loaded
+(``setPlainText`` only computes the fence states then) and re-underlining when a word list
+finishes loading, the language changes or the personal dictionary grows.
+
+Colours derive from the editor's palette (text, base, link, highlight) so they read in light and
+dark themes; no-break spaces get a faint tint of the highlight colour.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+
+from redaction.domain.markup_spans import closes_fence, fence_opening, line_spans
+from redaction.domain.spelling import SpellChecker, Word, words_in_line
+from redaction.ui.editor.dictionaries import SpellingService
+from redaction.ui.editor.highlight_formats import Formats
+
+BULK_CHARS = 20_000  # an insertion this big (loading an article) is formatted gradually
+SLICE_SECONDS = 0.008
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s|$)")
+_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(
+    r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
+)
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_LINK_TEXT = re.compile(r"!?\[([^\]\n]+)\](?=\(|\[)")
+_SPACES = re.compile("[\u00a0\u202f]")
+
+
+def _encode(fence: str) -> int:
+    return len(fence) * 2 + (1 if fence[0] == "~" else 0)
+
+
+def _decode(state: int) -> str:
+    return ("~" if state % 2 else "`") * (state // 2)
+
+
+class MarkdownHighlighter(QSyntaxHighlighter):
+    def __init__(
+        self,
+        document: QTextDocument,
+        palette: QPalette | None = None,
+        spelling: SpellingService | None = None,
+        language: str = "fr",
+    ) -> None:
+        super().__init__(None)
+        self._bulk = False
+        self._queue: list[int] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._work)
+        # Connected before setDocument, so it runs before Qt reformats the changed blocks.
+        document.contentsChange.connect(self._before_change)
+        self.setDocument(document)
+        self.setParent(document)
+        document.contentsChange.connect(self._after_change)
+        self.formats = Formats(palette if palette is not None else QPalette(), document.defaultFont())
+        self.spelling = spelling
+        self.language = ""
+        self.checker: SpellChecker | None = None
+        if spelling is not None:
+            spelling.dictionary_loaded.connect(self._dictionary_loaded)
+            spelling.personal_changed.connect(self.recheck)
+        self.set_language(language)
+
+    # -- public API --------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """The article's language ("fr" or "en"); re-underlines the document gradually."""
+        if language == self.language:
+            return
+        self.language = language
+        self.checker = self.spelling.checker(language) if self.spelling is not None else None
+        self.recheck()
+
+    def set_palette(self, palette: QPalette) -> None:
+        document = self.document()
+        self.formats = Formats(palette, document.defaultFont() if document else None)
+        self.rehighlight_gradually()
+
+    def recheck(self) -> None:
+        self.rehighlight_gradually()
+
+    def rehighlight_gradually(self, first_block: int = 0) -> None:
+        document = self.document()
+        if document is None:
+            return
+        count = document.blockCount()
+        first_block = min(max(first_block, 0), max(count - 1, 0))
+        self._queue = list(range(count - 1, first_block - 1, -1)) + list(range(first_block - 1, -1, -1))
+        if self._queue:
+            self._timer.start()
+
+    def is_busy(self) -> bool:
+        return bool(self._queue) or self._bulk
+
+    def finish(self) -> None:
+        """Do the pending gradual work now (tests, benchmarks)."""
+        while self._queue:
+            self._work(budget=3600.0)
+
+    def in_code_block(self, block: QTextBlock) -> bool:
+        """Whether ``block`` is inside (or is a fence of) a fenced code block."""
+        return block.userState() > 0 or fence_opening(block.text()) is not None
+
+    def misspelled_at(self, block: QTextBlock, column: int) -> Word | None:
+        """The misspelled word of ``block`` that ``column`` falls in (the context menu asks)."""
+        if self.checker is None or not self.checker.is_loaded or self.in_code_block(block):
+            return None
+        for word in words_in_line(block.text()):
+            if word.start <= column <= word.end:
+                return word if self.checker.is_misspelled(word.text, word.sentence_start) else None
+        return None
+
+    # -- Qt ----------------------------------------------------------------------------------
+    def highlightBlock(self, text: str) -> None:
+        previous = self.previousBlockState()
+        if previous > 0:
+            self.setFormat(0, len(text), self.formats.code_block)
+            self.setCurrentBlockState(0 if closes_fence(text, _decode(previous)) else previous)
+            return
+        fence = fence_opening(text) if text[:1] in " `~" else None
+        if fence is not None:
+            self.setFormat(0, len(text), self.formats.fence)
+            self.setCurrentBlockState(_encode(fence))
+            return
+        self.setCurrentBlockState(0)
+        if self._bulk or not text:
+            return
+        self._format_line(text)
+
+    def _format_line(self, text: str) -> None:
+        f = self.formats
+        match = _HEADING.match(text)
+        if match:
+            level = len(match.group(1))
+            self.setFormat(0, len(text), f.headings[level - 1])
+            self.setFormat(0, match.end(), f.heading_marks[level - 1])
+        elif _RULE.match(text):
+            self.setFormat(0, len(text), f.markup)
+            return
+        else:
+            match = _QUOTE.match(text)
+            if match:
+                self.setFormat(0, len(text), f.quote)
+                self.setFormat(0, match.end(), f.markup)
+            match = _LIST.match(text, match.end() if match else 0)
+            if match:
+                self.setFormat(match.start(), match.end() - match.start(), f.list_marker)
+        spans = line_spans(text)
+        if "*" in text or "_" in text or "~" in text:
+            self._emphasis(text)
+        if "[" in text:
+            for link in _LINK_TEXT.finditer(text):
+                self._merge(link.start(1), link.end(1), f.link_text)
+        for span in spans:
+            self._merge(span.start, span.end, f.for_span(span.kind))
+        if "\u00a0" in text or "\u202f" in text:
+            for space in _SPACES.finditer(text):
+                self._merge(space.start(), space.end(), f.no_break_space)
+        checker = self.checker
+        if checker is not None and checker.is_loaded:
+            for word in words_in_line(text, spans):
+                if checker.is_misspelled(word.text, word.sentence_start):
+                    self._merge(word.start, word.end, f.misspelled)
+
+    def _emphasis(self, text: str) -> None:
+        f = self.formats
+        for pattern, fmt in ((_STRONG, f.strong), (_EMPHASIS, f.emphasis), (_STRIKE, f.strike)):
+            for match in pattern.finditer(text):
+                self._merge(match.start(), match.end(), fmt)
+
+    def _merge(self, start: int, end: int, extra: QTextCharFormat) -> None:
+        """Add ``extra`` on top of what is already set, one run of equal formats at a time."""
+        position = start
+        while position < end:
+            current = self.format(position)
+            run_end = position + 1
+            while run_end < end and self.format(run_end) == current:
+                run_end += 1
+            merged = QTextCharFormat(current)
+            merged.merge(extra)
+            self.setFormat(position, run_end - position, merged)
+            position = run_end
+
+    # -- gradual work ------------------------------------------------------------------------
+    def _before_change(self, _position: int, _removed: int, added: int) -> None:
+        if added >= BULK_CHARS:
+            self._bulk = True
+
+    def _after_change(self, _position: int, _removed: int, _added: int) -> None:
+        if self._bulk:
+            self._bulk = False
+            self.rehighlight_gradually()
+
+    def _dictionary_loaded(self, language: str) -> None:
+        if language == self.language:
+            self.rehighlight_gradually()
+
+    def _work(self, budget: float = SLICE_SECONDS) -> None:
+        document = self.document()
+        deadline = time.perf_counter() + budget
+        while self._queue and document is not None:
+            block = document.findBlockByNumber(self._queue.pop())
+            if block.isValid():
+                self.rehighlightBlock(block)
+            if time.perf_counter() > deadline:
+                return
+        self._timer.stop()
