@@ -1,0 +1,135 @@
+"""Typography in the body editor: as you type, and "Apply Typography" over the whole text.
+
+:class:`AutoTypography` filters the editor's key presses: for a character that can need a
+typographic fix (quotes, apostrophe, ``; : ! ?``, the third dot, « », a space after «) it types
+the character through the editor as usual, then applies :func:`redaction.domain.typography.typed`'s correction as a
+separate undo step, so Ctrl+Z right after brings the plain character back. Nothing happens in
+fenced code (the highlighter knows the block state) or with a modifier other than Shift/AltGr.
+
+:func:`apply_typography_to` fixes the whole body in one undo step, line by line, so the cursor,
+the selection and the scroll position stay where they were.
+
+Beware: ``QPlainTextEdit.toPlainText()`` replaces every U+00A0 with a plain space, which would
+undo the French no-break spaces on save; read the body with :func:`document_text` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
+
+from redaction.domain.typography import apply_typography, typed
+from redaction.ui.editor.highlighter import MarkdownHighlighter
+
+TRIGGERS = frozenset("\"';:!?.«» [")
+_ALLOWED = (
+    Qt.KeyboardModifier.ShiftModifier
+    | Qt.KeyboardModifier.KeypadModifier
+    | Qt.KeyboardModifier.GroupSwitchModifier
+)
+
+
+class AutoTypography(QObject):
+    """Installs itself on ``editor``; ``language`` is asked at each key ("fr" or "en")."""
+
+    def __init__(
+        self,
+        editor: QPlainTextEdit,
+        language: Callable[[], str],
+        highlighter: MarkdownHighlighter | None = None,
+    ) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.language = language
+        self.highlighter = highlighter
+        self.enabled = True
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.enabled
+            and watched is self.editor
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and len(event.text()) == 1
+            and event.text() in TRIGGERS
+            and not (event.modifiers() & ~_ALLOWED)
+            and not self.editor.isReadOnly()
+        ):
+            # Let the editor (and any subclass's keyPressEvent) type the key first, then fix it.
+            self.editor.event(event)
+            self.fix_after(event.text())
+            return True
+        return super().eventFilter(watched, event)
+
+    def fix_after(self, ch: str) -> None:
+        """Apply the correction for ``ch`` if it is the character just before the cursor."""
+        editor = self.editor
+        cursor = editor.textCursor()
+        if cursor.hasSelection() or cursor.positionInBlock() == 0:
+            return
+        block = cursor.block()
+        if block.text()[cursor.positionInBlock() - 1] != ch:
+            return
+        in_code = self.highlighter.in_code_block(block) if self.highlighter is not None else False
+        fix = typed(block.text(), cursor.positionInBlock(), self.language(), in_code)
+        if fix is not None:
+            cursor.beginEditBlock()
+            cursor.setPosition(block.position() + fix.start)
+            cursor.setPosition(block.position() + fix.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(fix.text)
+            cursor.endEditBlock()
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
+
+
+def document_text(document: QTextDocument) -> str:
+    """The text with its no-break spaces: ``toPlainText()`` turns U+00A0 into plain spaces."""
+    return document.toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def apply_typography_to(editor: QPlainTextEdit, language: str) -> int:
+    """Fix the typography of the whole document as one undo step; the number of lines changed."""
+    document = editor.document()
+    old = document_text(document)
+    new = apply_typography(old, language)
+    if new == old:
+        return 0
+    old_lines, new_lines = old.split("\n"), new.split("\n")
+    assert len(old_lines) == len(new_lines), "typography never adds or removes a line"
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    changed = 0
+    block = document.begin()
+    for before, after in zip(old_lines, new_lines, strict=True):
+        if before != after:
+            start = _common_prefix(before, after)
+            end = _common_suffix(before[start:], after[start:])
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + len(before) - end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(after[start : len(after) - end])
+            changed += 1
+        block = block.next()
+    cursor.endEditBlock()
+    return changed
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
