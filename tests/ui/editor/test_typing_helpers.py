@@ -52,3 +52,15 @@ def test_apply_typography_is_one_undo_step_and_keeps_the_cursor(editor: QPlainTe
     assert editor.toPlainText().count(NBSP) == 0  # why document_text exists
     editor.undo()
     assert document_text(editor.document()) == 'Quoi ?\n\n`a ? b`\n\nEt puis... l\'été : "fini" !'
+
+
+def test_works_on_the_real_body_editor_with_its_own_key_handling(qtbot, spelling) -> None:
+    from redaction.ui.editor.body_edit import MarkdownEdit
+    from redaction.ui.editor.highlighter import MarkdownHighlighter
+
+    body = MarkdownEdit()
+    qtbot.addWidget(body)
+    highlighter = MarkdownHighlighter(body.document(), body.palette(), spelling, "fr")
+    AutoTypography(body, lambda: "fr", highlighter)
+    type_text(qtbot, body, "- Quoi?\nla suite")  # Enter continues the list (MarkdownEdit's own rule)
+    assert document_text(body.document()) == f"- Quoi{NNBSP}?\n- la suite"
