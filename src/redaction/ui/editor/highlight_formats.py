@@ -68,7 +68,7 @@ class Formats:
         self.emphasis = _format(italic=True)
         self.strike = QTextCharFormat()
         self.strike.setFontStrikeOut(True)
-        self.no_break_space = _format(background=blend(base, accent, 0.3))
+        self.no_break_space = _format(background=blend(base, accent, 0.25))
         self.misspelled = QTextCharFormat()
         self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.misspelled.setUnderlineColor(QColor("#ff6b6b") if self.dark else QColor("#d11a1a"))
