@@ -97,3 +97,11 @@ def test_dark_and_light_palettes_give_readable_colours(editor: QPlainTextEdit) -
         background = QColor(base).lightnessF()
         for fmt in (formats.code, formats.link_text, formats.quote, formats.markup):
             assert abs(fmt.foreground().color().lightnessF() - background) > 0.25
+
+
+def test_an_emoji_does_not_shift_the_underline(editor: QPlainTextEdit) -> None:
+    editor.setPlainText("Bravo 🎉🎉 les pecheurs")
+    first = block(editor, 0)
+    start = first.text().index("pecheurs") + 2  # two emoji: two extra UTF-16 units
+    assert format_at(first, start).underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    assert format_at(first, start - 1).underlineStyle() != QTextCharFormat.UnderlineStyle.SpellCheckUnderline

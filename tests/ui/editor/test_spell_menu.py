@@ -68,3 +68,13 @@ def test_a_correct_word_gets_the_plain_menu(editor: QPlainTextEdit) -> None:
 def test_installing_on_an_editor_filters_its_viewport(editor: QPlainTextEdit) -> None:
     hook = SpellingContextMenu(editor, editor.highlighter)  # type: ignore[attr-defined]
     assert hook.parent() is editor
+
+
+def test_replacing_after_an_emoji_replaces_the_right_letters(editor: QPlainTextEdit) -> None:
+    editor.setPlainText("🎉 Les pecheurs.")
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.toPlainText().index("pecheurs") + 1 + 2)  # + 1: the emoji is 2 units
+    menu = build_spelling_menu(editor, editor.highlighter, editor.cursorRect(cursor).center())  # type: ignore[attr-defined]
+    [first, *_] = [a for a in menu.actions() if a.objectName() == "spelling_suggestion"]
+    first.trigger()
+    assert editor.toPlainText() == "🎉 Les pêcheurs."

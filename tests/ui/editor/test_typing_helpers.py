@@ -64,3 +64,15 @@ def test_works_on_the_real_body_editor_with_its_own_key_handling(qtbot, spelling
     AutoTypography(body, lambda: "fr", highlighter)
     type_text(qtbot, body, "- Quoi?\nla suite")  # Enter continues the list (MarkdownEdit's own rule)
     assert document_text(body.document()) == f"- Quoi{NNBSP}?\n- la suite"
+
+
+def test_typing_after_an_emoji(qtbot, editor: QPlainTextEdit) -> None:
+    AutoTypography(editor, lambda: "fr", editor.highlighter)  # type: ignore[attr-defined]
+    editor.setPlainText("Bravo 🎉")
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(qtbot, editor, "!")
+    assert document_text(editor.document()) == f"Bravo 🎉{NNBSP}!"
+    assert apply_typography_to(editor, "fr") == 0
+    editor.setPlainText("🎉🎉 Quoi ? l'été")
+    assert apply_typography_to(editor, "fr") == 1
+    assert document_text(editor.document()) == f"🎉🎉 Quoi{NNBSP}? l’été"

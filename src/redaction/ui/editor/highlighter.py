@@ -28,6 +28,7 @@ from redaction.domain.markup_spans import closes_fence, fence_opening, line_span
 from redaction.domain.spelling import SpellChecker, Word, words_in_line
 from redaction.ui.editor.dictionaries import SpellingService
 from redaction.ui.editor.highlight_formats import Formats
+from redaction.ui.editor.utf16 import Utf16Index
 
 BULK_CHARS = 20_000  # an insertion this big (loading an article) is formatted gradually
 SLICE_SECONDS = 0.008
@@ -62,6 +63,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     ) -> None:
         super().__init__(None)
         self._bulk = False
+        self._utf16: Utf16Index | None = None
         self._queue: list[int] = []
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -123,26 +125,30 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """The misspelled word of ``block`` that ``column`` falls in (the context menu asks)."""
         if self.checker is None or not self.checker.is_loaded or self.in_code_block(block):
             return None
-        for word in words_in_line(block.text()):
+        text = block.text()
+        column = Utf16Index(text).to_py(column)
+        for word in words_in_line(text):
             if word.start <= column <= word.end:
                 return word if self.checker.is_misspelled(word.text, word.sentence_start) else None
         return None
 
     # -- Qt ----------------------------------------------------------------------------------
     def highlightBlock(self, text: str) -> None:
+        # Qt counts UTF-16 units, Python code points: whole-line formats use 2 * len (Qt clamps).
         previous = self.previousBlockState()
         if previous > 0:
-            self.setFormat(0, len(text), self.formats.code_block)
+            self.setFormat(0, 2 * len(text), self.formats.code_block)
             self.setCurrentBlockState(0 if closes_fence(text, _decode(previous)) else previous)
             return
         fence = fence_opening(text) if text[:1] in " `~" else None
         if fence is not None:
-            self.setFormat(0, len(text), self.formats.fence)
+            self.setFormat(0, 2 * len(text), self.formats.fence)
             self.setCurrentBlockState(_encode(fence))
             return
         self.setCurrentBlockState(0)
         if self._bulk or not text:
             return
+        self._utf16 = None if text.isascii() else Utf16Index(text)
         self._format_line(text)
 
     def _format_line(self, text: str) -> None:
@@ -150,19 +156,20 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         match = _HEADING.match(text)
         if match:
             level = len(match.group(1))
-            self.setFormat(0, len(text), f.headings[level - 1])
-            self.setFormat(0, match.end(), f.heading_marks[level - 1])
+            self.setFormat(0, 2 * len(text), f.headings[level - 1])
+            self.setFormat(0, match.end(), f.heading_marks[level - 1])  # ASCII: same in UTF-16
         elif _RULE.match(text):
-            self.setFormat(0, len(text), f.markup)
+            self.setFormat(0, 2 * len(text), f.markup)
             return
         else:
             match = _QUOTE.match(text)
             if match:
-                self.setFormat(0, len(text), f.quote)
+                self.setFormat(0, 2 * len(text), f.quote)
                 self.setFormat(0, match.end(), f.markup)
             match = _LIST.match(text, match.end() if match else 0)
             if match:
-                self.setFormat(match.start(), match.end() - match.start(), f.list_marker)
+                start, end = self._qt(match.start()), self._qt(match.end())
+                self.setFormat(start, end - start, f.list_marker)
         spans = line_spans(text)
         if "*" in text or "_" in text or "~" in text:
             self._emphasis(text)
@@ -186,9 +193,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             for match in pattern.finditer(text):
                 self._merge(match.start(), match.end(), fmt)
 
+    def _qt(self, index: int) -> int:
+        return index if self._utf16 is None else self._utf16.to_qt(index)
+
     def _merge(self, start: int, end: int, extra: QTextCharFormat) -> None:
-        """Add ``extra`` on top of what is already set, one run of equal formats at a time."""
-        position = start
+        """Add ``extra`` on top of what is already set over ``text[start:end]``, run by run."""
+        position, end = self._qt(start), self._qt(end)
         while position < end:
             current = self.format(position)
             run_end = position + 1

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from redaction.domain.spelling import Word
 from redaction.ui.editor.highlighter import MarkdownHighlighter
+from redaction.ui.editor.utf16 import Utf16Index, qt_length
 
 
 def build_spelling_menu(editor: QPlainTextEdit, highlighter: MarkdownHighlighter, pos: QPoint) -> QMenu:
@@ -26,7 +27,7 @@ def build_spelling_menu(editor: QPlainTextEdit, highlighter: MarkdownHighlighter
     if word is None or checker is None:
         return menu
     first = menu.actions()[0] if menu.actions() else None
-    start = block.position() + word.start
+    start = block.position() + Utf16Index(block.text()).to_qt(word.start)
     entries = []
     suggestions = checker.suggest(word.text)
     for suggestion in suggestions:
@@ -58,7 +59,7 @@ def build_spelling_menu(editor: QPlainTextEdit, highlighter: MarkdownHighlighter
 def _replace(editor: QPlainTextEdit, start: int, word: Word, suggestion: str) -> None:
     cursor = QTextCursor(editor.document())
     cursor.setPosition(start)
-    cursor.setPosition(start + len(word.text), QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(start + qt_length(word.text), QTextCursor.MoveMode.KeepAnchor)
     if cursor.selectedText() == word.text:  # the text did not move while the menu was open
         cursor.insertText(suggestion)
 

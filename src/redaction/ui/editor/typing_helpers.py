@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from redaction.domain.typography import apply_typography, typed
 from redaction.ui.editor.highlighter import MarkdownHighlighter
+from redaction.ui.editor.utf16 import Utf16Index
 
 TRIGGERS = frozenset("\"';:!?.«» [")
 _ALLOWED = (
@@ -72,14 +73,17 @@ class AutoTypography(QObject):
         if cursor.hasSelection() or cursor.positionInBlock() == 0:
             return
         block = cursor.block()
-        if block.text()[cursor.positionInBlock() - 1] != ch:
+        text = block.text()
+        index = Utf16Index(text)
+        column = index.to_py(cursor.positionInBlock())
+        if text[column - 1] != ch:
             return
         in_code = self.highlighter.in_code_block(block) if self.highlighter is not None else False
-        fix = typed(block.text(), cursor.positionInBlock(), self.language(), in_code)
+        fix = typed(text, column, self.language(), in_code)
         if fix is not None:
             cursor.beginEditBlock()
-            cursor.setPosition(block.position() + fix.start)
-            cursor.setPosition(block.position() + fix.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(block.position() + index.to_qt(fix.start))
+            cursor.setPosition(block.position() + index.to_qt(fix.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(fix.text)
             cursor.endEditBlock()
             editor.setTextCursor(cursor)
@@ -108,8 +112,11 @@ def apply_typography_to(editor: QPlainTextEdit, language: str) -> int:
         if before != after:
             start = _common_prefix(before, after)
             end = _common_suffix(before[start:], after[start:])
-            cursor.setPosition(block.position() + start)
-            cursor.setPosition(block.position() + len(before) - end, QTextCursor.MoveMode.KeepAnchor)
+            index = Utf16Index(before)
+            cursor.setPosition(block.position() + index.to_qt(start))
+            cursor.setPosition(
+                block.position() + index.to_qt(len(before) - end), QTextCursor.MoveMode.KeepAnchor
+            )
             cursor.insertText(after[start : len(after) - end])
             changed += 1
         block = block.next()
