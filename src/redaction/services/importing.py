@@ -71,7 +71,7 @@ def register(*suffixes: str) -> Callable[[Importer], Importer]:
 
 def _load_builtin_importers() -> None:
     # Imported for its @register side effect; kept here so callers need only this module.
-    from redaction.services import markdown_import, wxr_import  # noqa: F401
+    from redaction.services import csv_import, markdown_import, wxr_import  # noqa: F401
 
 
 def supported_suffixes() -> list[str]:
