@@ -172,8 +172,8 @@ def test_unknown_suffix_missing_file_and_folder(tmp_path: Path) -> None:
 
 def test_unknown_suffix_is_refused_before_any_file_is_read(tmp_path: Path) -> None:
     bad_md = write(tmp_path, "bad.md", "not front matter")
-    error = refusal([bad_md, write(tmp_path, "export.csv", "a,b")])
-    assert "export.csv: unsupported file type" in str(error)
+    error = refusal([bad_md, write(tmp_path, "export.odt", "a,b")])
+    assert "export.odt: unsupported file type" in str(error)
 
 
 def test_other_importers_plug_in_by_suffix(db: Database, tmp_path: Path) -> None:
