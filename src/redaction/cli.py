@@ -69,12 +69,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser(
         "import",
-        help="import Markdown files (with YAML front matter) as articles",
-        description="Import files as articles, all of them or none. Markdown files (.md, .markdown) "
+        help="import articles (Markdown, WordPress export) and comments (WordPress, CSV)",
+        description="Import files, all of them or none. Markdown files (.md, .markdown) "
         "start with a YAML header between '---' lines: title (required), rubric, date (YYYY-MM-DD "
         "or ISO datetime), status, language (fr, en), tags (list or 'a, b'), standfirst, author, "
         "uuid, published. A uuid already in the database is refused, never overwritten: remove "
-        "the uuid line to import the file as a new article.",
+        "the uuid line to import the file as a new article. WordPress exports (.xml) bring posts "
+        "and their comments; CSV files (.csv) bring comments on existing articles (columns in "
+        "docs/import-formats.md). Importing the same export or CSV again adds nothing. New "
+        "pending comments pass through the moderation rules.",
     )
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _common(imp, suppress=True)
@@ -90,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--status", help="only rows with this status")
     lst.add_argument("--article", type=int, metavar="ID", help="only the comments of this article")
     lst.add_argument("--json", action="store_true", help="print one JSON array")
+    lst.add_argument(
+        "--all-kinds", action="store_true", help="comments: pingbacks and trackbacks too, not only readers'"
+    )
     _common(lst, suppress=True)
     return parser
 
@@ -161,7 +167,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = store_batches(db, batches)
     finally:
         db.close()
-    print(f"imported {result.articles} article{'s' if result.articles != 1 else ''} into {db.location}")
+    what = f"{result.articles} article{'s' if result.articles != 1 else ''}"
+    if result.comments:
+        what += f" and {result.comments} comment{'s' if result.comments != 1 else ''}"
+    print(f"imported {what} into {db.location}")
+    for note in result.notes:
+        print(f"  {note}")
     return EXIT_OK
 
 
@@ -185,6 +196,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     articles = args.what == "articles"
     if articles and args.article is not None:
         raise UsageError("--article applies to 'list comments' only")
+    if articles and args.all_kinds:
+        raise UsageError("--all-kinds applies to 'list comments' only")
     if args.status:
         try:
             (ArticleStatus if articles else CommentStatus).parse(args.status)
@@ -202,7 +215,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 else:
                     listing.article_table(rows, sys.stdout)
             else:
-                comments = listing.iter_comment_rows(session, args.status, args.article)
+                kinds = None if args.all_kinds else listing.READER_KINDS
+                comments = listing.iter_comment_rows(session, args.status, args.article, kinds)
                 if args.json:
                     listing.write_json(map(listing.comment_object, comments), sys.stdout)
                 else:

@@ -81,7 +81,7 @@ def test_pages_attachments_and_their_comments_are_skipped_and_counted(db: Databa
     summary = import_wordpress(db, WXR_10)
     assert summary.skipped_items == {"page": 1, "attachment": 1}
     assert summary.skipped_comments == 1
-    assert "skipped items: 1 attachment, 1 page (with 1 comments)" in summary.lines()
+    assert "skipped items: 1 attachment, 1 page (with 1 comment)" in summary.lines()
     assert "À propos" not in articles(db)
     assert "40" not in comments(db)
 

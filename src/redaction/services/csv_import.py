@@ -28,7 +28,7 @@ from redaction.domain.workflow import CommentStatus
 from redaction.services.comments import NewComment
 from redaction.services.database import Database
 from redaction.services.importing import ImportRefusedError, ImportResult, register
-from redaction.services.incoming import CHUNK, existing_sources, receive
+from redaction.services.incoming import CHUNK, counted, existing_sources, receive
 from redaction.storage.models import Article, Comment
 
 Progress = Callable[[int, int], None]
@@ -70,8 +70,8 @@ class CsvSummary:
 
     def lines(self) -> list[str]:
         return [
-            f"comments: {self.comments} new ({self.replies} replies) on {len(self.articles)} articles, "
-            f"{self.existing} already here",
+            f"comments: {self.comments} new ({counted(self.replies, 'reply', 'replies')}) "
+            f"on {counted(len(self.articles), 'article')}, {self.existing} already here",
             f"moderation rules: {self.held} held, {self.trashed} trashed, {self.approved} approved",
         ]
 
@@ -199,7 +199,8 @@ class CommentsCsv:
 
     def store(self, session: Session, progress: Progress | None = None) -> ImportResult:
         summary = self.store_summary(session, progress)
-        return ImportResult(comments=summary.comments)
+        notes = tuple(f"{self.source.name}: {line}" for line in summary.lines())
+        return ImportResult(comments=summary.comments, notes=notes)
 
     def _articles(self, session: Session) -> dict[tuple[str, str], int]:
         """(uuid, slug) of every row → article id; refuses unknown or ambiguous articles."""

@@ -38,9 +38,12 @@ class ImportRefusedError(RefusedError):
 class ImportResult:
     articles: int = 0
     comments: int = 0
+    notes: tuple[str, ...] = ()  # details for the person who imported (skipped items, rules, …)
 
     def __add__(self, other: ImportResult) -> ImportResult:
-        return ImportResult(self.articles + other.articles, self.comments + other.comments)
+        return ImportResult(
+            self.articles + other.articles, self.comments + other.comments, self.notes + other.notes
+        )
 
 
 class ImportBatch(Protocol):

@@ -24,6 +24,13 @@ from redaction.services.rules import RuleRun, apply_rules_in
 from redaction.storage.models import Comment, new_uuid
 
 CHUNK = 500
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """``1 reply``, ``2 replies``: for summaries a person reads."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 Progress = Callable[[int, int], None]
 
 

@@ -12,14 +12,14 @@ import heapq
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
 from redaction.services.articles import ArticleQuery, ArticleSummary, list_articles, sort_key_of
-from redaction.services.comments import CommentRow, list_comments
+from redaction.services.comments import READER_KINDS, CommentRow, list_comments
 from redaction.services.export import iso_utc
 
 PAGE_SIZE = 500
@@ -38,10 +38,14 @@ def iter_article_rows(session: Session, status: str | None = None) -> Iterator[A
         after = sort_key_of(page[-1], query.sort)
 
 
-def _comment_stream(session: Session, status: str, article_id: int | None) -> Iterator[CommentRow]:
+def _comment_stream(
+    session: Session, status: str, article_id: int | None, kinds: Sequence[str] | None
+) -> Iterator[CommentRow]:
     after = None
     while True:
-        page = list_comments(session, article_id=article_id, status=status, after=after, limit=PAGE_SIZE)
+        page = list_comments(
+            session, article_id=article_id, status=status, after=after, limit=PAGE_SIZE, kinds=kinds
+        )
         yield from page
         if len(page) < PAGE_SIZE:
             return
@@ -49,16 +53,19 @@ def _comment_stream(session: Session, status: str, article_id: int | None) -> It
 
 
 def iter_comment_rows(
-    session: Session, status: str | None = None, article_id: int | None = None
+    session: Session,
+    status: str | None = None,
+    article_id: int | None = None,
+    kinds: Sequence[str] | None = READER_KINDS,
 ) -> Iterator[CommentRow]:
-    """Reader comments newest first.
+    """Reader comments newest first (``kinds=None``: pingbacks and trackbacks too).
 
     Without a status, one stream per status is merged: each page then reads an index that
     starts with the status, where a page over all statuses would sort the whole table.
     """
     if status:
-        return _comment_stream(session, CommentStatus.parse(status).value, article_id)
-    streams = [_comment_stream(session, s.value, article_id) for s in CommentStatus]
+        return _comment_stream(session, CommentStatus.parse(status).value, article_id, kinds)
+    streams = [_comment_stream(session, s.value, article_id, kinds) for s in CommentStatus]
     return heapq.merge(*streams, key=lambda row: (row.created_at, row.id), reverse=True)
 
 
@@ -89,6 +96,7 @@ def comment_object(row: CommentRow) -> dict[str, Any]:
         "author_email": row.author_email,
         "author_url": row.author_url,
         "status": row.status,
+        "kind": row.kind,
         "created_at": iso_utc(row.created_at),
         "body": row.body,
     }
@@ -168,7 +176,7 @@ def comment_table(rows: Iterator[CommentRow], out: TextIO) -> int:
             cell(row.status, 8),
             _short_time(row.created_at).ljust(16),
             cell(row.author_name, 20),
-            cell(row.body, 60).rstrip(),
+            cell(row.body if row.kind == "comment" else f"[{row.kind}] {row.body}", 60).rstrip(),
         ]
         out.write("  ".join(cells).rstrip() + "\n")
         count += 1

@@ -49,7 +49,7 @@ from redaction.services.articles import ArticleFields, create_article_in
 from redaction.services.comments import NewComment
 from redaction.services.database import Database
 from redaction.services.importing import ImportRefusedError, ImportResult, register
-from redaction.services.incoming import existing_sources, receive
+from redaction.services.incoming import counted, existing_sources, receive
 from redaction.storage.models import Article
 
 IMPORT_ACTOR = "import"
@@ -132,8 +132,9 @@ class WxrSummary:
         """The summary in a few lines of plain English."""
         lines = [
             f"articles: {self.articles_created} new, {self.articles_existing} already here",
-            f"comments: {self.reader_comments} new reader comments ({self.replies} replies), "
-            f"{self.pingbacks} pingbacks, {self.trackbacks} trackbacks; {self.comments_existing} already here",
+            f"comments: {counted(self.reader_comments, 'new reader comment')} "
+            f"({counted(self.replies, 'reply', 'replies')}), {counted(self.pingbacks, 'pingback')}, "
+            f"{counted(self.trackbacks, 'trackback')}; {self.comments_existing} already here",
             f"moderation rules: {self.held} held, {self.trashed} trashed, {self.approved} approved",
         ]
         if self.orphaned_replies:
@@ -142,7 +143,7 @@ class WxrSummary:
             )
         if self.skipped_items:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped_items.items()))
-            lines.append(f"skipped items: {kinds} (with {self.skipped_comments} comments)")
+            lines.append(f"skipped items: {kinds} (with {counted(self.skipped_comments, 'comment')})")
         if self.skipped_comment_types:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped_comment_types.items()))
             lines.append(f"skipped comments of other types: {kinds}")
@@ -375,7 +376,8 @@ class WordPressExport:
     def store(self, session: Session, progress: Progress | None = None) -> ImportResult:
         summary = self.store_summary(session, progress)
         comments = summary.reader_comments + summary.pingbacks + summary.trackbacks
-        return ImportResult(articles=summary.articles_created, comments=comments)
+        notes = tuple(f"{self.source.name}: {line}" for line in summary.lines())
+        return ImportResult(articles=summary.articles_created, comments=comments, notes=notes)
 
     def store_summary(self, session: Session, progress: Progress | None = None) -> WxrSummary:
         """Write the export inside the caller's unit of work and tell what was done."""
