@@ -124,15 +124,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         db = Database.open(path)
         try:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             calls = []
             run = dry_run(db, rules(), progress=lambda done, total: calls.append(done))
-            elapsed = time.perf_counter() - started
+            elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         finally:
             db.close()
     counts = ", ".join(f"{n:,} {outcome}" for outcome, n in run.counts.items())
     print(
-        f"dry run over {run.total:,} pending comments: {elapsed:.2f} s ({counts}; {len(run.changes):,} changes, {len(calls)} progress reports)"
+        f"dry run over {run.total:,} pending comments: {elapsed:.2f} s, {cpu:.2f} s of CPU on both threads ({counts}; {len(run.changes):,} changes, {len(calls)} progress reports)"
     )
     return 0 if elapsed <= 5.0 else 1
 

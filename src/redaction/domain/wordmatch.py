@@ -22,7 +22,6 @@ from collections.abc import Iterable
 # Spellings that no canonical decomposition undoes; ß also has no single-letter case pair.
 _LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ẞ": "SS", "ĳ": "ij", "Ĳ": "IJ"}
 _LIGATURE_RE = re.compile("|".join(_LIGATURES))
-_LIGATURE_CHARS = frozenset(_LIGATURES)
 _SPACES = re.compile(r"\s+")
 _MARKS = re.compile(r"[\u0300-\u036f]")
 
@@ -103,7 +102,7 @@ def prepare(text: str) -> str:
     Do it once per text and pass the result to :meth:`WordList.search` of every list.
     """
     if not text.isascii():
-        if not _LIGATURE_CHARS.isdisjoint(text):
+        if _LIGATURE_RE.search(text):
             text = _LIGATURE_RE.sub(lambda m: _LIGATURES[m.group()], text)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
