@@ -56,3 +56,9 @@ def test_caption_and_embed_shortcodes_are_unwrapped_others_kept() -> None:
 def test_comment_text_has_no_emphasis_marks_and_readable_links() -> None:
     html = 'Merci <em>beaucoup</em> !<br />Voir <a href="https://a.example">ici</a> et <a href="https://b.example">https://b.example</a>'
     assert html_to_text(html) == "Merci beaucoup !\nVoir ici (https://a.example) et https://b.example"
+
+
+def test_text_that_reads_like_a_tag_stays_text() -> None:
+    html = "Never type &lt;script&gt;alert(1)&lt;/script&gt;, though 3 &lt; 4. <code>&lt;b&gt;</code>"
+    assert html_to_markdown(html) == "Never type &lt;script>alert(1)&lt;/script>, though 3 < 4. `<b>`"
+    assert html_to_text("&lt;b&gt;bold?&lt;/b&gt;") == "<b>bold?</b>"

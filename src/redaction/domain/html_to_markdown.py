@@ -8,7 +8,9 @@ markdownify (BeautifulSoup's HTML parser, never an XML one) writes Markdown: ``#
 lists, links, emphasis, block quotes, code, tables and images as ``![alt](src)``.
 
 What a newsroom page must not carry is dropped: scripts, styles, iframes, objects, embeds,
-forms, SVG; a ``javascript:`` (or ``data:``, ``vbscript:``) link keeps its text without the link.
+forms, SVG; a ``javascript:`` (or ``data:``, ``vbscript:``) link keeps its text without the link;
+text that reads like a tag (``&lt;script&gt;`` in the HTML) is written ``&lt;script>`` so that
+the Markdown renderer shows it instead of passing it through as HTML.
 The ``[caption]`` shortcode is unwrapped to its image and caption and ``[embed]URL[/embed]``
 becomes the URL; other shortcodes stay as text so that nothing is silently lost.
 :func:`html_to_text` is the same for comments and excerpts, shown as text: no emphasis marks, no
@@ -50,6 +52,7 @@ _BR_BEFORE_BLOCK = re.compile(r"<br />(\s*</?(?:p|li|div|dl|dd|dt|th|pre|td|ul|o
 _CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.IGNORECASE | re.DOTALL)
 _EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.IGNORECASE | re.DOTALL)
 _DROPPED = ("script", "style", "iframe", "object", "embed", "form", "svg", "noscript", "template", "canvas")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _UNSAFE_LINK = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 _HARD_BREAK_AT_END = re.compile(r" +\n(\n|$)")  # a line break that ends a paragraph is not one
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -92,6 +95,13 @@ def _shortcodes(text: str) -> str:
 class _Converter(MarkdownConverter):
     """markdownify with the newsroom's choices (see the module docstring)."""
 
+    # Text that reads "<script>" must stay text: Markdown would pass it through as raw HTML.
+    escape_tags = True
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        text = str(super().escape(text, parent_tags))
+        return _TAG_START.sub("&lt;", text) if self.escape_tags else text
+
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")
         if href and _UNSAFE_LINK.match(href):
@@ -125,6 +135,8 @@ def html_to_markdown(html: str) -> str:
 
 class _TextConverter(_Converter):
     """For text shown as text: no emphasis marks, links as "text (url)" or the bare URL."""
+
+    escape_tags = False
 
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         href = (el.get("href") or "").strip()
