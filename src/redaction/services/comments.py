@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal, select, tuple_, update
+from sqlalchemy import bindparam, func, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
@@ -119,15 +119,20 @@ def count_by_status(session: Session, article_id: int | None = None) -> dict[str
     return counts
 
 
+_ARTICLE = Article.__table__
+_ADJUST_PENDING = (
+    update(_ARTICLE)
+    .where(_ARTICLE.c.id == bindparam("article"))
+    .values(pending_comments=_ARTICLE.c.pending_comments + bindparam("delta"))
+)
+
+
 def _adjust_pending(session: Session, deltas: Counter[int]) -> None:
-    for article_id, delta in deltas.items():
-        if delta:
-            session.execute(
-                update(Article)
-                .where(Article.id == article_id)
-                .values(pending_comments=Article.pending_comments + delta)
-                .execution_options(synchronize_session=False)
-            )
+    # One executemany for every article touched: a bulk move of 10,000 comments touches
+    # thousands of articles, and a statement each took 3.5 s of the 5.
+    params = [{"article": a, "delta": d} for a, d in sorted(deltas.items()) if d]
+    if params:
+        session.execute(_ADJUST_PENDING, params)
 
 
 def add_comments(session: Session, comments: Iterable[NewComment]) -> list[int]:
