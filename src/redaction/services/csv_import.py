@@ -320,7 +320,6 @@ class CommentsCsv:
         return found
 
 
-@register(".csv")
 def read_comments_csv(path: Path) -> CommentsCsv:
     """Read and check one CSV file of comments (no database needed)."""
     try:
@@ -328,6 +327,9 @@ def read_comments_csv(path: Path) -> CommentsCsv:
     except OSError as exc:
         raise ImportRefusedError(path, exc.strerror or str(exc)) from None
     return CommentsCsv(source=path, rows=tuple(read_rows(path, _decode(path, data))))
+
+
+register(".csv")(read_comments_csv)  # not as a decorator, which would hide the precise type
 
 
 def import_comments_csv(db: Database, path: Path, progress: Progress | None = None) -> CsvSummary:

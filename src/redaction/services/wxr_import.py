@@ -477,10 +477,10 @@ class WordPressExport:
             else:
                 summary.orphaned_replies += 1
         arrived = receive(session, new, replies, progress=step)
-        for position, comment in enumerate(new):
-            if comment.kind == "pingback":
+        for position, arrived_comment in enumerate(new):
+            if arrived_comment.kind == "pingback":
                 summary.pingbacks += 1
-            elif comment.kind == "trackback":
+            elif arrived_comment.kind == "trackback":
                 summary.trackbacks += 1
             else:
                 summary.reader_comments += 1
@@ -500,7 +500,6 @@ def _read(path: Path, data: bytes) -> _Reader:
     return reader
 
 
-@register(".xml", ".wxr")
 def read_wordpress(path: Path) -> WordPressExport:
     """Read and check one WordPress export (no database needed)."""
     try:
@@ -518,6 +517,9 @@ def read_wordpress(path: Path) -> WordPressExport:
         skipped_comments=reader.skipped_comments,
         skipped_comment_types=dict(reader.skipped_comment_types),
     )
+
+
+register(".xml", ".wxr")(read_wordpress)  # not as a decorator, which would hide the precise type
 
 
 def import_wordpress(db: Database, path: Path, progress: Progress | None = None) -> WxrSummary:
