@@ -72,9 +72,20 @@ def test_comments_are_threaded_even_when_the_parent_comes_later(db: Database) ->
     assert (found["30"].author_name, found["30"].author_email) == ("Anne Le Bras", "anne@example.fr")
     assert (found["30"].author_url, found["30"].author_ip) == ("http://anne.example", "192.0.2.30")
     assert found["30"].created_at == datetime(2010, 3, 15, 8, 40, tzinfo=UTC)
-    assert found["30"].source_id == "wxr:http://courrier.example:12:30"
+    assert found["30"].source_id == "wxr:courrier.example:12:30"
     assert (found["33"].kind, found["33"].status) == ("pingback", "approved")
     assert found["32"].status == "pending"
+
+
+def test_a_site_that_moved_to_https_is_the_same_site(db: Database, tmp_path: Path) -> None:
+    import_wordpress(db, WXR_10)
+    text = WXR_10.read_text(encoding="utf-8")
+    for element in ("link", "wp:base_site_url", "wp:base_blog_url"):  # guids never change
+        text = text.replace(f"<{element}>http://courrier.example/", f"<{element}>https://courrier.example/")
+    moved = tmp_path / "after-the-move.xml"
+    moved.write_text(text, encoding="utf-8")
+    again = import_wordpress(db, moved)
+    assert (again.articles_created, again.reader_comments, again.comments_existing) == (0, 0, 4)
 
 
 def test_pages_attachments_and_their_comments_are_skipped_and_counted(db: Database) -> None:

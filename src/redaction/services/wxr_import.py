@@ -20,7 +20,8 @@ Comments keep their WordPress status (1 → approved, 0 → pending, spam, trash
 author, email, website, IP and GMT date; replies are threaded through ``comment_parent`` even
 when the parent comes later, and a reply whose parent is missing becomes a top-level comment
 (counted as orphaned). Each comment's ``source_id`` is ``wxr:<site>:<post id>:<comment id>``
-(site: ``wp:base_blog_url``, else the channel link), so importing a file twice adds nothing.
+(site: ``wp:base_blog_url``, else the channel link, without its scheme: see :func:`site_key`),
+so importing a file twice, or a later export of the same site, adds nothing new twice.
 New pending reader comments pass through the moderation rules. Storing is all in the caller's
 one transaction, with progress reported as (done, total) over articles and comments.
 """
@@ -148,6 +149,13 @@ class WxrSummary:
             kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(self.skipped_comment_types.items()))
             lines.append(f"skipped comments of other types: {kinds}")
         return lines
+
+
+def site_key(url: str) -> str:
+    """The site as comment source ids name it: ``courrier.example/blog`` for
+    ``https://Courrier.example/blog/``. Without the scheme, so that the export of a site that
+    moved from http to https still recognises the comments imported before the move."""
+    return re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.IGNORECASE).lower().rstrip("/")
 
 
 def _parse_time(value: str) -> datetime | None:
@@ -511,7 +519,7 @@ def read_wordpress(path: Path) -> WordPressExport:
         raise ImportRefusedError(path, "it is not a WordPress export (WXR): no WordPress fields in it")
     return WordPressExport(
         source=path,
-        site=(reader.site or reader.channel_link).rstrip("/"),
+        site=site_key(reader.site or reader.channel_link),
         posts=tuple(reader.posts),
         skipped_items=dict(reader.skipped_items),
         skipped_comments=reader.skipped_comments,
