@@ -235,6 +235,15 @@ def test_bytes_that_are_not_the_declared_encoding_are_refused() -> None:
     assert "says it is UTF-8 but byte 0xE9 is not UTF-8" in message
 
 
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    utf16 = tmp_path / "utf16.xml"
+    text = WXR_10.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    utf16.write_bytes(text.encode("utf-16"))
+    assert [p.fields.title for p in read_wordpress(utf16).posts] == [
+        "Port de Lorient : la pêche face au gazole"
+    ]
+
+
 def test_xml_that_is_not_a_wordpress_export_is_refused(tmp_path: Path) -> None:
     other = tmp_path / "feed.xml"
     other.write_text('<?xml version="1.0"?><rss><channel><title>A feed</title></channel></rss>', "utf-8")

@@ -333,6 +333,8 @@ class _Reader:
 
 def _check_encoding(path: Path, data: bytes) -> None:
     """Refuse bytes that are not in the encoding the file declares (UTF-8 when it says none)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return  # UTF-16 with its byte-order mark: the XML parser reads it
     declared = _DECLARED_ENCODING.match(data[:200])
     encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
     if encoding.replace("_", "-") not in ("utf-8", "utf8"):
@@ -340,12 +342,12 @@ def _check_encoding(path: Path, data: bytes) -> None:
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        says = "says it is UTF-8" if declared else "declares no encoding, so it must be UTF-8,"
         raise ImportRefusedError(
             path,
-            f"the file says it is UTF-8 but byte 0x{data[exc.start]:02X} is not UTF-8 "
+            f"the file {says} but byte 0x{data[exc.start]:02X} is not UTF-8 "
             "(was it saved as Latin-1 or Windows-1252? fix the encoding line or the file)",
-            line,
+            data.count(b"\n", 0, exc.start) + 1,
         ) from None
 
 
