@@ -31,7 +31,7 @@ from redaction.storage.models import Article, Comment, CommentCount
 
 PAGE_SIZE = 200
 EXCERPT_CHARS = 400
-BULK_CHUNK = 1000
+BULK_CHUNK = 2000
 STATUSES: tuple[str, ...] = tuple(s.value for s in CommentStatus)
 ALL = "all"
 

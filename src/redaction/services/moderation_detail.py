@@ -19,7 +19,7 @@ from sqlalchemy import func, select, update
 from redaction.domain.workflow import CommentStatus
 from redaction.services.comments import Decision, NewComment, add_comments, set_status_in
 from redaction.services.database import Database
-from redaction.services.moderation import QueueRow, queue_rows
+from redaction.services.moderation import QueueRow, _row_select, queue_rows
 from redaction.storage.models import Comment, ModerationEvent
 
 NEWSROOM_REASON = "reply from the newsroom"
@@ -44,14 +44,16 @@ class CommentDetail:
 
 
 def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:
+    replies_count = select(func.count()).where(Comment.parent_id == comment_id).scalar_subquery()
     with db.session() as session:
-        found = queue_rows(session, [comment_id])
-        if not found:
+        found = session.execute(
+            _row_select().add_columns(Comment.body, replies_count).where(Comment.id == comment_id)
+        ).first()
+        if found is None:
             return None
-        row = found[0]
-        body = session.scalar(select(Comment.body).where(Comment.id == comment_id)) or ""
+        *columns, body, replies = found
+        row = QueueRow(*columns)
         parent_rows = queue_rows(session, [row.parent_id]) if row.parent_id is not None else []
-        replies = session.scalar(select(func.count()).where(Comment.parent_id == comment_id)) or 0
         event = session.execute(
             select(
                 ModerationEvent.actor,
@@ -66,7 +68,7 @@ def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:
         ).first()
     return CommentDetail(
         row=row,
-        body=body,
+        body=body or "",
         parent=parent_rows[0] if parent_rows else None,
         replies=int(replies),
         last_decision=LastDecision(*event) if event else None,

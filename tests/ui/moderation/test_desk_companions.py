@@ -13,7 +13,7 @@ from redaction.services.comments import NewComment, add_comments, get_comment
 from redaction.services.database import Database
 from redaction.services.moderation import decide
 from redaction.services.moderation_detail import NEWSROOM_REASON, comment_detail
-from redaction.ui.moderation.desk import SYNC_LIMIT
+from redaction.ui.moderation.decisions import SYNC_LIMIT
 from redaction.ui.moderation.log_model import LogModel
 from redaction.ui.moderation.queue_model import QueueModel
 from tests.ui.keys import type_text

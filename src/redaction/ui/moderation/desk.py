@@ -8,12 +8,15 @@ wherever the focus is inside the desk, and line edits keep the printable keys ty
 Decisions: A/S/D/U decide the current comment and move to the next one; Shift+A/S/D/U decide
 the marked comments (X marks), or the selected rows when nothing is marked. Every decision is
 pushed on an undo stack (Z pops it, a bulk decision being one step). Decisions on more than
-:data:`SYNC_LIMIT` comments, and counts that need counting, run on a worker thread.
+:data:`~redaction.ui.moderation.decisions.SYNC_LIMIT` comments, and counts that need counting,
+run on a worker thread. The deciding itself lives in :mod:`redaction.ui.moderation.decisions`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -23,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QTabBar,
     QTableView,
@@ -33,22 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.services import moderation
-from redaction.services.comments import Decision
 from redaction.services.database import Database
-from redaction.services.moderation import ALL, BulkOutcome, QueueFilter
-from redaction.services.moderation_detail import comment_detail, reply_as_newsroom
+from redaction.services.moderation import ALL, QueueFilter
+from redaction.services.moderation_detail import CommentDetail, comment_detail
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.actions import ActionRegistry
+from redaction.ui.moderation.decisions import DecisionsMixin, UndoStep
+from redaction.ui.moderation.delegate import StaticTextDelegate
 from redaction.ui.moderation.detail import CommentDetailView
 from redaction.ui.moderation.filters import FilterBar
 from redaction.ui.moderation.overlay import ShortcutOverlay
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
-from redaction.ui.moderation.workers import Operation, run_with_progress
+from redaction.ui.moderation.workers import Operation
 
 QUEUES: tuple[str | None, ...] = ("pending", "approved", "spam", "trash", None)
-SYNC_LIMIT = 200  # more comments than this are moved on a worker thread, with progress
-COUNTS_INTERVAL_MS = 15_000  # other moderators' work shows up in the counts this often
+COUNTS_INTERVAL_MS = 15_000
+PREFETCH_DELAY_MS = 80  # reading ahead waits until the person is reading, not deciding
+PREFETCH_FRESH_S = 10.0  # other moderators' work shows up in the counts this often
 DECISIONS = {
     "comment_approve": "approved",
     "comment_spam": "spam",
@@ -59,13 +63,7 @@ MARKED_DECISIONS = {f"{name}_marked": status for name, status in DECISIONS.items
 QUEUE_KEYS = {"queue_pending": 0, "queue_approved": 1, "queue_spam": 2, "queue_trash": 3, "queue_all": 4}
 
 
-@dataclass(frozen=True, slots=True)
-class UndoStep:
-    status: str
-    decisions: list[Decision]
-
-
-class ModerationDesk(QWidget):
+class ModerationDesk(DecisionsMixin, QWidget):
     comments_moderated = Signal(list)  # ids of the articles whose comments moved
     message_posted = Signal(str)
     dossier_requested = Signal(str, str)  # email, name
@@ -82,6 +80,11 @@ class ModerationDesk(QWidget):
         self.counts: dict[str, int] | None = None
         self._counts_generation = 0
         self.operation: Operation | None = None
+        self.counts_operation: Operation | None = None
+        self._quiet = False
+        self._prefetched: dict[int, tuple[float, CommentDetail]] = {}
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch_next)
 
         self.filters = FilterBar()
         self.tabs = QTabBar(objectName="desk_queues")
@@ -159,6 +162,8 @@ class ModerationDesk(QWidget):
             if key in widths:
                 view.setColumnWidth(column, widths[key])
         header.setSectionResizeMode(COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch)
+        text_columns = {n for n, key in enumerate(COLUMNS) if key != "mark"}
+        view.setItemDelegate(StaticTextDelegate(view, text_columns, self.model.display_text))
         return view
 
     # -- actions ------------------------------------------------------------------------------
@@ -238,8 +243,12 @@ class ModerationDesk(QWidget):
 
     def reload(self, keep_counts: bool = False) -> None:
         """Ask the queue again (filters or queue changed) and show its first comment."""
-        self.model.set_filter(self.queue_filter())
-        self.select_row(0)
+        # The status column only says something in the All queue.
+        self.view.setColumnHidden(COLUMNS.index("status"), self.status() is not None)
+        self.forget_prefetched()
+        with self._model_changing():
+            self.model.set_filter(self.queue_filter())
+        self.select_row(0, refresh=True)
         if not keep_counts:
             self.refresh_counts()
 
@@ -250,7 +259,8 @@ class ModerationDesk(QWidget):
         row = self.detail.detail.row if self.detail.detail else None
         self.filters.add_article(article_id, row.article_title if row else "")
 
-    def select_row(self, row: int) -> None:
+    def select_row(self, row: int, refresh: bool = False) -> None:
+        """Make ``row`` current and show it; ``refresh`` reads it again even if already shown."""
         row = min(row, self.model.rowCount() - 1)
         if row < 0:
             self.view.selectionModel().clearCurrentIndex()
@@ -261,6 +271,9 @@ class ModerationDesk(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         )
         self.view.scrollTo(index)
+        if refresh:
+            self.detail.show_detail(None)
+        self._sync_detail()
 
     def current_row(self) -> int:
         index = self.view.currentIndex()
@@ -275,18 +288,69 @@ class ModerationDesk(QWidget):
         if self.view.isVisible():
             self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        comment = self.model.comment(current.row()) if current.isValid() else None
-        self._show_comment(comment.id if comment else None)
+    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._quiet:
+            self._sync_detail()
+
+    def _sync_detail(self) -> None:
+        """Show the current comment in the detail pane, unless it is there already."""
+        comment = self.model.comment(self.current_row())
+        wanted = comment.id if comment else None
+        shown = self.detail.detail.row.id if self.detail.detail else None
+        if wanted is None or wanted != shown:
+            self._show_comment(wanted)
+
+    @contextmanager
+    def _model_changing(self) -> Iterator[None]:
+        """While rows go or come the view moves its current row; the detail pane waits for
+        the row we choose instead of loading every row passed on the way."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
 
     def _show_comment(self, comment_id: int | None) -> None:
         detail = None
         if comment_id is not None:
+            detail = self._take_prefetched(comment_id)
             try:
-                detail = comment_detail(self.db, comment_id)
+                detail = detail or comment_detail(self.db, comment_id)
             except StorageError as exc:
                 self.message_posted.emit(str(exc))
         self.detail.show_detail(detail)
+        self._prefetch_timer.start()
+
+    # -- reading ahead ------------------------------------------------------------------------
+    def _prefetch_next(self) -> None:
+        """While the person reads, fetch the comment below: it is the next one shown after a
+        decision, which then costs no database round trip."""
+        below = self.model.comment(self.current_row() + 1)
+        if below is None or below.id in self._prefetched:
+            return
+        try:
+            detail = comment_detail(self.db, below.id)
+        except StorageError:
+            return
+        if detail is not None:
+            self._prefetched = {below.id: (time.monotonic(), detail)}
+
+    def _take_prefetched(self, comment_id: int) -> CommentDetail | None:
+        found = self._prefetched.pop(comment_id, None)
+        if found is None or time.monotonic() - found[0] > PREFETCH_FRESH_S:
+            return None
+        return found[1]
+
+    def forget_prefetched(self, moved: set[int] | None = None) -> None:
+        """Drop read-ahead details that ``moved`` comments made stale (all of them: None)."""
+        if moved is None:
+            self._prefetched = {}
+            return
+        self._prefetched = {
+            i: (t, d)
+            for i, (t, d) in self._prefetched.items()
+            if i not in moved and (d.parent is None or d.parent.id not in moved)
+        }
 
     def _update_empty(self) -> None:
         empty = self.model.rowCount() == 0
@@ -311,10 +375,10 @@ class ModerationDesk(QWidget):
 
     def refresh_counts(self) -> None:
         """Counts of every tab under the current filters: at once when counters can answer,
-        on a worker thread when rows must be counted (the old figures stay until then)."""
+        on a worker thread when rows must be counted (the old figures stay until then). One
+        count runs at a time; filters changed meanwhile are counted when it is done."""
         f = self.queue_filter()
         self._counts_generation += 1
-        generation = self._counts_generation
         if moderation.counts_are_cheap(f) and f.article_id is None:
             try:
                 with self.db.session() as session:
@@ -322,7 +386,10 @@ class ModerationDesk(QWidget):
             except StorageError as exc:
                 self.message_posted.emit(str(exc))
             return
+        if self.counts_operation is None:
+            self._start_count(f, self._counts_generation)
 
+    def _start_count(self, f: QueueFilter, generation: int) -> None:
         def count(_progress: object) -> dict[str, int]:
             with self.db.session() as session:
                 return moderation.queue_counts(session, f)
@@ -331,18 +398,25 @@ class ModerationDesk(QWidget):
             Operation(count)
             .deliver_to(
                 self,
-                finished=lambda counts: (
-                    self._show_counts(counts) if generation == self._counts_generation else None
-                ),
-                failed=self.message_posted.emit,
+                finished=lambda counts: self._counted(counts, generation),
+                failed=lambda message: (self._counted(None, generation), self.message_posted.emit(message)),
             )
             .start()
         )
 
+    def _counted(self, counts: dict[str, int] | None, generation: int) -> None:
+        self.counts_operation = None
+        if generation != self._counts_generation:
+            self.refresh_counts()  # the filters moved on while counting: count them now
+        elif counts is not None:
+            self._show_counts(counts)
+
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
         for index, status in enumerate(QUEUES):
-            self.tabs.setTabText(index, self._tab_text(status))
+            text = self._tab_text(status)
+            if self.tabs.tabText(index) != text:
+                self.tabs.setTabText(index, text)
 
     def _periodic_counts(self) -> None:
         if self.isVisible() and self.operation is None:
@@ -377,175 +451,6 @@ class ModerationDesk(QWidget):
         if not rows and self.current_row() >= 0:
             rows = [self.current_row()]
         return [c.id for r in rows if (c := self.model.comment(r)) is not None]
-
-    # -- decisions ----------------------------------------------------------------------------
-    def decide_current(self, status: str) -> None:
-        """Decide the current comment; the next one comes up."""
-        row = self.current_row()
-        comment = self.model.comment(row)
-        if comment is None:
-            return
-        decisions = self._decide([comment.id], status)
-        if decisions is not None:
-            self._after(status, decisions, row)
-
-    def decide_marked(self, status: str) -> None:
-        ids = self.target_ids()
-        if not ids:
-            return
-        rows = [r for i in ids if (r := self.model.row_of(i)) is not None]
-        first_row = min(rows) if rows else 0
-        if len(ids) <= SYNC_LIMIT:
-            decisions = self._decide(ids, status)
-            if decisions is not None:
-                self.model.clear_marks()
-                self._after(status, decisions, first_row)
-            return
-        label = self.tr("Moving %n comment(s) to %1…", "", len(ids)).replace(
-            "%1", labels.comment_status(status).lower()
-        )
-        self.operation = run_with_progress(
-            self,
-            lambda progress: moderation.decide_in_chunks(self.db, ids, status, self.actor, progress),
-            label,
-            lambda outcome: self._after_bulk(status, outcome),
-            self._operation_failed,
-        )
-
-    def _decide(self, ids: list[int], status: str) -> list[Decision] | None:
-        try:
-            return moderation.decide(self.db, ids, status, self.actor)
-        except StorageError as exc:
-            QMessageBox.critical(self, self.tr("The decision was not recorded"), str(exc))
-            return None
-
-    def _after(self, status: str, decisions: list[Decision], focus_row: int) -> None:
-        if decisions:
-            self.undo_stack.append(UndoStep(status, decisions))
-        self.model.apply_moves({d.comment_id: d.to_status for d in decisions})
-        leaving = self.status() is not None
-        self.select_row(focus_row if leaving else focus_row + 1)
-        self._decided(decisions)
-
-    def _after_bulk(self, status: str, outcome: BulkOutcome) -> None:
-        self.operation = None
-        if outcome.decisions:
-            self.undo_stack.append(UndoStep(status, outcome.decisions))
-        self.model.clear_marks()
-        self.reload(keep_counts=True)
-        self._decided(outcome.decisions)
-        if outcome.cancelled:
-            self.message_posted.emit(
-                self.tr("Stopped: %1 of %2 comments were moved (Z undoes them).")
-                .replace("%1", QLocale().toString(len(outcome.decisions)))
-                .replace("%2", QLocale().toString(outcome.total))
-            )
-
-    def _decided(self, decisions: list[Decision]) -> None:
-        self._update_undo_label()
-        self.refresh_counts()
-        if decisions:
-            self.comments_moderated.emit(sorted({d.article_id for d in decisions}))
-            status = decisions[0].to_status
-            self.message_posted.emit(
-                self.tr("%n comment(s) moved to %1.", "", len(decisions)).replace(
-                    "%1", labels.comment_status(status).lower()
-                )
-            )
-
-    def _operation_failed(self, message: str) -> None:
-        self.operation = None
-        self.reload()
-        if message:
-            QMessageBox.critical(self, self.tr("The operation did not finish"), message)
-
-    def _decide_parent(self, comment_id: int, status: str) -> None:
-        decisions = self._decide([comment_id], status)
-        if decisions is None:
-            return
-        row = self.current_row()
-        if decisions:
-            self.undo_stack.append(UndoStep(status, decisions))
-        self.model.apply_moves({d.comment_id: d.to_status for d in decisions})
-        self.select_row(self.model.row_of(self.detail.detail.row.id) if self.detail.detail else row)
-        current = self.detail.detail
-        if current is not None:
-            self._show_comment(current.row.id)
-        self._decided(decisions)
-
-    # -- undo ---------------------------------------------------------------------------------
-    def undo(self) -> None:
-        if not self.undo_stack:
-            self.message_posted.emit(self.tr("Nothing to undo."))
-            return
-        step = self.undo_stack.pop()
-        if len(step.decisions) <= SYNC_LIMIT:
-            try:
-                outcome = moderation.undo_decisions(self.db, step.decisions, self.actor)
-            except StorageError as exc:
-                self.undo_stack.append(step)
-                QMessageBox.critical(self, self.tr("The undo was not recorded"), str(exc))
-                return
-            self._after_undo(step, outcome)
-            return
-        self.operation = run_with_progress(
-            self,
-            lambda progress: moderation.undo_decisions(self.db, step.decisions, self.actor, progress),
-            self.tr("Undoing the decision on %n comment(s)…", "", len(step.decisions)),
-            lambda outcome: self._after_undo(step, outcome),
-            self._operation_failed,
-            cancellable=False,
-        )
-
-    def _after_undo(self, step: UndoStep, outcome: BulkOutcome) -> None:
-        self.operation = None
-        self.model.reload()
-        back = outcome.decisions[0].comment_id if outcome.decisions else None
-        row = self.model.load_until(back) if back is not None else None
-        self.select_row(row if row is not None else 0)
-        self._update_undo_label()
-        self.refresh_counts()
-        if outcome.decisions:
-            self.comments_moderated.emit(sorted({d.article_id for d in outcome.decisions}))
-        skipped = len(step.decisions) - len(outcome.decisions)
-        text = self.tr("Undone: %n comment(s) put back.", "", len(outcome.decisions))
-        if skipped:
-            text += " " + self.tr("%n left alone: moved again since.", "", skipped)
-        self.message_posted.emit(text)
-
-    def _update_undo_label(self) -> None:
-        if not self.undo_stack:
-            self.undo_label.setText("")
-            return
-        step = self.undo_stack[-1]
-        self.undo_label.setText(
-            self.tr("Z undoes: %n moved to %1", "", len(step.decisions)).replace(
-                "%1", labels.comment_status(step.status).lower()
-            )
-        )
-
-    # -- the commenter ------------------------------------------------------------------------
-    def _open_dossier(self) -> None:
-        if self.detail.detail is not None:
-            row = self.detail.detail.row
-            self.dossier_requested.emit(row.author_email, row.author_name)
-
-    def _reply(self, parent_id: int, text: str) -> None:
-        try:
-            outcome = reply_as_newsroom(self.db, parent_id, text, self.actor)
-        except (StorageError, ValueError, LookupError) as exc:
-            QMessageBox.warning(self, self.tr("The reply was not published"), str(exc))
-            return
-        self.detail.close_reply()
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-        if outcome.approved_parent:
-            self._after("approved", outcome.approved_parent, self.current_row())
-        else:
-            self._show_comment(parent_id)
-            self.refresh_counts()
-        self.message_posted.emit(
-            self.tr("Reply published under the comment, signed %1.").replace("%1", self.actor)
-        )
 
     # -- Qt overrides ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

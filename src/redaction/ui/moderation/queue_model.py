@@ -24,18 +24,28 @@ from PySide6.QtCore import (
 )
 
 from redaction.domain.dates import short_datetime
-from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
+from redaction.domain.untrusted import one_line, visible_name
 from redaction.services import moderation
 from redaction.services.database import Database
 from redaction.services.moderation import QueueFilter, QueueRow
 from redaction.ui import labels
+from redaction.ui.moderation.text import reveal_fast
 
 COLUMNS = ("mark", "author", "comment", "article", "date", "status")
-COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-EXCERPT_CHARS = 140
+COMMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+EXCERPT_CHARS = 110
 TITLE_CHARS = 60
+TEXT_CACHE = 20_000  # rows whose display texts are kept
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_CHECK = int(Qt.ItemDataRole.CheckStateRole)
+_CHECKED = Qt.CheckState.Checked
+_UNCHECKED = Qt.CheckState.Unchecked
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_MARK_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsUserCheckable
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_COLUMN_COUNT = len(COLUMNS)
 
 
 def _header(key: str) -> str:
@@ -53,7 +63,7 @@ def excerpt(row: QueueRow, limit: int = EXCERPT_CHARS) -> str:
     text = one_line(row.excerpt, limit)
     if row.body_length > len(row.excerpt) and not text.endswith("…"):
         text += "…"
-    return reveal_invisible(text)
+    return reveal_fast(text)
 
 
 class QueueModel(QAbstractTableModel):
@@ -69,44 +79,56 @@ class QueueModel(QAbstractTableModel):
         self._fetching = False
         self._marks: dict[int, None] = {}  # ordered set of comment ids
         self._row_of: dict[int, int] | None = None
+        self._texts: dict[int, tuple[str | None, ...]] = {}
 
     # -- Qt interface -------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: _Index, role: int = 0) -> Any:
+        # Called for every cell, role and repaint (some 1,500 times per screen): plain ints,
+        # one dict lookup, nothing else.
+        if role == _DISPLAY:
+            row = index.row()
+            if row < len(self._rows):
+                found = self._rows[row]
+                texts = self._texts.get(found.id) or self._make_texts(found)
+                return texts[index.column()]
             return None
-        row = self._rows[index.row()]
-        key = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key == "author":
-                return visible_name(row.author_name) or QCoreApplication.translate(
-                    "QueueModel", "(anonymous)"
-                )
-            if key == "comment":
-                return excerpt(row)
-            if key == "article":
-                return reveal_invisible(one_line(row.article_title, TITLE_CHARS))
-            if key == "date":
-                return short_datetime(row.created_at, labels.ui_language())
-            if key == "status":
-                return labels.comment_status(row.status)
-            return None
-        if role == Qt.ItemDataRole.CheckStateRole and key == "mark":
-            return Qt.CheckState.Checked if row.id in self._marks else Qt.CheckState.Unchecked
-        if role == COMMENT_ID_ROLE:
-            return row.id
+        if role == _CHECK and index.column() == 0 and index.row() < len(self._rows):
+            return _CHECKED if self._rows[index.row()].id in self._marks else _UNCHECKED
+        if role == COMMENT_ID_ROLE and index.row() < len(self._rows):
+            return self._rows[index.row()].id
         return None
 
+    def display_text(self, row: int, column: int) -> str | None:
+        """What ``data`` answers for DisplayRole, without going through Qt (the delegate)."""
+        if 0 <= row < len(self._rows):
+            found = self._rows[row]
+            return (self._texts.get(found.id) or self._make_texts(found))[column]
+        return None
+
+    def _make_texts(self, row: QueueRow) -> tuple[str | None, ...]:
+        texts = (
+            None,
+            visible_name(row.author_name) or QCoreApplication.translate("QueueModel", "(anonymous)"),
+            excerpt(row),
+            reveal_fast(one_line(row.article_title, TITLE_CHARS)),
+            short_datetime(row.created_at, labels.ui_language()),
+            labels.comment_status(row.status),
+        )
+        if len(self._texts) > TEXT_CACHE:
+            self._texts.clear()
+        self._texts[row.id] = texts
+        return texts
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and COLUMNS[index.column()] == "mark":
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _MARK_FLAGS if index.column() == 0 else _FLAGS
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole or COLUMNS[index.column()] != "mark":
@@ -167,6 +189,7 @@ class QueueModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = []
+        self._texts = {}
         self._row_of = None
         self._exhausted = False
         self.endResetModel()
@@ -207,6 +230,7 @@ class QueueModel(QAbstractTableModel):
             new_status = moved.get(r.id)
             if new_status is not None and new_status != r.status:
                 self._rows[n] = replace(r, status=new_status)
+                self._texts.pop(r.id, None)
                 self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
         if status and any(i in self._marks for i in moved):
             for comment_id, new_status in moved.items():

@@ -1,0 +1,234 @@
+"""The moderation desk at a million comments, measured through the real window and services.
+
+Builds (or reuses) the 100,000-article / 1,000,000-comment database of ``bench/build_db.py``,
+works on a private copy of it (decisions change data, and the other benchmarks share the
+original), opens the desk window offscreen and measures, as medians in milliseconds:
+
+- ``open_pending_ms``: key "1" from the All queue until the Pending queue, its first comment in
+  the detail pane and the repaint are done;
+- ``decide_next_ms``: key "A" until the comment is approved, the next one shown and painted
+  (after an untimed pause of :data:`READING_PAUSE_MS`, as a person reads before deciding: the
+  desk reads the next comment ahead during that pause);
+- ``counts_ms``: reading the five tab counts and writing them on the tabs;
+- ``bulk_approve_10k_ms``: Shift+A on 10,000 marked comments until the worker is done and the
+  queue reloaded (progress dialog included);
+- ``search_ms``: a search typed in the search field, until its first page is shown;
+- ``dry_run_100k_ms``: the rules' dry run over the whole pending queue (~120,000) on a worker.
+
+While the bulk move and the dry run run, a 5 ms timer measures how long the UI thread was ever
+kept from its event loop (printed on stderr, with the details).
+
+    .venv/bin/python bench/moderation.py [--json] [--runs N] [--source PATH] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+READING_PAUSE_MS = 150
+SEARCHES = ("merci", "marché", "parking", "kenavo", "grand-mère", "concarneau lorient", "le port", "budget")
+
+
+def log(*parts: object) -> None:
+    print(*parts, file=sys.stderr, flush=True)
+
+
+class StallMeter:
+    """The longest time the UI thread went without running its event loop."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(interval=5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def __enter__(self) -> StallMeter:
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.stop()
+
+
+CPU: dict[str, list[float]] = {}
+
+
+def timed(action: Callable[[], object], settle: Callable[[], object], label: str = "") -> float:
+    """Wall milliseconds of ``action`` until ``settle`` returns; the UI thread's CPU time is
+    kept aside under ``label`` (steadier than wall time on a shared machine)."""
+    start, cpu = time.perf_counter(), time.thread_time()
+    action()
+    settle()
+    CPU.setdefault(label, []).append((time.thread_time() - cpu) * 1000)
+    return (time.perf_counter() - start) * 1000
+
+
+def working_copy(source: Path, folder: Path) -> Path:
+    target = folder / "moderation-bench.db"
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    return target
+
+
+def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
+    from PySide6.QtCore import QCoreApplication, Qt, QThread
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from redaction.services import moderation
+    from redaction.services.database import Database
+    from redaction.services.moderation import QueueFilter
+    from redaction.services.rules import get_rules
+    from redaction.ui.moderation.rules_dialog import dry_run_with_rows
+    from redaction.ui.moderation.window import DeskWindow
+    from redaction.ui.moderation.workers import Operation
+
+    QCoreApplication.setOrganizationName("redaction-bench")  # keep the person's settings out of it
+    QCoreApplication.setApplicationName("redaction-bench")
+    app = QApplication.instance() or QApplication([])
+    path = working_copy(source, folder)
+    started = time.perf_counter()
+    db = Database.open(path)  # migrates the copy if the schema moved on
+    log(f"opened {path} in {time.perf_counter() - started:.1f} s")
+    window = DeskWindow(db, "bench")
+    window.resize(1400, 880)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    desk = window.desk
+    desk.view.setFocus()
+    app.processEvents()
+
+    def settle() -> None:
+        app.processEvents()
+
+    def wait_operation() -> None:
+        while desk.operation is not None:
+            app.processEvents()
+            QThread.msleep(1)
+        app.processEvents()
+
+    def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Callable[[], None]:
+        return lambda: QTest.keyClick(desk.view, k, modifier)
+
+    results: dict[str, list[float]] = {k: [] for k in ("open", "decide", "counts", "bulk", "search", "dry")}
+    for _ in range(runs * 3):
+        QTest.keyClick(desk.view, Qt.Key.Key_5)
+        settle()
+        results["open"].append(timed(key(Qt.Key.Key_1), settle, "open"))
+    assert desk.status() == "pending" and desk.model.rowCount() > 0
+    for _ in range(runs * 10):
+        QTest.qWait(READING_PAUSE_MS)  # a moderator reads the comment before deciding (not timed)
+        results["decide"].append(timed(key(Qt.Key.Key_A), settle, "decide"))
+    for _ in range(runs * 5):
+        results["counts"].append(timed(desk.refresh_counts, settle, "counts"))
+
+    stalls = []
+    for _ in range(max(1, runs)):
+        with db.session() as session:
+            ids = moderation.queue_ids(session, QueueFilter(), limit=10_000)
+        desk.model.set_marks(ids)
+        settle()
+        with StallMeter() as meter:
+            results["bulk"].append(
+                timed(key(Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier), wait_operation)
+            )
+        stalls.append(meter.longest * 1000)
+    log(f"bulk approve: longest UI-thread stall {max(stalls):.0f} ms")
+
+    for word in SEARCHES:
+        desk.filters.search_edit.setText(word)
+        results["search"].append(timed(desk.filters.apply_now, settle, "search"))
+        log(f"search {word!r}: {results['search'][-1]:.1f} ms, {desk.model.rowCount()} rows shown")
+    desk.filters.search_edit.clear()
+    desk.filters.apply_now()
+
+    with db.session() as session:
+        pending = moderation.queue_counts(session, QueueFilter())["pending"]
+    # The rules as an editor might change them in the dialog before saving.
+    rules = replace(get_rules(db), moderation_words=("arnaque", "insulte"), max_links=1).normalized()
+    for _ in range(max(1, runs // 2)):
+        done: list[object] = []
+        operation = Operation(lambda progress: dry_run_with_rows(db, rules, progress))
+        operation.deliver_to(window, finished=done.append, failed=done.append)
+        with StallMeter() as meter:
+            start = time.perf_counter()
+            operation.start()
+            while not done:
+                app.processEvents()
+                QThread.msleep(1)
+            results["dry"].append((time.perf_counter() - start) * 1000)
+        outcome = done[0]
+        if isinstance(outcome, str):
+            raise SystemExit(f"dry run failed: {outcome}")
+        log(
+            f"dry run over {pending:,} pending: {results['dry'][-1]:.0f} ms, "
+            f"{len(outcome[0].changes):,} changes, longest UI-thread stall {meter.longest * 1000:.0f} ms"
+        )
+    window.close()
+    db.close()
+    for name, values in results.items():
+        log(
+            f"{name:7s} n={len(values):3d} median {statistics.median(values):8.1f}  max {max(values):8.1f} ms"
+        )
+    for name, values in CPU.items():
+        log(f"UI-thread CPU {name}: median {statistics.median(values):.1f} ms")
+    return {
+        "open_pending_ms": round(statistics.median(results["open"]), 1),
+        "decide_next_ms": round(statistics.median(results["decide"]), 1),
+        "counts_ms": round(statistics.median(results["counts"]), 2),
+        "bulk_approve_10k_ms": round(statistics.median(results["bulk"]), 0),
+        "search_ms": round(statistics.median(results["search"]), 1),
+        "dry_run_100k_ms": round(statistics.median(results["dry"]), 0),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object (details on stderr)")
+    parser.add_argument("--runs", type=int, default=3, help="repetition factor (default 3)")
+    parser.add_argument("--source", type=Path, help="an existing big database (default: build_db's)")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep the copy")
+    args = parser.parse_args(argv)
+    if args.source is None:
+        from bench.build_db import build
+
+        args.source = build(verbose=not args.json)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        figures = run(args.source, args.keep, args.runs)
+    else:
+        with tempfile.TemporaryDirectory(prefix="redaction-moderation-bench-") as folder:
+            figures = run(args.source, Path(folder), args.runs)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:22s} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
