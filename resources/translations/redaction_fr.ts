@@ -1,0 +1,2139 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New Article</source>
+        <translation>&amp;Nouvel article</translation>
+    </message>
+    <message>
+        <source>Create a new draft article</source>
+        <translation>Créer un nouvel article en brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the article and keep a revision</source>
+        <translation>Enregistrer l’article et en garder une version</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;Backup…</source>
+        <translation>Restaurer une &amp;sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Back up the database, or go back to an earlier backup</source>
+        <translation>Sauvegarder la base de données, ou revenir à une sauvegarde antérieure</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Your name and role, languages, theme and shortcuts</source>
+        <translation>Votre nom et votre rôle, les langues, le thème et les raccourcis</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Save and quit</source>
+        <translation>Enregistrer et quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Articles</source>
+        <translation>&amp;Filtrer les articles</translation>
+    </message>
+    <message>
+        <source>Type to filter the article list</source>
+        <translation>Taper pour filtrer la liste des articles</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>Article &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Open the next article in the list</source>
+        <translation>Ouvrir l’article suivant de la liste</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>Article pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>Open the previous article</source>
+        <translation>Ouvrir l’article précédent</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Review</source>
+        <translation>Envoyer en &amp;relecture</translation>
+    </message>
+    <message>
+        <source>Move the article to review</source>
+        <translation>Passer l’article en relecture</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Ready</source>
+        <translation>&amp;Marquer prêt</translation>
+    </message>
+    <message>
+        <source>Mark the article ready to publish</source>
+        <translation>Marquer l’article comme prêt à publier</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publier</translation>
+    </message>
+    <message>
+        <source>Publish the article</source>
+        <translation>Publier l’article</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <source>Approve the selected comments</source>
+        <translation>Approuver les commentaires sélectionnés</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Spam</source>
+        <translation>Marquer comme &amp;indésirable</translation>
+    </message>
+    <message>
+        <source>Mark the selected comments as spam</source>
+        <translation>Marquer les commentaires sélectionnés comme indésirables</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>Mettre à la &amp;corbeille</translation>
+    </message>
+    <message>
+        <source>Move the selected comments to the trash</source>
+        <translation>Mettre les commentaires sélectionnés à la corbeille</translation>
+    </message>
+    <message>
+        <source>Back to &amp;Pending</source>
+        <translation>Remettre en a&amp;ttente</translation>
+    </message>
+    <message>
+        <source>Send the selected comments back to pending</source>
+        <translation>Remettre les commentaires sélectionnés en attente</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Comments</source>
+        <translation>&amp;Aller aux commentaires</translation>
+    </message>
+    <message>
+        <source>Move the keyboard to the comment queue</source>
+        <translation>Placer le clavier dans la file des commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;Moderation Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the moderation desk: every comment queue across articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve &amp;Marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the marked (or selected) comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as Spa&amp;m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the marked (or selected) comments as spam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash Mar&amp;ked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the marked (or selected) comments to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked Back to P&amp;ending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the marked (or selected) comments back to pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last decision (several levels, bulk decisions included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply as the Newsroom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish a reply under this comment, signed with your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commenter &amp;Dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything this reader wrote, across articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the previous comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark / Unmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark or unmark this comment for a decision on the marked ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;All Matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark every comment of this queue and filter, loaded or not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmark every comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type words of the comments to find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending &amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approved Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Spam Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trash Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ll Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All Articles / &amp;This Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch between every article and the article open in the main window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the queue and its counts again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision &amp;Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every moderation decision, who took it and when; undo from there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments per day, backlog, time to decision, most-commented articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the moderation rules and try them on the pending queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every shortcut of the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision &amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare and restore earlier versions of the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;House Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List what must be fixed before the article can be ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished">&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Find in the article text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find and &amp;Replace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace in the article text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply &amp;Typography</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-break spaces, typographic quotes and apostrophes, ellipses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a picture from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Focus Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide everything but the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the article&apos;s headings beside the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Article List</source>
+        <translation>Liste des &amp;articles</translation>
+    </message>
+    <message>
+        <source>&amp;Comments</source>
+        <translation>&amp;Commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>A&amp;perçu</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About redaction</source>
+        <translation>À &amp;propos de redaction</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Impossible d’ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>redaction could not open {0}.
+
+{1}
+
+The file was not changed.</source>
+        <translation>redaction n’a pas pu ouvrir {0}.
+
+{1}
+
+Le fichier n’a pas été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>Filter by title, rubric, author…</source>
+        <translation>Filtrer par titre, rubrique, auteur…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Show &amp;Folder</source>
+        <translation>Afficher le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>This newsroom&apos;s database is on a server ({0}). redaction does not back up server databases: the server&apos;s administrator does, with the server&apos;s own tools (pg_dump for PostgreSQL). Ask them to restore an earlier state if you need one.</source>
+        <translation>La base de données de cette rédaction est sur un serveur ({0}). redaction ne sauvegarde pas les bases sur serveur&#xa0;: c’est l’administrateur du serveur qui s’en charge, avec les outils du serveur (pg_dump pour PostgreSQL). Demandez-lui de restaurer un état antérieur si vous en avez besoin.</translation>
+    </message>
+    <message>
+        <source>Backups of {0} are kept in {1}: one before every upgrade of redaction and every bulk operation, and one whenever you ask. The newest {2} are kept.</source>
+        <translation>Les sauvegardes de {0} sont rangées dans {1}&#xa0;: une avant chaque mise à jour de redaction et chaque opération groupée, et une chaque fois que vous le demandez. Les {2} plus récentes sont conservées.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>À la demande</translation>
+    </message>
+    <message>
+        <source>Before restoring a backup</source>
+        <translation>Avant la restauration d’une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Before upgrading to schema {0}</source>
+        <translation>Avant la mise à jour vers le schéma {0}</translation>
+    </message>
+    <message>
+        <source>Before approving comments in bulk</source>
+        <translation>Avant une approbation groupée de commentaires</translation>
+    </message>
+    <message>
+        <source>Before marking comments as spam in bulk</source>
+        <translation>Avant un classement groupé en indésirables</translation>
+    </message>
+    <message>
+        <source>Before trashing comments in bulk</source>
+        <translation>Avant une mise à la corbeille groupée</translation>
+    </message>
+    <message>
+        <source>Before sending comments back to pending in bulk</source>
+        <translation>Avant une remise en attente groupée</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>Avant une importation</translation>
+    </message>
+    <message>
+        <source>Before: {0}</source>
+        <translation>Avant&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>No backup was made</source>
+        <translation>Aucune sauvegarde n’a été faite</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Go back to the database as it was on {0}?</source>
+        <translation>Revenir à la base de données telle qu’elle était le {0}&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Everything written since then will be replaced. The database as it is now is backed up first, so you can come back to it from this list.</source>
+        <translation>Tout ce qui a été écrit depuis sera remplacé. La base actuelle est d’abord sauvegardée&#xa0;: vous pourrez y revenir depuis cette liste.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Would become</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished">Auteur</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommentDetailView</name>
+    <message>
+        <source>Only this article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation type="unfinished">Indésirable</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation type="unfinished">Corbeille</translation>
+    </message>
+    <message>
+        <source>Select a comment to read it in full.</source>
+        <translation type="unfinished">Sélectionnez un commentaire pour le lire en entier.</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your reply, published under this comment and signed with your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished">(anonyme)</translation>
+    </message>
+    <message>
+        <source>Reply from the newsroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to %1 by %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held by the rules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New comment, waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>site: %1</source>
+        <translation type="unfinished">site&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP %1</source>
+        <translation type="unfinished">IP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(ies)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In reply to %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more characters not shown yet (the comment has %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing also approves this comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve and Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommentTableModel</name>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Select a comment to read it in full.</source>
+        <translation>Sélectionnez un commentaire pour le lire en entier.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>site: %1</source>
+        <translation>site&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>IP %1</source>
+        <translation>IP %1</translation>
+    </message>
+    <message>
+        <source>[… %1 more characters not shown]</source>
+        <translation>[… %1 signes de plus non affichés]</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>Moderation Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median time to decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments per day, by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most-commented articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished">Commentaires</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oldest waiting for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n decided comment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 a day on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionLogDialog</name>
+    <message>
+        <source>Decision Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words of the reason, the commenter or the comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo This Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision is no longer in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not undone: the comment has been moved to %1 since, and that later decision stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the comment is back in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsMixin</name>
+    <message numerus="yes">
+        <source>Moving %n comment(s) to %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The decision was not recorded</source>
+        <translation type="unfinished">La décision n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 comments were moved (Z undoes them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) moved to %1.</source>
+        <translation type="unfinished">
+            <numerusform>%n commentaire déplacé vers «&#xa0;%1&#xa0;».</numerusform>
+            <numerusform>%n commentaires déplacés vers «&#xa0;%1&#xa0;».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The operation did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The undo was not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing the decision on %n comment(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n comment(s) put back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left alone: moved again since.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Z undoes: %n moved to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The reply was not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply published under the comment, signed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>La sauvegarde n’a pas été restaurée</translation>
+    </message>
+    <message>
+        <source>{0}
+
+The database was not changed.</source>
+        <translation>{0}
+
+La base de données n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Impossible d’ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>Backup restored: {0}</source>
+        <translation>Sauvegarde restaurée&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Moderation Desk — redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press ? for the keyboard shortcuts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moderation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished">&amp;Aide</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <source>Commenter Dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP addresses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve All Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block This Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the address to the blocked emails of the moderation rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished">(anonyme)</translation>
+    </message>
+    <message>
+        <source>%1 on %2 article(s) — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving this reader&apos;s pending comments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trash everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move all %1 comments of this reader to the trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trashing this reader&apos;s comments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address was not blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorPanel</name>
+    <message>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rubrique</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Mots-clés, séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Standfirst: the paragraph under the headline</source>
+        <translation>Chapô&#xa0;: le paragraphe sous le titre</translation>
+    </message>
+    <message>
+        <source>Write the article in Markdown. ## starts a sub-heading.</source>
+        <translation>Écrivez l’article en Markdown. ## commence un intertitre.</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Rubric</source>
+        <translation>&amp;Rubrique</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor</source>
+        <translation>A&amp;uteur</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Ét&amp;at</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>&amp;Mots-clés</translation>
+    </message>
+    <message>
+        <source>Stand&amp;first</source>
+        <translation>&amp;Chapô</translation>
+    </message>
+    <message>
+        <source>Select an article in the list, or press %1 to write a new one.</source>
+        <translation>Choisissez un article dans la liste, ou appuyez sur %1 pour en écrire un nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search comments (/)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author or email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older than 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation type="unfinished">(sans titre)</translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Remplacer par</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Respecter la &amp;casse</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>&amp;Mots entiers</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>E&amp;xpression régulière</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation>&amp;Tout remplacer</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>R&amp;emplacer…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Rechercher le &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Rechercher le pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Expression régulière non valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Invalid replacement: %1</source>
+        <translation>Remplacement non valide&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n occurrence remplacée</numerusform>
+            <numerusform>%n occurrences remplacées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucun résultat</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to redaction</source>
+        <translation>Bienvenue dans redaction</translation>
+    </message>
+    <message>
+        <source>redaction keeps the newsroom&apos;s articles, their revisions and the readers&apos; comments in one database file. Say who you are, then choose where to start.</source>
+        <translation>redaction conserve les articles de la rédaction, leurs versions successives et les commentaires des lecteurs dans un seul fichier de base de données. Dites qui vous êtes, puis choisissez par où commencer.</translation>
+    </message>
+    <message>
+        <source>The database you used last, {0}, cannot be found. Is its disk connected?</source>
+        <translation>La base de données utilisée la dernière fois, {0}, est introuvable. Son disque est-il branché&#x202f;?</translation>
+    </message>
+    <message>
+        <source>First name Last name</source>
+        <translation>Prénom Nom</translation>
+    </message>
+    <message>
+        <source>Journalist: I write articles</source>
+        <translation>Journaliste&#xa0;: j’écris des articles</translation>
+    </message>
+    <message>
+        <source>Editor: I review, publish and moderate</source>
+        <translation>Secrétaire de rédaction&#xa0;: je relis, publie et modère</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your &amp;role:</source>
+        <translation>Votre &amp;rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Create an empty newsroom database</source>
+        <translation>Créer une base de rédaction vide</translation>
+    </message>
+    <message>
+        <source>Start from a blank page. The file is created at {0}.</source>
+        <translation>Partir d’une page blanche. Le fichier est créé ici&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>Open an existing database…</source>
+        <translation>Ouvrir une base existante…</translation>
+    </message>
+    <message>
+        <source>A redaction database file from a colleague or from another computer.</source>
+        <translation>Un fichier de base redaction venu d’un collègue ou d’un autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Open the demo content</source>
+        <translation>Ouvrir le contenu de démonstration</translation>
+    </message>
+    <message>
+        <source>A sample newsroom to try things out: articles at every stage and reader comments to moderate. It is kept apart from real work, in {0}.</source>
+        <translation>Une rédaction d’exemple pour se faire la main&#xa0;: des articles à chaque étape et des commentaires de lecteurs à modérer. Elle reste à l’écart du vrai travail, dans {0}.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Open a redaction Database</source>
+        <translation>Ouvrir une base de données redaction</translation>
+    </message>
+    <message>
+        <source>redaction databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Bases redaction (*.db *.sqlite *.sqlite3);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Impossible d’ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>redaction could not open {0}.
+
+{1}
+
+The file was not changed.</source>
+        <translation>redaction n’a pas pu ouvrir {0}.
+
+{1}
+
+Le fichier n’a pas été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Revision History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore This Revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From this revision to the text on screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the older to the newer selected revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} words added, {2} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseRulesView</name>
+    <message>
+        <source>headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rubric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standfirst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The headline is %1 characters long; the limit is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avoid “%1” (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article follows the house rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate to go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En relecture</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivé</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Indésirable</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+</context>
+<context>
+    <name>LogModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motif</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>A&amp;rticle</translation>
+    </message>
+    <message>
+        <source>&amp;Comments</source>
+        <translation>&amp;Commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <source>Cannot open the article</source>
+        <translation>Impossible d’ouvrir l’article</translation>
+    </message>
+    <message>
+        <source>Cannot create the article</source>
+        <translation>Impossible de créer l’article</translation>
+    </message>
+    <message>
+        <source>The article was not saved</source>
+        <translation>L’article n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Your text is still in the editor.</source>
+        <translation>{0}
+
+Votre texte est toujours dans l’éditeur.</translation>
+    </message>
+    <message>
+        <source>An article that is {0} cannot go straight to {1}.</source>
+        <translation>Un article à l’état «&#xa0;{0}&#xa0;» ne peut pas passer directement à l’état «&#xa0;{1}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The decision was not recorded</source>
+        <translation>La décision n’a pas été enregistrée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) moved to %1.</source>
+        <translation>
+            <numerusform>%n commentaire déplacé vers «&#xa0;%1&#xa0;».</numerusform>
+            <numerusform>%n commentaires déplacés vers «&#xa0;%1&#xa0;».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0} Your text is still in the editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} words · {1} signs · {2} without spaces · {3} paragraphs · {4} min read</source>
+        <translation>{0} mots · {1} signes · {2} sans espaces · {3} paragraphes · {4} min de lecture</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Enregistré à {0}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>About redaction</source>
+        <translation>À propos de redaction</translation>
+    </message>
+    <message>
+        <source>redaction {0}
+The newsroom&apos;s desk: write, review, publish, moderate.
+
+Database: {1}</source>
+        <translation>redaction {0}
+Le poste de travail de la rédaction&#xa0;: écrire, relire, publier, modérer.
+
+Base de données&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEdit</name>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Gras</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Italique</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Lien</translation>
+    </message>
+    <message>
+        <source>Heading &amp;1</source>
+        <translation>Intertitre &amp;1</translation>
+    </message>
+    <message>
+        <source>Heading &amp;2</source>
+        <translation>Intertitre &amp;2</translation>
+    </message>
+    <message>
+        <source>Heading &amp;3</source>
+        <translation>Intertitre &amp;3</translation>
+    </message>
+    <message>
+        <source>&amp;Paragraph</source>
+        <translation>&amp;Paragraphe</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Citation</translation>
+    </message>
+    <message>
+        <source>Bulleted &amp;List</source>
+        <translation>Liste à p&amp;uces</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered List</source>
+        <translation>Liste &amp;numérotée</translation>
+    </message>
+    <message>
+        <source>pasted image.png</source>
+        <translation>image collée.png</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>Insérer une image</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>Images can be added only to an open article.</source>
+        <translation>On ne peut ajouter des images qu’à un article ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Changed Elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} saved this article while you were editing it. Nothing is lost: compare, merge and save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s) changed on both sides are marked between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two versions merge cleanly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their version compared with yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged text (editable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation type="unfinished">Garder ma version</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merged text still has conflict markers. Save it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModerationDesk</name>
+    <message>
+        <source>Moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deciding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No comment matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a decision. Time for coffee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This queue is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished">Tous</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked · Shift+A, S, D or U decides them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing marked (X marks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <source>&amp;Language and Theme</source>
+        <translation>&amp;Langue et thème</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcuts</source>
+        <translation>Raccour&amp;cis</translation>
+    </message>
+    <message>
+        <source>Journalist</source>
+        <translation>Journaliste</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Secrétaire de rédaction</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your name is written on your saves and moderation decisions.</source>
+        <translation>Votre nom signe vos enregistrements et vos décisions de modération.</translation>
+    </message>
+    <message>
+        <source>New articles &amp;in:</source>
+        <translation>Nouveaux articles &amp;en&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave every:</source>
+        <translation>Enregistrement &amp;automatique toutes les&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Check spelling in:</source>
+        <translation>Vérifier l’orthographe en&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>Langue de l’&amp;interface&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Menus, dates and numbers follow this language. The window is rebuilt at once.</source>
+        <translation>Les menus, les dates et les nombres suivent cette langue. La fenêtre est reconstruite aussitôt.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished">Auteur</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished">(anonyme)</translation>
+    </message>
+    <message>
+        <source>Marked for a decision on the selection (X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Discard Recovered Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) more than the saved version</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) fewer than the saved version</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered text you had not saved, autosaved at {0} ({1}). Save to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Moderation Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"> s</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole words, ignoring case and accents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anywhere in a word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve authors already approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold comments with this many links:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold a comment sent within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words match:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One word or phrase a line: the comment waits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One word or phrase a line: to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One address a line: to the trash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example.com blocks its addresses and subdomains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked IPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10.0.0.7, 10.0.0.0/8 or a prefix like 10.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry Run on the Pending Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and Apply to Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the rules on the pending queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of %1 pending comments, these rules would hold %2, send %3 to the trash and approve %4; %5 would wait without a reason. Nothing has been changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules were not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying the rules to the pending queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutEditor</name>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Reset Selected</source>
+        <translation>Rétablir la sélection</translation>
+    </message>
+    <message>
+        <source>Reset All</source>
+        <translation>Tout rétablir</translation>
+    </message>
+    <message>
+        <source>Click a shortcut, then press the new keys. Empty means no shortcut.</source>
+        <translation>Cliquez sur un raccourci, puis appuyez sur les nouvelles touches. Vide&#xa0;: pas de raccourci.</translation>
+    </message>
+    <message>
+        <source>{0} is kept for editing text (copy, paste, undo…). Choose another shortcut.</source>
+        <translation>{0} est réservé à l’édition du texte (copier, coller, annuler…). Choisissez un autre raccourci.</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut of “{1}”. Choose another one, or change that one first.</source>
+        <translation>{0} est déjà le raccourci de «&#xa0;{1}&#xa0;». Choisissez-en un autre, ou modifiez d’abord celui-là.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutOverlay</name>
+    <message>
+        <source>Keyboard shortcuts of the moderation desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press any key to close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>WritingCommands</name>
+    <message>
+        <source>House Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article was not saved</source>
+        <translation type="unfinished">L’article n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Cannot read the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Typography: %n line(s) corrected.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Typography: nothing to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article cannot be ready yet: fix the listed problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement en cours…</translation>
+    </message>
+</context>
+</TS>
