@@ -1,4 +1,5 @@
-"""Start the window: check for a display, install translators, open the database, show.
+"""Start the window: check for a display, install translators and the theme, open the database
+(asking at the first run, see first_run.py), show.
 
 A database that cannot be opened is explained in a dialog (and on stderr) and left untouched.
 """
@@ -55,7 +56,10 @@ def run_gui(target: str, debug: bool = False) -> int:
 
     from redaction.services.database import Database
     from redaction.storage.errors import StorageError
+    from redaction.ui import settings
+    from redaction.ui.first_run import run_first_run, startup_target
     from redaction.ui.i18n import install_translators
+    from redaction.ui.theme import apply_theme
 
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -66,23 +70,31 @@ def run_gui(target: str, debug: bool = False) -> int:
     if icon_path:
         app.setWindowIcon(QIcon(str(icon_path)))
     install_translators(app)
+    apply_theme(app, settings.get(settings.THEME))
 
-    try:
-        db = Database.open(target)
-    except StorageError as exc:
-        print(f"redaction: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("App", "Cannot open the database"),
-            QCoreApplication.translate(
-                "App", "redaction could not open {0}.\n\n{1}\n\nThe file was not changed."
-            ).format(target, exc),
-        )
-        return 2
+    chosen, missing = startup_target(target)
+    if chosen is None:  # first run: no database yet, none given
+        db = run_first_run(missing)
+        if db is None:
+            return 0
+    else:
+        try:
+            db = Database.open(chosen)
+        except StorageError as exc:
+            print(f"redaction: error: {exc}", file=sys.stderr)
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("App", "Cannot open the database"),
+                QCoreApplication.translate(
+                    "App", "redaction could not open {0}.\n\n{1}\n\nThe file was not changed."
+                ).format(chosen, exc),
+            )
+            return 2
 
-    from redaction.ui.main_window import MainWindow
+    from redaction.ui.shell import Desk
 
-    window = MainWindow(db)
+    desk = Desk(app, db)  # owns the database and the window; rebuilds it on language change
+    window = desk.window
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
         window.first_painted.connect(
             lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
@@ -91,7 +103,7 @@ def run_gui(target: str, debug: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        db.close()
+        desk.close()
 
 
 def _icon_path() -> Path | None:

@@ -22,8 +22,10 @@ from redaction.storage.errors import StorageError
 from redaction.ui import labels, settings
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.articles.panel import ArticleListPanel
+from redaction.ui.backup_dialog import open_backups
 from redaction.ui.editor.panel import EditorPanel
 from redaction.ui.moderation.panel import CommentsPanel
+from redaction.ui.preferences import edit_preferences
 from redaction.ui.shortcuts_dialog import ShortcutsDialog
 
 STATS_DELAY_MS = 250
@@ -32,6 +34,9 @@ STATS_DELAY_MS = 250
 class MainWindow(QMainWindow):
     first_painted = Signal()
     article_saved = Signal(int)
+    # Handled by the application (ui/shell.py): rebuild in a new language; restore a backup file.
+    rebuild_requested = Signal()
+    restore_requested = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +90,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([a["file_new"], a["file_save"]])
         file_menu.addSeparator()
+        file_menu.addActions([a["file_restore_backup"], a["file_preferences"]])
+        file_menu.addSeparator()
         file_menu.addAction(a["file_quit"])
         article_menu = bar.addMenu(self.tr("&Article"))
         article_menu.addActions([a["edit_find_article"], a["article_next"], a["article_previous"]])
@@ -131,6 +138,8 @@ class MainWindow(QMainWindow):
         a.connect("file_new", self.new_article)
         a.connect("file_save", lambda: self.save())
         a.connect("file_quit", self.close)
+        a.connect("file_restore_backup", lambda: open_backups(self))
+        a.connect("file_preferences", lambda: edit_preferences(self))
         a.connect("edit_find_article", self.articles.focus_filter)
         a.connect("article_next", lambda: self.articles.move_current(1))
         a.connect("article_previous", lambda: self.articles.move_current(-1))

@@ -1,0 +1,93 @@
+"""The application around the main window: it owns the open database and the window, and
+replaces the window when the interface language changes or the database is restored.
+
+Replacing is always the same move: close the old window (which saves what is typed and the
+layout; if it refuses, nothing happens), then build a new ``MainWindow`` that restores the
+layout. Rebuilding rather than retranslating in place means every panel, whoever wrote it, comes
+up in the new language without handling ``QEvent.LanguageChange``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from redaction.services.backup import BackupError, restore_backup
+from redaction.services.database import Database, database_file
+from redaction.storage.errors import StorageError
+from redaction.ui.i18n import install_translators
+from redaction.ui.main_window import MainWindow
+
+
+class Desk(QObject):
+    window_replaced = Signal(object)  # the new MainWindow
+
+    def __init__(self, app: QApplication, db: Database) -> None:
+        super().__init__()
+        self.app = app
+        self.db = db
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.db)
+        # Queued: the request comes from inside a dialog of the window about to be closed.
+        window.rebuild_requested.connect(lambda: QTimer.singleShot(0, self.rebuild))
+        window.restore_requested.connect(lambda path: QTimer.singleShot(0, lambda: self.restore(Path(path))))
+        return window
+
+    def _close_window(self) -> bool:
+        """Close the current window (it saves); False if it stays open."""
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)  # closing it must not end the application
+        try:
+            if not self.window.close():
+                return False
+        finally:
+            self.app.setQuitOnLastWindowClosed(quit_on_close)
+        self.window.deleteLater()
+        return True
+
+    def _show_new_window(self) -> None:
+        self.window = self._new_window()
+        self.window.show()
+        self.window_replaced.emit(self.window)
+
+    def rebuild(self) -> bool:
+        """Reinstall the translators for the chosen language and rebuild the window."""
+        if not self._close_window():
+            return False
+        install_translators(self.app)
+        self._show_new_window()
+        return True
+
+    def restore(self, backup: Path) -> bool:
+        """Replace the database with ``backup`` and open a new window on it."""
+        path = database_file(self.db)
+        if path is None or not self._close_window():
+            return False
+        self.db.close()
+        restored = True
+        try:
+            restore_backup(path, backup)
+        except BackupError as exc:
+            restored = False
+            QMessageBox.critical(
+                None,
+                self.tr("The backup was not restored"),
+                self.tr("{0}\n\nThe database was not changed.").format(exc),
+            )
+        try:
+            self.db = Database.open(path)
+        except StorageError as exc:
+            QMessageBox.critical(None, self.tr("Cannot open the database"), str(exc))
+            self.app.quit()
+            return False
+        self._show_new_window()
+        if restored:
+            self.window.statusBar().showMessage(self.tr("Backup restored: {0}").format(backup.name), 8000)
+        return restored
+
+    def close(self) -> None:
+        self.db.close()
