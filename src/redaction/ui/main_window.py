@@ -25,6 +25,7 @@ from redaction.ui.articles.panel import ArticleListPanel
 from redaction.ui.backup_dialog import open_backups
 from redaction.ui.editor.panel import EditorPanel
 from redaction.ui.moderation.panel import CommentsPanel
+from redaction.ui.moderation.window import open_desk
 from redaction.ui.preferences import edit_preferences
 from redaction.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         article_menu.addSeparator()
         article_menu.addActions([a["article_submit"], a["article_ready"], a["article_publish"]])
         comment_menu = bar.addMenu(self.tr("&Comments"))
-        comment_menu.addAction(a["comment_focus"])
+        comment_menu.addActions([a["comment_focus"], a["moderation_desk"]])
         comment_menu.addSeparator()
         decisions = [a["comment_approve"], a["comment_spam"], a["comment_trash"], a["comment_pending"]]
         comment_menu.addActions(decisions)
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         ):
             a.connect(name, lambda _=False, s=status: self.decide(s))
         a.connect("comment_focus", lambda: self.comments.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        a.connect("moderation_desk", lambda: open_desk(self))
         a.connect("help_shortcuts", lambda: ShortcutsDialog(self.actions_, self).exec())
         a.connect("help_about", self._about)
         self.articles.article_selected.connect(self.open_article)

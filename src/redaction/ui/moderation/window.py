@@ -8,8 +8,8 @@ without one shortcut ever triggering both.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from redaction.services.database import Database
@@ -142,3 +142,45 @@ class DeskWindow(QMainWindow):
         for widget in self._companions.values():
             widget.close()
         event.accept()
+
+
+ARTICLE_REFRESH_LIMIT = 200  # beyond this many touched articles, the list is read again
+
+
+def open_desk(main: QMainWindow) -> DeskWindow:
+    """Open (or bring back) the desk of ``main``, the main window: the desk offers the article
+    open there as its scope, and the article list and comments panel follow the desk's moves."""
+    desk: DeskWindow | None = getattr(main, "desk_window", None)
+    again = desk is not None and desk.isVisible()
+    if desk is None:
+        # A window of its own, owned by the main window: it closes with it.
+        desk = DeskWindow(main.db, main.actor, main)  # type: ignore[attr-defined]
+        main.desk_window = desk  # type: ignore[attr-defined]
+
+        def follow_article(*_args: object) -> None:
+            detail = main.editor.detail  # type: ignore[attr-defined]
+            if detail is not None:
+                desk.set_current_article(detail.id, detail.fields.title)
+
+        def moderated(article_ids: list[int]) -> None:
+            articles = main.articles.model  # type: ignore[attr-defined]
+            if len(article_ids) > ARTICLE_REFRESH_LIMIT:
+                articles.reload()
+            else:
+                for article_id in article_ids:
+                    articles.refresh_article(article_id)
+            current = main.current_article_id()  # type: ignore[attr-defined]
+            if current in article_ids:
+                main.comments.show_article(current)  # type: ignore[attr-defined]
+
+        main.articles.article_selected.connect(  # type: ignore[attr-defined]
+            lambda _id: QTimer.singleShot(0, follow_article)
+        )
+        desk.comments_moderated.connect(moderated)
+        follow_article()
+    desk.show()
+    if again and QGuiApplication.platformName() != "offscreen":  # it has no stacking order
+        desk.raise_()
+    desk.activateWindow()
+    desk.desk.view.setFocus(Qt.FocusReason.OtherFocusReason)
+    return desk
