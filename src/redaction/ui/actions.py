@@ -149,14 +149,14 @@ def specs() -> list[ActionSpec]:
         ),
         ActionSpec(
             "comment_spam_marked",
-            translate("Actions", "Marked as Spa&m"),
+            translate("Actions", "Spam Mar&ked"),
             "Shift+S",
             translate("Actions", "Mark the marked (or selected) comments as spam"),
             widget_scope=True,
         ),
         ActionSpec(
             "comment_trash_marked",
-            translate("Actions", "Trash Mar&ked"),
+            translate("Actions", "Tras&h Marked"),
             "Shift+D",
             translate("Actions", "Move the marked (or selected) comments to the trash"),
             widget_scope=True,

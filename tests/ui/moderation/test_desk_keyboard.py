@@ -148,6 +148,6 @@ def test_question_mark_overlay_lists_every_desk_shortcut_from_the_registry(qtbot
     for name in desk.action_names():
         shortcut = desk.registry[name].shortcut().toString()
         assert shortcut in listed, name
-    assert listed["J"] == "Next Comment" and listed["Shift+A"] == "Approve Marked"
+    assert listed["J"] == "Next Comment" and listed["Shift+A"] == "Approve Marked" and listed["Shift+S"] == "Spam Marked"
     qtbot.keyClick(desk.overlay, Qt.Key.Key_A)  # closes, and decides nothing
     assert not desk.overlay.isVisible() and desk.tabs.tabText(0) == "Pending (8)"

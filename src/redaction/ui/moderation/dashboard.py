@@ -135,6 +135,7 @@ class DashboardDialog(QDialog):
         splitter.addWidget(self.top_table)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)

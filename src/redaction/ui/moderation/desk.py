@@ -19,13 +19,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTabBar,
     QTableView,
@@ -124,6 +125,7 @@ class ModerationDesk(DecisionsMixin, QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filters)
@@ -132,6 +134,7 @@ class ModerationDesk(DecisionsMixin, QWidget):
 
         self.overlay = ShortcutOverlay(self.registry, self.shortcut_groups(), self)
         self._install_actions()
+        self._add_detail_buttons()
         self._connect()
         self._counts_timer = QTimer(self, interval=COUNTS_INTERVAL_MS)
         self._counts_timer.timeout.connect(self._periodic_counts)
@@ -153,8 +156,8 @@ class ModerationDesk(DecisionsMixin, QWidget):
         metrics = self.fontMetrics()
         widths = {
             "mark": 28,
-            "author": metrics.horizontalAdvance("M") * 10,
-            "article": metrics.horizontalAdvance("M") * 12,
+            "author": metrics.horizontalAdvance("M") * 13,
+            "article": metrics.horizontalAdvance("M") * 13,
         }
         widths["date"] = metrics.horizontalAdvance("0000-00-00 00:00") + 16
         widths["status"] = metrics.horizontalAdvance("Approved") + 16
@@ -217,6 +220,26 @@ class ModerationDesk(DecisionsMixin, QWidget):
         r.connect("queue_scope", self.filters.toggle_scope)
         r.connect("queue_refresh", self.reload)
         r.connect("help_desk_keys", self.overlay.open)
+
+    def _add_detail_buttons(self) -> None:
+        """Decision buttons under the comment, each saying its key (the mouse way to learn them)."""
+        short = {
+            "comment_approve": self.tr("Approve"),
+            "comment_spam": self.tr("Spam"),
+            "comment_trash": self.tr("Trash"),
+            "comment_pending": self.tr("Pending"),
+            "comment_reply": self.tr("Reply"),
+        }
+        for name, text in short.items():
+            action = self.registry[name]
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button = QPushButton(f"{text}  {key}" if key else text, objectName=f"desk_button_{name}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the queue
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            self.detail.buttons.addWidget(button)
+            if name == "comment_pending":
+                self.detail.buttons.addStretch(1)
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _i: self.reload(keep_counts=True))

@@ -69,7 +69,8 @@ class ChangesModel(QAbstractTableModel):
 
     def set_run(self, run: RuleRun | None, rows: dict[int, QueueRow]) -> None:
         self.beginResetModel()
-        self._changes = [c for c in run.changes if c.to_status != c.from_status] if run else []
+        # Comments held stay pending but gain a reason: they are listed too.
+        self._changes = [c for c in run.changes if c.to_status != c.from_status or c.reason] if run else []
         self._rows = rows
         self.endResetModel()
 
@@ -86,6 +87,8 @@ class ChangesModel(QAbstractTableModel):
         row = self._rows.get(change.comment_id)
         column = index.column()
         if column == 0:
+            if change.to_status == change.from_status:
+                return self.tr("Held (pending)")
             return labels.comment_status(change.to_status)
         if column == 1:
             return reveal_invisible(one_line(change.reason, 80))
@@ -177,6 +180,10 @@ class RulesDialog(QDialog):
         self.changes_view.setWordWrap(False)
         self.changes_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.changes_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        self.changes_view.setColumnWidth(0, metrics.horizontalAdvance("Held (pending)") + 20)
+        self.changes_view.setColumnWidth(1, metrics.horizontalAdvance("M") * 18)
+        self.changes_view.setColumnWidth(2, metrics.horizontalAdvance("M") * 10)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
