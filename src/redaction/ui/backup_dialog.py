@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,13 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.domain.dates import to_local
 from redaction.services import backup as backup_service
 from redaction.services.backup import BackupError, BackupInfo
 from redaction.services.database import Database, database_file
 
 if TYPE_CHECKING:
     from redaction.ui.main_window import MainWindow
+
+
+def _local(info: BackupInfo) -> QDateTime:
+    """When the backup was made, in the machine's time zone."""
+    return QDateTime.fromMSecsSinceEpoch(int(info.created_at.timestamp() * 1000))
 
 
 class BackupDialog(QDialog):
@@ -130,7 +134,7 @@ class BackupDialog(QDialog):
                 counts = (contents.articles, contents.comments)
             except BackupError:
                 counts = (None, None)
-            made = locale.toString(to_local(info.created_at), QLocale.FormatType.ShortFormat)
+            made = locale.toString(_local(info), QLocale.FormatType.ShortFormat)
             cells = [
                 made,
                 self.reason_text(info.reason),
@@ -169,7 +173,7 @@ class BackupDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        made = QLocale().toString(to_local(info.created_at), QLocale.FormatType.LongFormat)
+        made = QLocale().toString(_local(info), QLocale.FormatType.LongFormat)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Restore from Backup"))

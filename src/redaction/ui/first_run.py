@@ -54,6 +54,14 @@ def startup_target(target: str) -> tuple[str | None, str]:
     return None, remembered
 
 
+def shown_path(path: Path) -> str:
+    """``path`` with the home folder written ``~``, as people read it."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
 def create_demo(path: Path) -> Database:
     """Open ``path`` and fill it with the demo newsroom unless it already holds the demo."""
     from redaction.services.demo import DemoRefusedError, fill_demo
@@ -113,12 +121,16 @@ class FirstRunDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Your &name:"), self.name_edit)
         form.addRow(self.tr("Your &role:"), self.role_combo)
+        layout.addSpacing(4)
         layout.addLayout(form)
+        layout.addSpacing(8)
 
         self.empty_button = self._choice(
             "empty_button",
             self.tr("Create an empty newsroom database"),
-            self.tr("Start from a blank page. The file is created at {0}.").format(self.default_path),
+            self.tr("Start from a blank page. The file is created at {0}.").format(
+                shown_path(self.default_path)
+            ),
         )
         self.open_button = self._choice(
             "open_button",
@@ -131,7 +143,7 @@ class FirstRunDialog(QDialog):
             self.tr(
                 "A sample newsroom to try things out: articles at every stage and reader comments to "
                 "moderate. It is kept apart from real work, in {0}."
-            ).format(self.demo_path),
+            ).format(shown_path(self.demo_path)),
         )
         for button in (self.empty_button, self.open_button, self.demo_button):
             layout.addWidget(button)
@@ -143,7 +155,10 @@ class FirstRunDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.name_edit.setFocus()
-        self.resize(600, 0)
+        # Wrapped texts need the height for the width: Qt does not grow a dialog to it by itself.
+        width = 640
+        self.setMinimumWidth(520)
+        self.resize(width, layout.totalHeightForWidth(width))
 
     def _choice(self, name: str, text: str, description: str) -> QCommandLinkButton:
         button = QCommandLinkButton(text, description, self, objectName=name)

@@ -65,8 +65,9 @@ class ShortcutEditor(QWidget):
             edit.keySequenceChanged.connect(lambda keys, n=name: self._changed(n, keys))
             self.edits[name] = edit
             self.table.setCellWidget(row, 1, edit)
-            default = ", ".join(k.toString(NATIVE) for k in registry.default_shortcuts(name))
-            self.table.setItem(row, 2, QTableWidgetItem(default))
+            # The first binding only: X11 adds media keys ("New", "Save") that mean nothing here.
+            defaults = registry.default_shortcuts(name)
+            self.table.setItem(row, 2, QTableWidgetItem(defaults[0].toString(NATIVE) if defaults else ""))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
