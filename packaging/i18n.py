@@ -17,8 +17,10 @@ Locations are not stored (``-locations none``): line numbers would change with e
 the code and make every branch conflict on the .ts file; the context (class name) stays.
 
 pyside6-lupdate extracts ``self.tr("…")``, ``SomeClass.tr("…")`` and ``translate("Context",
-"…")`` / ``QCoreApplication.translate("Context", "…")`` with literal strings. It cannot see a
-string passed through a helper (``_t(text)``) or built at run time; ``check`` flags such calls.
+"…")`` / ``QCoreApplication.translate("Context", "…")`` / ``t("Context", "…")`` (with ``t =
+QCoreApplication.translate``) with literal strings. It cannot see a string passed through a
+one-argument helper (``_tr(text)``), ``parent.tr(…)`` (filed under the context "parent") or a
+string built at run time; ``check`` flags each such call with its file and line.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ SOURCES = ROOT / "src" / "redaction"
 TRANSLATIONS = ROOT / "resources" / "translations"
 FULL_LANGUAGES = ("fr",)  # every message translated
 PLURAL_ONLY = ("en",)  # the source language: only plural forms
+TRANSLATE_ALIAS = "t"  # t = QCoreApplication.translate; t("Context", "...") is extracted too
 PLACEHOLDER = re.compile(r"\{\d*\}|%n|%L?\d")
 
 sys.path.insert(0, str(ROOT / "src"))
@@ -66,6 +69,7 @@ def lupdate(ts: Path, plural_only: bool) -> None:
     language = ts.stem.split("_", 1)[1]
     args = [tool("lupdate"), "-silent", "-extensions", "py", "-recursive", "-no-obsolete"]
     args += ["-locations", "none", "-source-language", "en", "-target-language", language]
+    args += ["-tr-function-alias", f"translate+={TRANSLATE_ALIAS}"]
     if plural_only:
         args.append("-pluralonly")
     subprocess.run([*args, str(SOURCES), "-ts", str(ts)], check=True)
@@ -131,6 +135,17 @@ def helper_calls() -> list[str]:
                     f"'{func.value.id}'; use self.tr or translate(\"ClassName\", ...)"
                 )
         for node in ast.walk(tree):
+            # t = QCoreApplication.translate: lupdate knows only the names translate and tr.
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr in ("translate", "tr")
+            ):
+                helpers.update(
+                    t.id
+                    for t in node.targets
+                    if isinstance(t, ast.Name) and t.id not in ("translate", "tr", TRANSLATE_ALIAS)
+                )
             if isinstance(node, ast.FunctionDef) and any(
                 (t := _translation_call(n)) is not None and not isinstance(t, ast.Constant)
                 for n in ast.walk(node)
