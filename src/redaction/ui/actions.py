@@ -112,6 +112,7 @@ def specs() -> list[ActionSpec]:
             translate("Actions", "Mark as &Spam"),
             "S",
             translate("Actions", "Mark the selected comments as spam"),
+            short_text=translate("Actions", "Spam"),  # on the panel's buttons
             widget_scope=True,
         ),
         ActionSpec(
@@ -119,6 +120,7 @@ def specs() -> list[ActionSpec]:
             translate("Actions", "&Trash"),
             "D",
             translate("Actions", "Move the selected comments to the trash"),
+            short_text=translate("Actions", "Trash"),  # on the panel's buttons
             widget_scope=True,
         ),
         ActionSpec(
@@ -126,6 +128,7 @@ def specs() -> list[ActionSpec]:
             translate("Actions", "Back to &Pending"),
             "U",
             translate("Actions", "Send the selected comments back to pending"),
+            short_text=translate("Actions", "Pending"),  # on the panel's buttons
             widget_scope=True,
         ),
         ActionSpec(
