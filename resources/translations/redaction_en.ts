@@ -15,9 +15,9 @@
     <name>CommentDetailView</name>
     <message numerus="yes">
         <source>%n reply(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
         </translation>
     </message>
 </context>
@@ -25,9 +25,9 @@
     <name>DashboardDialog</name>
     <message numerus="yes">
         <source>over %n decided comment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>over %n decided comment</numerusform>
+            <numerusform>over %n decided comments</numerusform>
         </translation>
     </message>
 </context>
@@ -35,44 +35,44 @@
     <name>DecisionsMixin</name>
     <message numerus="yes">
         <source>Moving %n comment(s) to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Moving %n comment to %1…</numerusform>
+            <numerusform>Moving %n comments to %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) moved to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n comment moved to %1.</numerusform>
             <numerusform>%n comments moved to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Undoing the decision on %n comment(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undoing the decision on %n comment…</numerusform>
+            <numerusform>Undoing the decision on %n comments…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Undone: %n comment(s) put back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Undone: %n comment put back.</numerusform>
+            <numerusform>Undone: %n comments put back.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n left alone: moved again since.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n left alone: moved again since.</numerusform>
+            <numerusform>%n left alone: moved again since.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Z undoes: %n moved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Z undoes: %n moved to %1</numerusform>
+            <numerusform>Z undoes: %n moved to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -117,9 +117,9 @@
     <name>ModerationDesk</name>
     <message numerus="yes">
         <source>%n marked · Shift+A, S, D or U decides them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n marked · Shift+A, S, D or U decides it</numerusform>
+            <numerusform>%n marked · Shift+A, S, D or U decides them</numerusform>
         </translation>
     </message>
 </context>

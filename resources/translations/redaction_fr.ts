@@ -108,6 +108,10 @@
         <translation>Marquer les commentaires sélectionnés comme indésirables</translation>
     </message>
     <message>
+        <source>Spam</source>
+        <translation type="unfinished">Indésirable</translation>
+    </message>
+    <message>
         <source>&amp;Trash</source>
         <translation>Mettre à la &amp;corbeille</translation>
     </message>
@@ -116,12 +120,20 @@
         <translation>Mettre les commentaires sélectionnés à la corbeille</translation>
     </message>
     <message>
+        <source>Trash</source>
+        <translation type="unfinished">Corbeille</translation>
+    </message>
+    <message>
         <source>Back to &amp;Pending</source>
         <translation>Remettre en a&amp;ttente</translation>
     </message>
     <message>
         <source>Send the selected comments back to pending</source>
         <translation>Remettre les commentaires sélectionnés en attente</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished">En attente</translation>
     </message>
     <message>
         <source>&amp;Go to Comments</source>
@@ -133,179 +145,171 @@
     </message>
     <message>
         <source>&amp;Moderation Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bureau de &amp;modération</translation>
     </message>
     <message>
         <source>Open the moderation desk: every comment queue across articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le bureau de modération : toutes les files de commentaires, tous articles confondus</translation>
     </message>
     <message>
         <source>Approve &amp;Marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver les &amp;marqués</translation>
     </message>
     <message>
         <source>Approve the marked (or selected) comments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marked as Spa&amp;m</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver les commentaires marqués (ou sélectionnés)</translation>
     </message>
     <message>
         <source>Mark the marked (or selected) comments as spam</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trash Mar&amp;ked</source>
-        <translation type="unfinished"></translation>
+        <translation>Classer en indésirables les commentaires marqués (ou sélectionnés)</translation>
     </message>
     <message>
         <source>Move the marked (or selected) comments to the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à la corbeille les commentaires marqués (ou sélectionnés)</translation>
     </message>
     <message>
         <source>Marked Back to P&amp;ending</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre les marqués en att&amp;ente</translation>
     </message>
     <message>
         <source>Send the marked (or selected) comments back to pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre en attente les commentaires marqués (ou sélectionnés)</translation>
     </message>
     <message>
         <source>&amp;Undo Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nnuler la décision</translation>
     </message>
     <message>
         <source>Undo the last decision (several levels, bulk decisions included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la dernière décision (plusieurs niveaux, décisions groupées comprises)</translation>
     </message>
     <message>
         <source>&amp;Reply as the Newsroom…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répondre au nom de la rédaction…</translation>
     </message>
     <message>
         <source>Publish a reply under this comment, signed with your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier une réponse sous ce commentaire, signée de votre nom</translation>
     </message>
     <message>
         <source>Commenter &amp;Dossier…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dossier du commentateur…</translation>
     </message>
     <message>
         <source>Everything this reader wrote, across articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout ce que ce lecteur a écrit, sur tous les articles</translation>
     </message>
     <message>
         <source>&amp;Next Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire &amp;suivant</translation>
     </message>
     <message>
         <source>Go to the next comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au commentaire suivant</translation>
     </message>
     <message>
         <source>&amp;Previous Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire &amp;précédent</translation>
     </message>
     <message>
         <source>Go to the previous comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au commentaire précédent</translation>
     </message>
     <message>
         <source>&amp;Mark / Unmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Marquer / démarquer</translation>
     </message>
     <message>
         <source>Mark or unmark this comment for a decision on the marked ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer ou démarquer ce commentaire pour une décision sur les marqués</translation>
     </message>
     <message>
         <source>Mark &amp;All Matching</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer &amp;tous ceux du filtre</translation>
     </message>
     <message>
         <source>Mark every comment of this queue and filter, loaded or not</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer tous les commentaires de cette file et de ce filtre, affichés ou non</translation>
     </message>
     <message>
         <source>&amp;Clear Marks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer les marques</translation>
     </message>
     <message>
         <source>Unmark every comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarquer tous les commentaires</translation>
     </message>
     <message>
         <source>&amp;Search Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher dans les commentaires</translation>
     </message>
     <message>
         <source>Type words of the comments to find</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez des mots des commentaires à trouver</translation>
     </message>
     <message>
         <source>Pending &amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File « en &amp;attente »</translation>
     </message>
     <message>
         <source>&amp;Approved Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File « a&amp;pprouvés »</translation>
     </message>
     <message>
         <source>&amp;Spam Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File « &amp;indésirables »</translation>
     </message>
     <message>
         <source>&amp;Trash Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>File « &amp;corbeille »</translation>
     </message>
     <message>
         <source>A&amp;ll Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tous les commentaires</translation>
     </message>
     <message>
         <source>All Articles / &amp;This Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les articles / &amp;cet article</translation>
     </message>
     <message>
         <source>Switch between every article and the article open in the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>Passer de tous les articles à l’article ouvert dans la fenêtre principale, et inversement</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Read the queue and its counts again</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire la file et ses compteurs</translation>
     </message>
     <message>
         <source>Decision &amp;Log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Journal des décisions</translation>
     </message>
     <message>
         <source>Every moderation decision, who took it and when; undo from there</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les décisions de modération, qui les a prises et quand ; annulables de là</translation>
     </message>
     <message>
         <source>&amp;Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tableau de bord</translation>
     </message>
     <message>
         <source>Comments per day, backlog, time to decision, most-commented articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires par jour, en attente, délai de décision, articles les plus commentés</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Règles…</translation>
     </message>
     <message>
         <source>Edit the moderation rules and try them on the pending queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les règles de modération et les essayer sur la file en attente</translation>
     </message>
     <message>
         <source>Show every shortcut of the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher tous les raccourcis du bureau</translation>
     </message>
     <message>
         <source>Revision &amp;History…</source>
@@ -388,6 +392,14 @@
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
+        <source>Spam Mar&amp;ked</source>
+        <translation>Marqués en indésira&amp;bles</translation>
+    </message>
+    <message>
+        <source>Tras&amp;h Marked</source>
+        <translation>Marqués à la corbei&amp;lle</translation>
+    </message>
+    <message>
         <source>&amp;About redaction</source>
         <translation>À &amp;propos de redaction</translation>
     </message>
@@ -431,6 +443,30 @@ Le fichier n’a pas été modifié.</translation>
 </context>
 <context>
     <name>ArticleTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation type="unfinished">Rubrique</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished">Auteur</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished">En attente</translation>
+    </message>
     <message>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
@@ -543,129 +579,149 @@ Le fichier n’a pas été modifié.</translation>
     <name>ChangesModel</name>
     <message>
         <source>Would become</source>
-        <translation type="unfinished"></translation>
+        <translation>Deviendrait</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished">Auteur</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Held (pending)</source>
+        <translation>Retenu (en attente)</translation>
     </message>
 </context>
 <context>
     <name>CommentDetailView</name>
     <message>
         <source>Only this article</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet article seulement</translation>
     </message>
     <message>
         <source>Dossier…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier…</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver</translation>
     </message>
     <message>
         <source>Spam</source>
-        <translation type="unfinished">Indésirable</translation>
+        <translation>Indésirable</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished">Corbeille</translation>
+        <translation>Corbeille</translation>
     </message>
     <message>
         <source>Select a comment to read it in full.</source>
-        <translation type="unfinished">Sélectionnez un commentaire pour le lire en entier.</translation>
+        <translation>Choisissez un commentaire pour le lire en entier.</translation>
     </message>
     <message>
         <source>Show All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout afficher</translation>
     </message>
     <message>
         <source>Your reply, published under this comment and signed with your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre réponse, publiée sous ce commentaire et signée de votre nom</translation>
     </message>
     <message>
         <source>Publish Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier la réponse</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>(anonymous)</source>
-        <translation type="unfinished">(anonyme)</translation>
+        <translation>(anonyme)</translation>
     </message>
     <message>
         <source>Reply from the newsroom</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse de la rédaction</translation>
     </message>
     <message>
         <source>Moved to %1 by %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Classé «&#xa0;%1&#xa0;» par %2, %3</translation>
     </message>
     <message>
         <source>Held by the rules: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenu par les règles&#xa0;: %1</translation>
     </message>
     <message>
         <source>New comment, waiting for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau commentaire, en attente d’une décision</translation>
     </message>
     <message>
         <source>Arrived as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivé comme «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>site: %1</source>
-        <translation type="unfinished">site&#xa0;: %1</translation>
+        <translation>site&#xa0;: %1</translation>
     </message>
     <message>
         <source>link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>lien&#xa0;: %1</translation>
     </message>
     <message>
         <source>IP %1</source>
-        <translation type="unfinished">IP %1</translation>
+        <translation>IP %1</translation>
     </message>
     <message numerus="yes">
         <source>%n reply(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n réponse</numerusform>
+            <numerusform>%n réponses</numerusform>
         </translation>
     </message>
     <message>
         <source>In reply to %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>En réponse à %1 · %2 · %3</translation>
     </message>
     <message>
         <source>%1 more characters not shown yet (the comment has %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 caractères pas encore affichés (le commentaire en compte %2).</translation>
     </message>
     <message>
         <source>Publishing also approves this comment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publier approuve aussi ce commentaire.</translation>
     </message>
     <message>
         <source>Ctrl+Enter to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Entrée pour publier</translation>
     </message>
     <message>
         <source>Approve and Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver et répondre</translation>
     </message>
 </context>
 <context>
     <name>CommentTableModel</name>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished">Auteur</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished">Commentaire</translation>
+    </message>
     <message>
         <source>(anonymous)</source>
         <translation>(anonyme)</translation>
@@ -702,209 +758,209 @@ Le fichier n’a pas été modifié.</translation>
     <name>Dashboard</name>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;j %2&#xa0;h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;h %2&#xa0;min</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;min</translation>
     </message>
     <message>
         <source>less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>moins d’une minute</translation>
     </message>
 </context>
 <context>
     <name>DashboardDialog</name>
     <message>
         <source>Moderation Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tableau de bord de la modération</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Last 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>90 derniers jours</translation>
     </message>
     <message>
         <source>Waiting for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente d’une décision</translation>
     </message>
     <message>
         <source>Median time to decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai médian de décision</translation>
     </message>
     <message>
         <source>Comments in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires sur la période</translation>
     </message>
     <message>
         <source>Comments per day, by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires par jour, par statut</translation>
     </message>
     <message>
         <source>Most-commented articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Articles les plus commentés</translation>
     </message>
     <message>
         <source>Comments</source>
-        <translation type="unfinished">Commentaires</translation>
+        <translation>Commentaires</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul en cours…</translation>
     </message>
     <message>
         <source>oldest waiting for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le plus ancien attend depuis %1</translation>
     </message>
     <message>
         <source>nothing waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>rien en attente</translation>
     </message>
     <message numerus="yes">
         <source>over %n decided comment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sur %n commentaire tranché</numerusform>
+            <numerusform>sur %n commentaires tranchés</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 a day on average</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par jour en moyenne</translation>
     </message>
 </context>
 <context>
     <name>DecisionLogDialog</name>
     <message>
         <source>Decision Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal des décisions</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout le monde</translation>
     </message>
     <message>
         <source>Any decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute décision</translation>
     </message>
     <message>
         <source>To %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vers «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Any date</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute date</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernières 24&#xa0;heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Words of the reason, the commenter or the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots du motif, du commentateur ou du commentaire</translation>
     </message>
     <message>
         <source>Undo This Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler cette décision</translation>
     </message>
     <message>
         <source>This decision is no longer in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette décision n’est plus dans le journal.</translation>
     </message>
     <message>
         <source>Not undone: the comment has been moved to %1 since, and that later decision stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non annulée&#xa0;: le commentaire a été classé «&#xa0;%1&#xa0;» depuis, et cette décision plus récente prévaut.</translation>
     </message>
     <message>
         <source>Undone: the comment is back in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée&#xa0;: le commentaire est revenu dans «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
     <name>DecisionsMixin</name>
     <message numerus="yes">
         <source>Moving %n comment(s) to %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Déplacement de %n commentaire vers «&#xa0;%1&#xa0;»…</numerusform>
+            <numerusform>Déplacement de %n commentaires vers «&#xa0;%1&#xa0;»…</numerusform>
         </translation>
     </message>
     <message>
         <source>The decision was not recorded</source>
-        <translation type="unfinished">La décision n’a pas été enregistrée</translation>
+        <translation>La décision n’a pas été enregistrée</translation>
     </message>
     <message>
         <source>Stopped: %1 of %2 comments were moved (Z undoes them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompu&#xa0;: %1 commentaires sur %2 ont été déplacés (Z les remet en place).</translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) moved to %1.</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n commentaire déplacé vers «&#xa0;%1&#xa0;».</numerusform>
             <numerusform>%n commentaires déplacés vers «&#xa0;%1&#xa0;».</numerusform>
         </translation>
     </message>
     <message>
         <source>The operation did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>L’opération n’a pas abouti</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à annuler.</translation>
     </message>
     <message>
         <source>The undo was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>L’annulation n’a pas été enregistrée</translation>
     </message>
     <message numerus="yes">
         <source>Undoing the decision on %n comment(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annulation de la décision sur %n commentaire…</numerusform>
+            <numerusform>Annulation de la décision sur %n commentaires…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Undone: %n comment(s) put back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Annulé&#xa0;: %n commentaire remis en place.</numerusform>
+            <numerusform>Annulé&#xa0;: %n commentaires remis en place.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n left alone: moved again since.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n laissé tel quel&#xa0;: déplacé depuis.</numerusform>
+            <numerusform>%n laissés tels quels&#xa0;: déplacés depuis.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Z undoes: %n moved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Z annule&#xa0;: %n déplacé vers «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>Z annule&#xa0;: %n déplacés vers «&#xa0;%1&#xa0;»</numerusform>
         </translation>
     </message>
     <message>
         <source>The reply was not published</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse n’a pas été publiée</translation>
     </message>
     <message>
         <source>Reply published under the comment, signed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse publiée sous le commentaire, signée %1.</translation>
     </message>
 </context>
 <context>
@@ -934,114 +990,114 @@ La base de données n’a pas été modifiée.</translation>
     <name>DeskWindow</name>
     <message>
         <source>Moderation Desk — redaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Bureau de modération — redaction</translation>
     </message>
     <message>
         <source>Press ? for the keyboard shortcuts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur ? pour voir les raccourcis clavier.</translation>
     </message>
     <message>
         <source>&amp;Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Commentaire</translation>
     </message>
     <message>
         <source>&amp;Moderation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modération</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished">&amp;Aide</translation>
+        <translation>&amp;Aide</translation>
     </message>
 </context>
 <context>
     <name>DossierDialog</name>
     <message>
         <source>Commenter Dossier</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier du commentateur</translation>
     </message>
     <message>
         <source>Comments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaires&#xa0;:</translation>
     </message>
     <message>
         <source>Names used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms utilisés&#xa0;:</translation>
     </message>
     <message>
         <source>Addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresses&#xa0;:</translation>
     </message>
     <message>
         <source>Sites:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sites&#xa0;:</translation>
     </message>
     <message>
         <source>IP addresses:</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresses IP&#xa0;:</translation>
     </message>
     <message>
         <source>Seen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vu&#xa0;:</translation>
     </message>
     <message>
         <source>Approve All Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver tout ce qui attend</translation>
     </message>
     <message>
         <source>Trash Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout mettre à la corbeille</translation>
     </message>
     <message>
         <source>Block This Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquer cette adresse</translation>
     </message>
     <message>
         <source>Add the address to the blocked emails of the moderation rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter l’adresse aux courriels bloqués des règles de modération</translation>
     </message>
     <message>
         <source>(anonymous)</source>
-        <translation type="unfinished">(anonyme)</translation>
+        <translation>(anonyme)</translation>
     </message>
     <message>
         <source>%1 on %2 article(s) — </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sur %2 article(s) — </translation>
     </message>
     <message>
         <source>from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>du %1 au %2</translation>
     </message>
     <message>
         <source>Approving this reader&apos;s pending comments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Approbation des commentaires en attente de ce lecteur…</translation>
     </message>
     <message>
         <source>Trash everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout mettre à la corbeille</translation>
     </message>
     <message>
         <source>Move all %1 comments of this reader to the trash?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à la corbeille les %1 commentaires de ce lecteur&#xa0;?</translation>
     </message>
     <message>
         <source>Trashing this reader&apos;s comments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à la corbeille des commentaires de ce lecteur…</translation>
     </message>
     <message>
         <source>The operation did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>L’opération n’a pas abouti</translation>
     </message>
     <message>
         <source>The address was not blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse n’a pas été bloquée</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquée</translation>
     </message>
 </context>
 <context>
@@ -1107,47 +1163,47 @@ La base de données n’a pas été modifiée.</translation>
     <name>FilterBar</name>
     <message>
         <source>All articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les articles</translation>
     </message>
     <message>
         <source>Search comments (/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les commentaires (/)</translation>
     </message>
     <message>
         <source>Author or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Auteur ou courriel</translation>
     </message>
     <message>
         <source>Any date</source>
-        <translation type="unfinished"></translation>
+        <translation>Toute date</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernières 24&#xa0;heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 derniers jours</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 derniers jours</translation>
     </message>
     <message>
         <source>Older than 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de 30 jours</translation>
     </message>
     <message>
         <source>Between…</source>
-        <translation type="unfinished"></translation>
+        <translation>Entre…</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished">(sans titre)</translation>
+        <translation>(sans titre)</translation>
     </message>
     <message>
         <source>Article: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Article&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +1385,42 @@ Le fichier n’a pas été modifié.</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>autosaved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved on switching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved on closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Revision History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,31 +1547,31 @@ Le fichier n’a pas été modifié.</translation>
     <name>LogModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Décision</translation>
     </message>
     <message>
         <source>Commenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentateur</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Article</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Motif</translation>
+        <translation>Motif</translation>
     </message>
 </context>
 <context>
@@ -1707,54 +1799,85 @@ Base de données&#xa0;: {1}</translation>
     <name>ModerationDesk</name>
     <message>
         <source>Moving</source>
-        <translation type="unfinished"></translation>
+        <translation>Se déplacer</translation>
     </message>
     <message>
         <source>Deciding</source>
-        <translation type="unfinished"></translation>
+        <translation>Décider</translation>
     </message>
     <message>
         <source>Queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Files</translation>
     </message>
     <message>
         <source>Marking</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer</translation>
     </message>
     <message>
         <source>The commenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Le commentateur</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Indésirable</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
     </message>
     <message>
         <source>No comment matches these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun commentaire ne correspond à ces filtres.</translation>
     </message>
     <message>
         <source>Nothing is waiting for a decision. Time for coffee.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’attend de décision. C’est l’heure du café.</translation>
     </message>
     <message>
         <source>This queue is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette file est vide.</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished">Tous</translation>
+        <translation>Tous</translation>
     </message>
     <message numerus="yes">
         <source>%n marked · Shift+A, S, D or U decides them</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n marqué · Maj+A, S, D ou U tranche</numerusform>
+            <numerusform>%n marqués · Maj+A, S, D ou U les tranche</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing marked (X marks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de marqué (X marque)</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Travail en cours…</translation>
     </message>
 </context>
 <context>
@@ -1847,31 +1970,31 @@ Base de données&#xa0;: {1}</translation>
     <name>QueueModel</name>
     <message>
         <source>Author</source>
-        <translation type="unfinished">Auteur</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>Article</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>(anonymous)</source>
-        <translation type="unfinished">(anonyme)</translation>
+        <translation>(anonyme)</translation>
     </message>
     <message>
         <source>Marked for a decision on the selection (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Marqué pour une décision groupée (X)</translation>
     </message>
 </context>
 <context>
@@ -1907,123 +2030,123 @@ Base de données&#xa0;: {1}</translation>
     <name>RulesDialog</name>
     <message>
         <source>Moderation Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles de modération</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>sans limite</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation>&#xa0;s</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>Whole words, ignoring case and accents</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots entiers, sans tenir compte de la casse ni des accents</translation>
     </message>
     <message>
         <source>Anywhere in a word</source>
-        <translation type="unfinished"></translation>
+        <translation>N’importe où dans un mot</translation>
     </message>
     <message>
         <source>Hold duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenir les doublons</translation>
     </message>
     <message>
         <source>Approve authors already approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuver les auteurs déjà approuvés</translation>
     </message>
     <message>
         <source>Hold comments with this many links:</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenir les commentaires ayant au moins ce nombre de liens&#xa0;:</translation>
     </message>
     <message>
         <source>Hold a comment sent within:</source>
-        <translation type="unfinished"></translation>
+        <translation>Retenir un commentaire envoyé dans un délai de&#xa0;:</translation>
     </message>
     <message>
         <source>Words match:</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mots correspondent&#xa0;:</translation>
     </message>
     <message>
         <source>Hold words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots à retenir</translation>
     </message>
     <message>
         <source>One word or phrase a line: the comment waits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot ou une expression par ligne&#xa0;: le commentaire attend.</translation>
     </message>
     <message>
         <source>Blocked words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots bloqués</translation>
     </message>
     <message>
         <source>One word or phrase a line: to the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot ou une expression par ligne&#xa0;: à la corbeille.</translation>
     </message>
     <message>
         <source>Blocked emails</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriels bloqués</translation>
     </message>
     <message>
         <source>One address a line: to the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une adresse par ligne&#xa0;: à la corbeille.</translation>
     </message>
     <message>
         <source>Blocked domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Domaines bloqués</translation>
     </message>
     <message>
         <source>example.com blocks its addresses and subdomains.</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com bloque ses adresses et ses sous-domaines.</translation>
     </message>
     <message>
         <source>Blocked IPs</source>
-        <translation type="unfinished"></translation>
+        <translation>IP bloquées</translation>
     </message>
     <message>
         <source>10.0.0.7, 10.0.0.0/8 or a prefix like 10.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>10.0.0.7, 10.0.0.0/8 ou un préfixe comme 10.0.</translation>
     </message>
     <message>
         <source>Dry Run on the Pending Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Essai à blanc sur la file en attente</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter</translation>
     </message>
     <message>
         <source>Save and Apply to Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer et appliquer à la file en attente</translation>
     </message>
     <message>
         <source>The rules cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>Les règles ne peuvent pas être utilisées</translation>
     </message>
     <message>
         <source>Trying the rules on the pending queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Essai des règles sur la file en attente…</translation>
     </message>
     <message>
         <source>Dry run stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Essai à blanc interrompu.</translation>
     </message>
     <message>
         <source>Of %1 pending comments, these rules would hold %2, send %3 to the trash and approve %4; %5 would wait without a reason. Nothing has been changed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur %1 commentaires en attente, ces règles en retiendraient %2, en mettraient %3 à la corbeille et en approuveraient %4&#xa0;; %5 attendraient sans motif. Rien n’a encore été modifié.</translation>
     </message>
     <message>
         <source>The rules were not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Les règles n’ont pas été enregistrées</translation>
     </message>
     <message>
         <source>Applying the rules to the pending queue…</source>
-        <translation type="unfinished"></translation>
+        <translation>Application des règles à la file en attente…</translation>
     </message>
 </context>
 <context>
@@ -2065,11 +2188,11 @@ Base de données&#xa0;: {1}</translation>
     <name>ShortcutOverlay</name>
     <message>
         <source>Keyboard shortcuts of the moderation desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier du bureau de modération</translation>
     </message>
     <message>
         <source>Press any key to close</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur une touche pour fermer</translation>
     </message>
 </context>
 <context>
@@ -2123,17 +2246,6 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>The article cannot be ready yet: fix the listed problems.</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>Traitement en cours…</translation>
     </message>
 </context>
 </TS>

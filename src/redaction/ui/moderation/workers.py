@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from redaction.storage.errors import StorageError
@@ -158,9 +158,10 @@ def run_with_progress(
 ) -> Operation:
     """Start ``work`` and show a progress dialog if it takes more than a moment."""
     operation = Operation(work, abandon_on_cancel)
-    dialog = QProgressDialog(label, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+    cancel = QCoreApplication.translate("Operation", "Cancel") if cancellable else ""
+    dialog = QProgressDialog(label, cancel, 0, 0, parent)
     dialog.setObjectName("moderation_progress")
-    dialog.setWindowTitle(parent.tr("Working…"))
+    dialog.setWindowTitle(QCoreApplication.translate("Operation", "Working…"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_DIALOG_AFTER_MS)
     dialog.setAutoClose(False)
