@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from redaction.services import articles as article_service
 from redaction.services import comments as comment_service
-from redaction.services.articles import ArticleFields
 from redaction.services.database import Database
 from redaction.storage.errors import DiskFullError
 from redaction.ui.articles.model import COLUMNS
+from redaction.ui.editor.merge_dialog import MergeDialog
 from tests.ui.keys import type_text
 
 
@@ -68,7 +71,9 @@ def test_closing_saves_unsaved_text(qtbot, seeded_db: Database, make_window) -> 
         assert article_service.get_article(s, article_id).fields.title == "Titre changé avant de fermer"
 
 
-def test_failed_save_keeps_the_text_and_says_why(qtbot, seeded_db: Database, make_window, monkeypatch) -> None:
+def test_failed_save_keeps_the_text_and_says_why(
+    qtbot, seeded_db: Database, make_window, monkeypatch
+) -> None:
     window = make_window(seeded_db)
     qtbot.waitUntil(lambda: window.editor.detail is not None)
     shown: list[str] = []
@@ -89,40 +94,117 @@ def test_failed_save_keeps_the_text_and_says_why(qtbot, seeded_db: Database, mak
     window.close()
 
 
+def _their_save(db: Database, detail, **changes) -> None:
+    """Someone else saves the same article meanwhile (another window or machine)."""
+    f = detail.fields
+    fields = article_service.ArticleFields(
+        title=f.title,
+        rubric=f.rubric,
+        standfirst=f.standfirst,
+        tags=f.tags,
+        author=f.author,
+        language=f.language,
+        status=f.status,
+        body=f.body,
+    )
+    article_service.save_article(db, detail.id, replace(fields, **changes), detail.version, "someone else")
+
+
+def _on_dialog(action) -> None:
+    """Act on the modal dialog the next call opens (closing it if the check fails)."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            action(dialog)
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
+
+
 def test_second_save_detects_the_conflict(qtbot, seeded_db: Database, make_window) -> None:
     window = make_window(seeded_db)
     qtbot.waitUntil(lambda: window.editor.detail is not None)
     detail = window.editor.detail
-    # Someone else saves the same article meanwhile (another window or machine).
-    other = ArticleFields(**{**detail.fields.__dict__} if hasattr(detail.fields, "__dict__") else {})
-    other = article_service.ArticleFields(
-        title="Leur titre", rubric=detail.fields.rubric, body=detail.fields.body, author=detail.fields.author
-    )
-    article_service.save_article(seeded_db, detail.id, other, detail.version, "someone else")
+    _their_save(seeded_db, detail, title="Leur titre")
     window.editor.title_edit.setText("Mon titre")
 
-    def cancel_dialog() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        assert "while you were editing" in box.text()
-        box.button(QMessageBox.StandardButton.Cancel).click()
+    def cancel(dialog) -> None:
+        assert isinstance(dialog, MergeDialog)
+        assert "while you were editing" in dialog.findChild(QLabel).text()
+        dialog.reject()
 
-    QTimer.singleShot(0, cancel_dialog)
+    _on_dialog(cancel)
     assert not window.save()
     with seeded_db.session() as s:
         assert article_service.get_article(s, detail.id).fields.title == "Leur titre"
     assert window.editor.title_edit.text() == "Mon titre"
 
-    def keep_mine() -> None:
-        box = QApplication.activeModalWidget()
-        next(b for b in box.buttons() if b.text() == "Keep Mine").click()
-
-    QTimer.singleShot(0, keep_mine)
+    _on_dialog(lambda dialog: dialog.keep_mine.click())
     assert window.save()
     with seeded_db.session() as s:
         assert article_service.get_article(s, detail.id).fields.title == "Mon titre"
     titles = [r.fields.title for r in article_service.list_revisions(seeded_db, detail.id)]
     assert "Leur titre" in titles  # theirs is kept in the history
+
+
+def test_conflicting_edits_of_different_paragraphs_merge(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.open_article(1)
+    detail = window.editor.detail
+    assert detail.fields.body == "## Le port\n\nDes bateaux."
+    _their_save(seeded_db, detail, body="## Le port de pêche\n\nDes bateaux.")
+    window.editor.body_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.body_edit, " Et des mouettes.".encode("ascii", "ignore").decode())
+
+    def merge(dialog) -> None:
+        assert "merge cleanly" in dialog.conflict_label.text()
+        dialog.save_merged.click()
+
+    _on_dialog(merge)
+    assert window.save()
+    expected = "## Le port de pêche\n\nDes bateaux. Et des mouettes."
+    assert window.editor.body_edit.toPlainText() == expected
+    with seeded_db.session() as s:
+        assert article_service.get_article(s, 1).fields.body == expected
+
+
+def test_history_compares_and_restores_without_destroying(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.open_article(1)
+    original = window.editor.body_edit.toPlainText()
+    window.editor.body_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.body_edit, " Nouvelle phrase.")
+    assert window.save()
+
+    def restore_oldest(dialog) -> None:
+        dialog.table.selectRow(dialog.table.rowCount() - 1)  # the first version
+        assert "words added" in dialog.summary.text()
+        assert "Nouvelle phrase" in dialog.diff.toPlainText()
+        dialog.restore_button.click()
+
+    _on_dialog(restore_oldest)
+    window.actions_["article_history"].trigger()
+    assert window.editor.body_edit.toPlainText() == original
+    reasons = [r.reason for r in article_service.list_revisions(seeded_db, 1)]
+    assert reasons[:2] == ["restore", "save"]  # nothing destroyed: restoring is a new revision
+
+
+def test_focus_mode_shows_only_the_text_and_comes_back(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.open_article(1)
+    window.actions_["view_focus"].trigger()
+    assert not window.articles_dock.isVisible() and not window.comments_dock.isVisible()
+    assert not window.editor.preview.isVisible() and not window.editor.title_edit.isVisible()
+    assert window.editor.body_edit.isVisible()
+    window.actions_["view_focus"].trigger()
+    assert (
+        window.articles_dock.isVisible()
+        and window.editor.preview.isVisible()
+        and window.editor.title_edit.isVisible()
+    )
 
 
 def test_approving_a_comment_updates_queue_and_pending_count(qtbot, seeded_db: Database, make_window) -> None:

@@ -9,20 +9,24 @@ import contextlib
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from redaction import __version__
 from redaction.domain.dates import to_local
 from redaction.domain.textstats import text_stats
 from redaction.domain.workflow import ArticleStatus, can_move
 from redaction.services import articles as article_service
+from redaction.services import autosave as autosave_service
 from redaction.services.articles import ArticleFields, ConflictError
+from redaction.services.autosave import Recovered
 from redaction.services.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels, settings
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.articles.panel import ArticleListPanel
 from redaction.ui.backup_dialog import open_backups
+from redaction.ui.editor.autosaver import Autosaver
+from redaction.ui.editor.commands import WritingCommands
 from redaction.ui.editor.panel import EditorPanel
 from redaction.ui.moderation.panel import CommentsPanel
 from redaction.ui.moderation.window import open_desk
@@ -60,6 +64,9 @@ class MainWindow(QMainWindow):
         self.articles.setMinimumWidth(300)
         self.comments.setMinimumWidth(280)
 
+        self.autosaver = Autosaver(
+            db, self._unsaved_state, self.actor, settings.get(settings.AUTOSAVE_SECONDS), self
+        )
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -98,6 +105,8 @@ class MainWindow(QMainWindow):
         article_menu.addActions([a["edit_find_article"], a["article_next"], a["article_previous"]])
         article_menu.addSeparator()
         article_menu.addActions([a["article_submit"], a["article_ready"], a["article_publish"]])
+        article_menu.addSeparator()
+        article_menu.addActions([a["article_history"]])
         comment_menu = bar.addMenu(self.tr("&Comments"))
         comment_menu.addActions([a["comment_focus"], a["moderation_desk"]])
         comment_menu.addSeparator()
@@ -110,9 +119,12 @@ class MainWindow(QMainWindow):
         a["view_comments"].toggled.connect(self.comments_dock.setVisible)
         self.comments_dock.visibilityChanged.connect(a["view_comments"].setChecked)
         a["view_preview"].setChecked(True)
-        a["view_preview"].toggled.connect(self.editor.preview.setVisible)
+        a["view_preview"].toggled.connect(self.editor.set_preview_wanted)
         view_menu.addActions([a["view_articles"], a["view_preview"], a["view_comments"]])
+        view_menu.addSeparator()
+        view_menu.addAction(a["view_focus"])
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help_menu")
         help_menu.addActions([a["help_shortcuts"], a["help_about"]])
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -158,8 +170,13 @@ class MainWindow(QMainWindow):
         a.connect("moderation_desk", lambda: open_desk(self))
         a.connect("help_shortcuts", lambda: ShortcutsDialog(self.actions_, self).exec())
         a.connect("help_about", self._about)
+        self.writing = WritingCommands(self)
         self.articles.article_selected.connect(self.open_article)
         self.editor.text_changed.connect(self._stats_timer.start)
+        self.editor.text_changed.connect(self.autosaver.text_changed)
+        self.editor.recovery_discarded.connect(self._discard_recovered)
+        self.autosaver.autosave_failed.connect(self._autosave_failed)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.editor.dirty_changed.connect(self._dirty_changed)
         self.comments.comments_moderated.connect(self.articles.model.refresh_article)
 
@@ -184,7 +201,9 @@ class MainWindow(QMainWindow):
         except (StorageError, article_service.ArticleNotFoundError) as exc:
             self._error(self.tr("Cannot open the article"), str(exc))
             return False
-        self.editor.load(detail)
+        recovered = self._recovered_text(detail)
+        self.editor.load(detail, recovered)
+        self.autosaver.article_opened(article_id)
         self.comments.show_article(article_id)
         self._update_stats()
         self._update_actions()
@@ -224,7 +243,7 @@ class MainWindow(QMainWindow):
                 self.db, detail.id, fields, detail.version, self.actor, reason
             )
         except ConflictError as conflict:
-            saved = self._resolve_conflict(conflict, fields, reason)
+            saved = self.writing.resolve_conflict(conflict, fields, reason)
             if saved is None:
                 return False
         except StorageError as exc:
@@ -241,29 +260,6 @@ class MainWindow(QMainWindow):
         self.article_saved.emit(saved.id)
         return True
 
-    def _resolve_conflict(
-        self, conflict: ConflictError, fields: ArticleFields, reason: str
-    ) -> article_service.ArticleDetail | None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Changed elsewhere"))
-        box.setText(self.tr("Someone saved this article while you were editing it."))
-        box.setInformativeText(
-            self.tr("Keep mine saves your text as the new version; theirs stays in the article's revisions.")
-        )
-        keep = box.addButton(self.tr("Keep Mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not keep:
-            return None
-        try:
-            return article_service.save_article(
-                self.db, conflict.current.id, fields, conflict.current.version, self.actor, reason
-            )
-        except (ConflictError, StorageError) as exc:
-            self._error(self.tr("The article was not saved"), str(exc))
-            return None
-
     def move_to(self, status: ArticleStatus) -> None:
         detail = self.editor.detail
         if detail is None:
@@ -276,6 +272,8 @@ class MainWindow(QMainWindow):
                 ),
                 5000,
             )
+            return
+        if status is ArticleStatus.READY and not self.writing.house_rules_pass():
             return
         self.editor.set_status(status.value)
         self.save(reason="status")
@@ -294,6 +292,42 @@ class MainWindow(QMainWindow):
                 ),
                 4000,
             )
+
+    # -- never losing a word -----------------------------------------------------------------------
+    def _unsaved_state(self) -> tuple[int, ArticleFields, int] | None:
+        detail = self.editor.detail
+        if detail is None or not self.editor.is_dirty():
+            return None
+        return detail.id, self.editor.fields(), detail.version
+
+    def _recovered_text(self, detail: article_service.ArticleDetail) -> Recovered | None:
+        """Unsaved text autosaved for this article (after a crash), if it differs from the stored text."""
+        try:
+            recovered = autosave_service.read_autosave(self.db, detail.id)
+            if recovered is not None and recovered.fields.normalized() == detail.fields:
+                autosave_service.clear_autosave(self.db, detail.id)
+                return None
+        except StorageError:
+            return None
+        return recovered
+
+    def _discard_recovered(self) -> None:
+        detail = self.editor.detail
+        if detail is None:
+            return
+        with contextlib.suppress(StorageError):
+            autosave_service.clear_autosave(self.db, detail.id)
+        self.editor.load(detail)
+
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if self.editor.is_dirty():
+            self.autosaver.flush()
+
+    def _autosave_failed(self, message: str) -> None:
+        self.save_label.setText(self.tr("Autosave failed"))
+        self.statusBar().showMessage(
+            self.tr("Autosave failed: {0} Your text is still in the editor.").format(message), 10000
+        )
 
     # -- status bar and state -------------------------------------------------------------------
     def _update_stats(self) -> None:
@@ -328,7 +362,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_article = self.editor.detail is not None
-        for name in ("file_save", "article_submit", "article_ready", "article_publish"):
+        for name in ("file_save", "article_submit", "article_ready", "article_publish", "article_history"):
             self.actions_[name].setEnabled(has_article)
         self._update_title()
 
@@ -389,6 +423,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.autosaver.close()
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -29,8 +29,15 @@ from redaction.render.page import PageInfo
 from redaction.services.articles import ArticleDetail, ArticleFields, split_tags
 from redaction.services.autosave import Recovered
 from redaction.ui import labels
+from redaction.ui.editor.body_edit import MarkdownEdit
+from redaction.ui.editor.dictionaries import SpellingService
+from redaction.ui.editor.find_replace import FindReplaceBar
+from redaction.ui.editor.highlighter import MarkdownHighlighter
+from redaction.ui.editor.outline import OutlineView
 from redaction.ui.editor.preview import PreviewPane
 from redaction.ui.editor.recovery import RecoveryBanner
+from redaction.ui.editor.spell_menu import SpellingContextMenu
+from redaction.ui.editor.typing_helpers import AutoTypography, document_text
 
 
 class EditorPanel(QWidget):
@@ -67,13 +74,28 @@ class EditorPanel(QWidget):
         self.standfirst_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.standfirst_edit.setTabChangesFocus(True)
 
-        self.body_edit = QPlainTextEdit(objectName="body_edit")
+        self.body_edit = MarkdownEdit()  # formatting commands, list continuation, guarded paste
+        self.body_edit.setObjectName("body_edit")
         self.body_edit.setPlaceholderText(self.tr("Write the article in Markdown. ## starts a sub-heading."))
         body_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         body_font.setPointSizeF(max(body_font.pointSizeF(), 11.0))
         self.body_edit.setFont(body_font)
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.preview = PreviewPane()
+        self.find_bar = FindReplaceBar(self.body_edit)
+        self.outline = OutlineView(self.body_edit)
+        self.outline.hide()
+
+        def language() -> str:
+            return self.language_combo.currentData() or "fr"
+
+        self.spelling = SpellingService(parent=self)
+        self.highlighter = MarkdownHighlighter(
+            self.body_edit.document(), self.body_edit.palette(), self.spelling, language()
+        )
+        self.spelling_menu = SpellingContextMenu(self.body_edit, self.highlighter)
+        self.auto_typography = AutoTypography(self.body_edit, language, self.highlighter)
+        self.language_combo.currentIndexChanged.connect(lambda: self.highlighter.set_language(language()))
 
         form = QGridLayout()
         form.setHorizontalSpacing(8)
@@ -94,11 +116,22 @@ class EditorPanel(QWidget):
         add(3, 0, self.tr("Ta&gs"), self.tags_edit, 3)
         add(4, 0, self.tr("Stand&first"), self.standfirst_edit, 3)
 
+        self._form_widgets = [
+            w for w in (form.itemAt(i).widget() for i in range(form.count())) if w is not None
+        ]
+        self._preview_wanted = True
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="editor_splitter")
-        self.splitter.addWidget(self.body_edit)
+        body_column = QWidget()
+        column = QVBoxLayout(body_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.body_edit, 1)
+        column.addWidget(self.find_bar)
+        self.splitter.addWidget(self.outline)
+        self.splitter.addWidget(body_column)
         self.splitter.addWidget(self.preview)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([1, 1])
+        self.splitter.setSizes([160, 500, 500])
 
         self.recovery_banner = RecoveryBanner()
         self.recovery_banner.discarded.connect(self.recovery_discarded)
@@ -197,12 +230,12 @@ class EditorPanel(QWidget):
         return ArticleFields(
             title=self.title_edit.text(),
             rubric=self.rubric_combo.currentText(),
-            standfirst=self.standfirst_edit.toPlainText(),
+            standfirst=document_text(self.standfirst_edit.document()),
             tags=split_tags(self.tags_edit.text()),
             author=self.author_combo.currentText(),
             language=self.language_combo.currentData() or "fr",
             status=self.status_combo.currentData() or "draft",
-            body=self.body_edit.toPlainText(),
+            body=document_text(self.body_edit.document()),
         )
 
     def page_date(self) -> date:
@@ -210,6 +243,30 @@ class EditorPanel(QWidget):
             return date.today()
         moment = self.detail.published_at or self.detail.created_at
         return to_local(moment).date()
+
+    def replace_fields(self, fields: ArticleFields) -> None:
+        """Put ``fields`` on screen as an edit (undoable in the body), e.g. a restored revision."""
+        self.title_edit.setText(fields.title)
+        self.rubric_combo.setEditText(fields.rubric)
+        self.author_combo.setEditText(fields.author)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(fields.language)))
+        self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(fields.status)))
+        self.tags_edit.setText(", ".join(fields.tags))
+        self.standfirst_edit.setPlainText(fields.standfirst)
+        if document_text(self.body_edit.document()) != fields.body:
+            cursor = self.body_edit.textCursor()
+            cursor.select(cursor.SelectionType.Document)
+            cursor.insertText(fields.body)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Only the body: the form and the preview step aside."""
+        for widget in self._form_widgets:
+            widget.setVisible(not on)
+        self.preview.setVisible(not on and self._preview_wanted)
+
+    def set_preview_wanted(self, wanted: bool) -> None:
+        self._preview_wanted = wanted
+        self.preview.setVisible(wanted)
 
     def is_dirty(self) -> bool:
         return self._dirty
@@ -224,7 +281,7 @@ class EditorPanel(QWidget):
         return PageInfo(
             title=self.title_edit.text().strip(),
             rubric=self.rubric_combo.currentText().strip(),
-            standfirst=self.standfirst_edit.toPlainText(),
+            standfirst=document_text(self.standfirst_edit.document()),
             author=self.author_combo.currentText().strip(),
             language=self.language_combo.currentData() or "fr",
             day=self.page_date(),
@@ -242,7 +299,7 @@ class EditorPanel(QWidget):
     def _body_changed(self) -> None:
         if self._loading or self.detail is None:
             return
-        body = self.body_edit.toPlainText()
+        body = document_text(self.body_edit.document())
         # The preview follows every keystroke: only the touched segments are re-rendered.
         self.preview.update_body(body)
         self._set_dirty(body != self.detail.fields.body or self.fields().normalized() != self.detail.fields)

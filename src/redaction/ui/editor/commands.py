@@ -1,0 +1,206 @@
+"""The writing side of the window's commands: history, merge, focus mode, find and replace,
+outline, formatting, images, typography and house rules.
+
+The main window composes; this object wires the editor's tools to the action registry and holds
+the commands that need both the editor and the database.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QToolBar
+
+from redaction.domain.house_rules import Problem, check_article
+from redaction.services import articles as article_service
+from redaction.services.articles import ArticleDetail, ArticleFields, ConflictError
+from redaction.services.house_rules import load_house_rules
+from redaction.services.images import ImageStore
+from redaction.storage.errors import StorageError
+from redaction.ui.editor.history import HistoryDialog
+from redaction.ui.editor.house_rules_view import HouseRulesView
+from redaction.ui.editor.image_resources import ImageResources
+from redaction.ui.editor.merge_dialog import MergeDialog
+from redaction.ui.editor.typing_helpers import apply_typography_to
+from redaction.ui.editor.utf16 import Utf16Index
+
+if TYPE_CHECKING:
+    from redaction.ui.main_window import MainWindow
+
+
+class WritingCommands(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        editor = window.editor
+        a = window.actions_
+        editor.body_edit.set_image_sink(ImageStore(window.db))
+        editor.preview.image_loader = ImageResources(window.db, max_width=800)
+        editor.body_edit.paste_refused.connect(lambda message: window.statusBar().showMessage(message, 8000))
+
+        self.rules_view = HouseRulesView()
+        self.rules_view.problem_activated.connect(self.jump_to)
+        self.rules_dock = QDockWidget(self.tr("House Rules"), window)
+        self.rules_dock.setObjectName("house_rules_dock")
+        self.rules_dock.setWidget(self.rules_view)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.rules_dock)
+        self.rules_dock.hide()
+
+        a.connect("article_history", self.show_history)
+        a.connect("article_check", self.show_house_rules)
+        a.connect("edit_find", editor.find_bar.show_find)
+        a.connect("edit_replace", editor.find_bar.show_replace)
+        a.connect("edit_insert_image", editor.body_edit.choose_image_files)
+        a.connect("edit_typography", self.apply_typography)
+        a["view_outline"].toggled.connect(editor.outline.setVisible)
+        a["view_focus"].toggled.connect(self.toggle_focus_mode)
+
+        bar = window.menuBar()
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([a["edit_find"], a["edit_replace"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a["edit_typography"], a["edit_insert_image"]])
+        format_menu = bar.addMenu(self.tr("F&ormat"))
+        format_menu.addActions(editor.body_edit.format_actions())
+        help_menu = bar.findChild(type(format_menu), "help_menu")
+        if help_menu is not None:  # keep Help last
+            bar.removeAction(help_menu.menuAction())
+            bar.addAction(help_menu.menuAction())
+        self._before_focus: tuple[object, bool] | None = None
+
+    # -- history and conflicts -------------------------------------------------------------------
+    def resolve_conflict(
+        self, conflict: ConflictError, fields: ArticleFields, reason: str
+    ) -> ArticleDetail | None:
+        """Someone saved in between: compare and merge instead of overwriting their text."""
+        window = self.window
+        detail = window.editor.detail
+        assert detail is not None
+        try:
+            revisions = article_service.list_revisions(window.db, detail.id)
+        except StorageError:
+            revisions = []
+        base = next((r.fields for r in revisions if r.article_version == detail.version), None)
+        who = next((r.author_name for r in revisions if r.article_version == conflict.current.version), "")
+        dialog = MergeDialog(base, fields, conflict.current.fields, who, window)
+        if dialog.exec() != MergeDialog.DialogCode.Accepted:
+            return None
+        result = dialog.result_fields()
+        try:
+            saved = article_service.save_article(
+                window.db,
+                detail.id,
+                result,
+                conflict.current.version,
+                window.actor,
+                "merge" if result != fields else reason,
+            )
+        except (ConflictError, StorageError) as exc:
+            window._error(self.tr("The article was not saved"), str(exc))
+            return None
+        if result != fields:
+            window.editor.replace_fields(result)
+        return saved
+
+    def show_history(self) -> None:
+        window = self.window
+        detail = window.editor.detail
+        if detail is None:
+            return
+        try:
+            revisions = article_service.list_revisions(window.db, detail.id)
+        except StorageError as exc:
+            window._error(self.tr("Cannot read the history"), str(exc))
+            return
+        dialog = HistoryDialog(revisions, window.editor.fields(), window)
+        if dialog.exec() != HistoryDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        # Restoring is itself a new revision: the text on screen before it stays in the history.
+        window.editor.replace_fields(dialog.chosen.fields)
+        window.save(reason="restore")
+
+    # -- focus mode --------------------------------------------------------------------------------
+    def toggle_focus_mode(self, on: bool) -> None:
+        """F11: only the text. Docks, toolbars, menus and the preview step aside; F11 again returns."""
+        window = self.window
+        if on:
+            self._before_focus = (window.saveState(), window.isFullScreen())
+            for dock in window.findChildren(QDockWidget):
+                dock.hide()
+            for toolbar in window.findChildren(QToolBar):
+                toolbar.hide()
+            window.menuBar().hide()
+            window.statusBar().hide()
+            window.editor.set_focus_mode(True)
+            window.showFullScreen()
+            window.editor.body_edit.setFocus()
+        elif self._before_focus is not None:
+            state, was_full_screen = self._before_focus
+            self._before_focus = None
+            window.editor.set_focus_mode(False)
+            window.menuBar().show()
+            window.statusBar().show()
+            if not was_full_screen:
+                window.showNormal()
+            window.restoreState(state)  # type: ignore[arg-type]
+
+    # -- typography and house rules ------------------------------------------------------------------
+    def apply_typography(self) -> None:
+        editor = self.window.editor
+        if editor.detail is None:
+            return
+        changed = apply_typography_to(editor.body_edit, editor.fields().language)
+        self.window.statusBar().showMessage(
+            self.tr("Typography: %n line(s) corrected.", "", changed)
+            if changed
+            else self.tr("Typography: nothing to correct."),
+            5000,
+        )
+
+    def house_rules_pass(self) -> bool:
+        """Check the article on screen; show the problems (and refuse) if there are any."""
+        problems = self._problems()
+        if problems:
+            self.rules_view.show_problems(problems)
+            self.rules_dock.show()
+            self.rules_dock.raise_()
+            self.window.statusBar().showMessage(
+                self.tr("The article cannot be ready yet: fix the listed problems."), 6000
+            )
+            return False
+        return True
+
+    def show_house_rules(self) -> None:
+        self.rules_view.show_problems(self._problems())
+        self.rules_dock.show()
+        self.rules_dock.raise_()
+
+    def _problems(self) -> list[Problem]:
+        try:
+            rules = load_house_rules(self.window.db)
+        except StorageError:
+            rules = None
+        return check_article(self.window.editor.fields(), rules)
+
+    def jump_to(self, field: str, offset: int) -> None:
+        editor = self.window.editor
+        if field == "body":
+            text = editor.fields().body
+            cursor = editor.body_edit.textCursor()
+            cursor.setPosition(
+                min(Utf16Index(text).to_qt(offset), editor.body_edit.document().characterCount() - 1)
+            )
+            editor.body_edit.setTextCursor(cursor)
+            editor.body_edit.centerCursor()
+            editor.body_edit.setFocus()
+        elif field == "standfirst":
+            cursor = editor.standfirst_edit.textCursor()
+            cursor.setPosition(min(offset, editor.standfirst_edit.document().characterCount() - 1))
+            editor.standfirst_edit.setTextCursor(cursor)
+            editor.standfirst_edit.setFocus()
+        elif field == "title":
+            editor.title_edit.setFocus()
+            editor.title_edit.setCursorPosition(offset)
+        elif field == "rubric":
+            editor.rubric_combo.setFocus()
