@@ -51,6 +51,8 @@ class WritingCommands(QObject):
         a.connect("article_check", self.show_house_rules)
         a.connect("edit_find", editor.find_bar.show_find)
         a.connect("edit_replace", editor.find_bar.show_replace)
+        a.connect("edit_find_next", editor.find_bar.find_next)
+        a.connect("edit_find_previous", editor.find_bar.find_previous)
         a.connect("edit_insert_image", editor.body_edit.choose_image_files)
         a.connect("edit_typography", self.apply_typography)
         a["view_outline"].toggled.connect(editor.outline.setVisible)
@@ -58,7 +60,7 @@ class WritingCommands(QObject):
 
         bar = window.menuBar()
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([a["edit_find"], a["edit_replace"]])
+        edit_menu.addActions([a["edit_find"], a["edit_replace"], a["edit_find_next"], a["edit_find_previous"]])
         edit_menu.addSeparator()
         edit_menu.addActions([a["edit_typography"], a["edit_insert_image"]])
         format_menu = bar.addMenu(self.tr("F&ormat"))
