@@ -9,7 +9,8 @@ Decisions: A/S/D/U decide the current comment and move to the next one; Shift+A/
 the marked comments (X marks), or the selected rows when nothing is marked. Every decision is
 pushed on an undo stack (Z pops it, a bulk decision being one step). Decisions on more than
 :data:`~redaction.ui.moderation.decisions.SYNC_LIMIT` comments, and counts that need counting,
-run on a worker thread. The deciding itself lives in :mod:`redaction.ui.moderation.decisions`.
+run on a worker thread. Deciding lives in :mod:`~redaction.ui.moderation.decisions`, the tab
+counts in :mod:`~redaction.ui.moderation.counts`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +38,11 @@ from PySide6.QtWidgets import (
 
 from redaction.services import moderation
 from redaction.services.database import Database
-from redaction.services.moderation import ALL, QueueFilter
+from redaction.services.moderation import QueueFilter
 from redaction.services.moderation_detail import CommentDetail, comment_detail
 from redaction.storage.errors import StorageError
-from redaction.ui import labels
 from redaction.ui.actions import ActionRegistry
+from redaction.ui.moderation.counts import QUEUES, CountsMixin
 from redaction.ui.moderation.decisions import DecisionsMixin, UndoStep
 from redaction.ui.moderation.delegate import StaticTextDelegate
 from redaction.ui.moderation.detail import CommentDetailView
@@ -50,7 +51,6 @@ from redaction.ui.moderation.overlay import ShortcutOverlay
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
 from redaction.ui.moderation.workers import Operation
 
-QUEUES: tuple[str | None, ...] = ("pending", "approved", "spam", "trash", None)
 COUNTS_INTERVAL_MS = 15_000
 PREFETCH_DELAY_MS = 80  # reading ahead waits until the person is reading, not deciding
 PREFETCH_FRESH_S = 10.0  # other moderators' work shows up in the counts this often
@@ -64,7 +64,7 @@ MARKED_DECISIONS = {f"{name}_marked": status for name, status in DECISIONS.items
 QUEUE_KEYS = {"queue_pending": 0, "queue_approved": 1, "queue_spam": 2, "queue_trash": 3, "queue_all": 4}
 
 
-class ModerationDesk(DecisionsMixin, QWidget):
+class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
     comments_moderated = Signal(list)  # ids of the articles whose comments moved
     message_posted = Signal(str)
     dossier_requested = Signal(str, str)  # email, name
@@ -388,62 +388,6 @@ class ModerationDesk(DecisionsMixin, QWidget):
             else:
                 text = self.tr("This queue is empty.")
             self.empty_label.setText(text)
-
-    # -- counts -------------------------------------------------------------------------------
-    def _tab_text(self, status: str | None) -> str:
-        name = labels.comment_status(status) if status else self.tr("All")
-        if self.counts is None:
-            return name
-        return f"{name} ({QLocale().toString(self.counts[status or ALL])})"
-
-    def refresh_counts(self) -> None:
-        """Counts of every tab under the current filters: at once when counters can answer,
-        on a worker thread when rows must be counted (the old figures stay until then). One
-        count runs at a time; filters changed meanwhile are counted when it is done."""
-        f = self.queue_filter()
-        self._counts_generation += 1
-        if moderation.counts_are_cheap(f) and f.article_id is None:
-            try:
-                with self.db.session() as session:
-                    self._show_counts(moderation.queue_counts(session, f))
-            except StorageError as exc:
-                self.message_posted.emit(str(exc))
-            return
-        if self.counts_operation is None:
-            self._start_count(f, self._counts_generation)
-
-    def _start_count(self, f: QueueFilter, generation: int) -> None:
-        def count(_progress: object) -> dict[str, int]:
-            with self.db.session() as session:
-                return moderation.queue_counts(session, f)
-
-        self.counts_operation = (
-            Operation(count)
-            .deliver_to(
-                self,
-                finished=lambda counts: self._counted(counts, generation),
-                failed=lambda message: (self._counted(None, generation), self.message_posted.emit(message)),
-            )
-            .start()
-        )
-
-    def _counted(self, counts: dict[str, int] | None, generation: int) -> None:
-        self.counts_operation = None
-        if generation != self._counts_generation:
-            self.refresh_counts()  # the filters moved on while counting: count them now
-        elif counts is not None:
-            self._show_counts(counts)
-
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        for index, status in enumerate(QUEUES):
-            text = self._tab_text(status)
-            if self.tabs.tabText(index) != text:
-                self.tabs.setTabText(index, text)
-
-    def _periodic_counts(self) -> None:
-        if self.isVisible() and self.operation is None:
-            self.refresh_counts()
 
     # -- marks --------------------------------------------------------------------------------
     def toggle_mark(self) -> None:
