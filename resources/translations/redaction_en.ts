@@ -107,9 +107,9 @@
     <name>MergeDialog</name>
     <message numerus="yes">
         <source>%n paragraph(s) changed on both sides are marked between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paragraph changed on both sides is marked between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</numerusform>
+            <numerusform>%n paragraphs changed on both sides are marked between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</numerusform>
         </translation>
     </message>
 </context>
@@ -127,16 +127,16 @@
     <name>RecoveryBanner</name>
     <message numerus="yes">
         <source>%n word(s) more than the saved version</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n word more than the saved version</numerusform>
+            <numerusform>%n words more than the saved version</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n word(s) fewer than the saved version</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n word fewer than the saved version</numerusform>
+            <numerusform>%n words fewer than the saved version</numerusform>
         </translation>
     </message>
 </context>
@@ -144,9 +144,9 @@
     <name>WritingCommands</name>
     <message numerus="yes">
         <source>Typography: %n line(s) corrected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Typography: %n line corrected.</numerusform>
+            <numerusform>Typography: %n lines corrected.</numerusform>
         </translation>
     </message>
 </context>

@@ -109,7 +109,7 @@
     </message>
     <message>
         <source>Spam</source>
-        <translation type="unfinished">Indésirable</translation>
+        <translation>Indésirable</translation>
     </message>
     <message>
         <source>&amp;Trash</source>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished">Corbeille</translation>
+        <translation>Corbeille</translation>
     </message>
     <message>
         <source>Back to &amp;Pending</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">En attente</translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>&amp;Go to Comments</source>
@@ -313,67 +313,75 @@
     </message>
     <message>
         <source>Revision &amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historique des versions…</translation>
     </message>
     <message>
         <source>Compare and restore earlier versions of the article</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparer et restaurer les versions antérieures de l’article</translation>
     </message>
     <message>
         <source>Check &amp;House Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier la charte éditoriale</translation>
     </message>
     <message>
         <source>List what must be fixed before the article can be ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister ce qu’il faut corriger avant que l’article soit prêt</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished">&amp;Rechercher…</translation>
+        <translation>&amp;Rechercher…</translation>
     </message>
     <message>
         <source>Find in the article text</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans le texte de l’article</translation>
     </message>
     <message>
         <source>Find and &amp;Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher et r&amp;emplacer…</translation>
     </message>
     <message>
         <source>Replace in the article text</source>
-        <translation type="unfinished"></translation>
+        <translation>Remplacer dans le texte de l’article</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Rechercher le &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Rechercher le pré&amp;cédent</translation>
     </message>
     <message>
         <source>Apply &amp;Typography</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer la &amp;typographie</translation>
     </message>
     <message>
         <source>No-break spaces, typographic quotes and apostrophes, ellipses</source>
-        <translation type="unfinished"></translation>
+        <translation>Espaces insécables, guillemets et apostrophes typographiques, points de suspension</translation>
     </message>
     <message>
         <source>Insert &amp;Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Insérer une &amp;image…</translation>
     </message>
     <message>
         <source>Insert a picture from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Insérer une image depuis un fichier</translation>
     </message>
     <message>
         <source>&amp;Focus Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode concentration</translation>
     </message>
     <message>
         <source>Hide everything but the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout masquer sauf le texte</translation>
     </message>
     <message>
         <source>&amp;Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;lan</translation>
     </message>
     <message>
         <source>Show the article&apos;s headings beside the editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les intertitres de l’article à côté de l’éditeur</translation>
     </message>
     <message>
         <source>&amp;Article List</source>
@@ -445,27 +453,27 @@ Le fichier n’a pas été modifié.</translation>
     <name>ArticleTableModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Rubric</source>
-        <translation type="unfinished">Rubrique</translation>
+        <translation>Rubrique</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished">Auteur</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Last change</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié le</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished">En attente</translation>
+        <translation>À modérer</translation>
     </message>
     <message>
         <source>(untitled)</source>
@@ -708,19 +716,19 @@ Le fichier n’a pas été modifié.</translation>
     <name>CommentTableModel</name>
     <message>
         <source>Author</source>
-        <translation type="unfinished">Auteur</translation>
+        <translation>Auteur</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished">Commentaire</translation>
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>(anonymous)</source>
@@ -752,6 +760,13 @@ Le fichier n’a pas été modifié.</translation>
     <message>
         <source>[… %1 more characters not shown]</source>
         <translation>[… %1 signes de plus non affichés]</translation>
+    </message>
+</context>
+<context>
+    <name>CountsMixin</name>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
     </message>
 </context>
 <context>
@@ -1238,7 +1253,7 @@ La base de données n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>R&amp;eplace</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;emplacer</translation>
     </message>
     <message>
         <source>Replace &amp;All</source>
@@ -1386,114 +1401,114 @@ Le fichier n’a pas été modifié.</translation>
     <name>HistoryDialog</name>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>création</translation>
     </message>
     <message>
         <source>saved</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement</translation>
     </message>
     <message>
         <source>autosaved</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement automatique</translation>
     </message>
     <message>
         <source>saved on switching</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement au changement d’article</translation>
     </message>
     <message>
         <source>saved on closing</source>
-        <translation type="unfinished"></translation>
+        <translation>enregistrement à la fermeture</translation>
     </message>
     <message>
         <source>status changed</source>
-        <translation type="unfinished"></translation>
+        <translation>changement d’état</translation>
     </message>
     <message>
         <source>restored</source>
-        <translation type="unfinished"></translation>
+        <translation>restauration</translation>
     </message>
     <message>
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation>fusion</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>importation</translation>
     </message>
     <message>
         <source>Revision History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des versions</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Par</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mots</translation>
     </message>
     <message>
         <source>Restore This Revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer cette version</translation>
     </message>
     <message>
         <source>From this revision to the text on screen</source>
-        <translation type="unfinished"></translation>
+        <translation>De cette version au texte à l’écran</translation>
     </message>
     <message>
         <source>From the older to the newer selected revision</source>
-        <translation type="unfinished"></translation>
+        <translation>De la plus ancienne à la plus récente des versions sélectionnées</translation>
     </message>
     <message>
         <source>{0}: {1} words added, {2} removed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}&#xa0;: {1} mots ajoutés, {2} supprimés</translation>
     </message>
 </context>
 <context>
     <name>HouseRulesView</name>
     <message>
         <source>headline</source>
-        <translation type="unfinished"></translation>
+        <translation>titre</translation>
     </message>
     <message>
         <source>rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>rubrique</translation>
     </message>
     <message>
         <source>standfirst</source>
-        <translation type="unfinished"></translation>
+        <translation>chapô</translation>
     </message>
     <message>
         <source>body</source>
-        <translation type="unfinished"></translation>
+        <translation>corps du texte</translation>
     </message>
     <message>
         <source>The %1 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ manquant&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The headline is %1 characters long; the limit is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le titre fait %1 signes&#x202f;; la limite est de %2.</translation>
     </message>
     <message>
         <source>Avoid “%1” (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>À éviter&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
     </message>
     <message>
         <source>The article follows the house rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’article respecte la charte éditoriale.</translation>
     </message>
     <message>
         <source>Activate to go there</source>
-        <translation type="unfinished"></translation>
+        <translation>Activer pour s’y rendre</translation>
     </message>
 </context>
 <context>
@@ -1645,11 +1660,11 @@ Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>Autosave failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’enregistrement automatique</translation>
     </message>
     <message>
         <source>Autosave failed: {0} Your text is still in the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’enregistrement automatique&#xa0;: {0} Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>{0} words · {1} signs · {2} without spaces · {3} paragraphs · {4} min read</source>
@@ -1745,54 +1760,54 @@ Base de données&#xa0;: {1}</translation>
     <name>MergeDialog</name>
     <message>
         <source>Changed Elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié ailleurs</translation>
     </message>
     <message>
         <source>{0} saved this article while you were editing it. Nothing is lost: compare, merge and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} a enregistré cet article pendant que vous le modifiiez. Rien n’est perdu&#xa0;: comparez, fusionnez et enregistrez.</translation>
     </message>
     <message>
         <source>Someone</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelqu’un</translation>
     </message>
     <message numerus="yes">
         <source>%n paragraph(s) changed on both sides are marked between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paragraphe modifié des deux côtés est signalé entre &lt;&lt;&lt;&lt;&lt;&lt;&lt; et &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</numerusform>
+            <numerusform>%n paragraphes modifiés des deux côtés sont signalés entre &lt;&lt;&lt;&lt;&lt;&lt;&lt; et &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</numerusform>
         </translation>
     </message>
     <message>
         <source>The two versions merge cleanly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux versions se fusionnent sans conflit.</translation>
     </message>
     <message>
         <source>Their version compared with yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Leur version comparée à la vôtre</translation>
     </message>
     <message>
         <source>Merged text (editable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte fusionné (modifiable)</translation>
     </message>
     <message>
         <source>Save Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la fusion</translation>
     </message>
     <message>
         <source>Keep Mine</source>
-        <translation type="unfinished">Garder ma version</translation>
+        <translation>Garder ma version</translation>
     </message>
     <message>
         <source>Take Theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre la leur</translation>
     </message>
     <message>
         <source>Conflicts left</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits restants</translation>
     </message>
     <message>
         <source>The merged text still has conflict markers. Save it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte fusionné contient encore des marques de conflit. L’enregistrer quand même&#x202f;?</translation>
     </message>
 </context>
 <context>
@@ -1853,10 +1868,6 @@ Base de données&#xa0;: {1}</translation>
         <source>This queue is empty.</source>
         <translation>Cette file est vide.</translation>
     </message>
-    <message>
-        <source>All</source>
-        <translation>Tous</translation>
-    </message>
     <message numerus="yes">
         <source>%n marked · Shift+A, S, D or U decides them</source>
         <translation>
@@ -1884,7 +1895,7 @@ Base de données&#xa0;: {1}</translation>
     <name>OutlineView</name>
     <message>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
 </context>
 <context>
@@ -2001,29 +2012,29 @@ Base de données&#xa0;: {1}</translation>
     <name>RecoveryBanner</name>
     <message>
         <source>Discard Recovered Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonner le texte récupéré</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s) more than the saved version</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mot de plus que la version enregistrée</numerusform>
+            <numerusform>%n mots de plus que la version enregistrée</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n word(s) fewer than the saved version</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mot de moins que la version enregistrée</numerusform>
+            <numerusform>%n mots de moins que la version enregistrée</numerusform>
         </translation>
     </message>
     <message>
         <source>Recovered text you had not saved, autosaved at {0} ({1}). Save to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte récupéré que vous n’aviez pas enregistré, sauvegardé automatiquement à {0} ({1}). Enregistrez pour le garder.</translation>
     </message>
 </context>
 <context>
@@ -2214,38 +2225,38 @@ Base de données&#xa0;: {1}</translation>
     <name>WritingCommands</name>
     <message>
         <source>House Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Charte éditoriale</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Édition</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormat</translation>
     </message>
     <message>
         <source>The article was not saved</source>
-        <translation type="unfinished">L’article n’a pas été enregistré</translation>
+        <translation>L’article n’a pas été enregistré</translation>
     </message>
     <message>
         <source>Cannot read the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire l’historique</translation>
     </message>
     <message numerus="yes">
         <source>Typography: %n line(s) corrected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Typographie&#xa0;: %n ligne corrigée.</numerusform>
+            <numerusform>Typographie&#xa0;: %n lignes corrigées.</numerusform>
         </translation>
     </message>
     <message>
         <source>Typography: nothing to correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typographie&#xa0;: rien à corriger.</translation>
     </message>
     <message>
         <source>The article cannot be ready yet: fix the listed problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’article ne peut pas encore être prêt&#xa0;: corrigez les problèmes listés.</translation>
     </message>
 </context>
 </TS>
