@@ -92,6 +92,19 @@ class QueueRow:
     reason: str
 
 
+# Servers without the FTS index (PostgreSQL) compare lower-case text with French accents folded,
+# through SQL's translate(): "cafe" finds "Café" there too, without needing the unaccent extension.
+_ACCENTED = "àáâãäåæçèéêëìíîïñòóôõöœùúûüýÿ"
+_PLAIN = "aaaaaaaceeeeiiiinoooooouuuuyy"
+_FOLD = str.maketrans(_ACCENTED, _PLAIN)
+
+
+def contains_folded(column: Any, word: str) -> Any:
+    """``column`` contains ``word``, ignoring case and accents (no index: a scan)."""
+    folded = func.translate(func.lower(column), _ACCENTED, _PLAIN)
+    return folded.contains(word.lower().translate(_FOLD), autoescape=True)
+
+
 def match_query(words: str, columns: Sequence[str] = ()) -> str | None:
     """An FTS5 MATCH expression for what a person typed: each word a quoted string (quotes
     doubled), all required; the last word also matches as a prefix. None when nothing to find."""
@@ -146,16 +159,16 @@ def _conditions(
         for word in f.text.split():
             where.append(
                 or_(
-                    Comment.body.icontains(word, autoescape=True),
-                    Comment.author_name.icontains(word, autoescape=True),
-                    Comment.author_email.icontains(word, autoescape=True),
+                    contains_folded(Comment.body, word),
+                    contains_folded(Comment.author_name, word),
+                    contains_folded(Comment.author_email, word),
                 )
             )
         for word in f.author.split():
             where.append(
                 or_(
-                    Comment.author_name.icontains(word, autoescape=True),
-                    Comment.author_email.icontains(word, autoescape=True),
+                    contains_folded(Comment.author_name, word),
+                    contains_folded(Comment.author_email, word),
                 )
             )
     return where

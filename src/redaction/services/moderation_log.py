@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from redaction.domain.workflow import CommentStatus
 from redaction.services.comments import Decision, set_status_in
 from redaction.services.database import Database
-from redaction.services.moderation import _FTS, match_query
+from redaction.services.moderation import _FTS, contains_folded, match_query
 from redaction.storage.models import Article, Comment, ModerationEvent
 
 PAGE_SIZE = 200
@@ -106,7 +106,13 @@ def _conditions(f: LogFilter, sqlite: bool) -> list[Any]:
                     ModerationEvent.reason.icontains(word, autoescape=True),
                     Comment.author_name.icontains(word, autoescape=True),
                     Comment.author_email.icontains(word, autoescape=True),
-                    *([] if sqlite else [Comment.body.icontains(word, autoescape=True)]),
+                )
+                if sqlite
+                else or_(
+                    contains_folded(ModerationEvent.reason, word),
+                    contains_folded(Comment.author_name, word),
+                    contains_folded(Comment.author_email, word),
+                    contains_folded(Comment.body, word),
                 )
                 for word in words
             ]
