@@ -58,6 +58,37 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def compact_datetime(moment: datetime | None, language: str = "en", now: datetime | None = None) -> str:
+    """As short as a list column allows: "14:05" today, "19 avr." this year, else "19/04/2024"."""
+    if moment is None:
+        return ""
+    local = to_local(moment)
+    today = to_local(now or utcnow())
+    if local.date() == today.date():
+        return local.strftime("%H:%M")
+    if local.year == today.year:
+        month = (_FR_SHORT if language == "fr" else _EN_SHORT)[local.month - 1]
+        return f"{local.day} {month}"
+    return local.strftime("%d/%m/%Y") if language == "fr" else local.strftime("%Y-%m-%d")
+
+
+_FR_SHORT = (
+    "janv.",
+    "févr.",
+    "mars",
+    "avr.",
+    "mai",
+    "juin",
+    "juil.",
+    "août",
+    "sept.",
+    "oct.",
+    "nov.",
+    "déc.",
+)
+_EN_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def short_datetime(moment: datetime | None, language: str = "en") -> str:
     """Compact local time for lists: "19/04/2025 14:05" (fr) or "2025-04-19 14:05" (en)."""
     if moment is None:

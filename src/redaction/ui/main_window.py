@@ -59,8 +59,11 @@ class MainWindow(QMainWindow):
             "articles_dock", self.tr("Articles"), self.articles, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.comments_dock = self._dock(
-            "comments_dock", self.tr("Comments"), self.comments, Qt.DockWidgetArea.RightDockWidgetArea
+            "comments_dock", self.tr("Comments"), self.comments, Qt.DockWidgetArea.LeftDockWidgetArea
         )
+        # The three panes: articles above the comments of the open one, the writing desk beside
+        # them with all the width it needs for editor and preview side by side.
+        self.splitDockWidget(self.articles_dock, self.comments_dock, Qt.Orientation.Vertical)
         self.articles.setMinimumWidth(300)
         self.comments.setMinimumWidth(280)
 
@@ -389,7 +392,8 @@ class MainWindow(QMainWindow):
         geometry = settings.window_value("geometry")
         state = settings.window_value("state")
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.articles_dock, self.comments_dock], [480, 360], Qt.Orientation.Horizontal)
+            # Docks take their widths once the window has its size; before that they are ignored.
+            QTimer.singleShot(0, self._default_dock_sizes)
         # Geometry after state, with the layout recomputed: hidden docks lower the minimum size.
         self.layout().activate()
         if geometry is None or not self.restoreGeometry(geometry):
@@ -398,6 +402,14 @@ class MainWindow(QMainWindow):
         splitter = settings.window_value("editor_splitter")
         if splitter is not None:
             self.editor.splitter.restoreState(splitter)
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.articles_dock], [min(560, int(self.width() * 0.37))], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.articles_dock, self.comments_dock],
+            [self.height() // 2, self.height() // 2],
+            Qt.Orientation.Vertical,
+        )
 
     def _save_layout(self) -> None:
         settings.set_window_value("geometry", self.saveGeometry())

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from redaction.domain.dates import short_datetime
+from redaction.domain.dates import compact_datetime, short_datetime
 from redaction.services import articles as article_service
 from redaction.services.articles import ArticleQuery, ArticleSummary
 from redaction.services.database import Database
@@ -64,12 +64,15 @@ class ArticleTableModel(QAbstractTableModel):
             if key == "status":
                 return labels.article_status(row.status)
             if key == "updated_at":
-                return short_datetime(row.updated_at, labels.ui_language())
+                return compact_datetime(row.updated_at, labels.ui_language())
             if key == "pending_comments":
                 return str(row.pending_comments) if row.pending_comments else ""
             return getattr(row, key)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
-            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "title":
+                return row.title
+            if key == "updated_at":
+                return short_datetime(row.updated_at, labels.ui_language())
         if role == Qt.ItemDataRole.TextAlignmentRole and key == "pending_comments":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ARTICLE_ID_ROLE:
@@ -117,16 +120,22 @@ class ArticleTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.set_query(
-            ArticleQuery(
-                status=self._query.status,
-                text=self._query.text,
-                sort=COLUMNS[column],
-                descending=order == Qt.SortOrder.DescendingOrder,
-            )
+        query = ArticleQuery(
+            status=self._query.status,
+            text=self._query.text,
+            sort=COLUMNS[column],
+            descending=order == Qt.SortOrder.DescendingOrder,
         )
+        # QTableView.sortByColumn asks twice for the same order (and setSortingEnabled once more):
+        # the rows shown are already in that order, so do not load them again.
+        if query != self._query:
+            self.set_query(query)
 
     # -- our interface ------------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        return self._db
+
     @property
     def query(self) -> ArticleQuery:
         return self._query
@@ -171,5 +180,10 @@ class ArticleTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def total(self) -> int:
-        with self._db.session() as session:
-            return article_service.count_articles(session, self._query)
+        return count_matching(self._db, self._query)
+
+
+def count_matching(db: Database, query: ArticleQuery) -> int:
+    """How many articles ``query`` matches; touches no Qt object, so it may run in a worker."""
+    with db.session() as session:
+        return article_service.count_articles(session, query)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from redaction.render.incremental import BodyPatch, IncrementalBody
@@ -23,6 +23,14 @@ from redaction.render.page import PageInfo, article_page, footer_html, header_ht
 
 FILL_SLICE_SECONDS = 0.025  # progressive loading: longest stretch on the UI thread
 WHOLE_DELAY_MS = 400  # bodies with footnotes: re-render after this pause in typing
+_PLACEHOLDER = "<p>\u2063</p>"  # merged into the previous block, then deleted
+_EMPTY_CHUNK = "<p>\u200b</p>"  # a segment with no output (definitions only) still needs a block
+
+
+def _anchor_format() -> QTextBlockFormat:
+    anchor = QTextBlockFormat()
+    anchor.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    return anchor
 
 
 def preview_css() -> str:
@@ -39,6 +47,14 @@ class PreviewPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.document().setDefaultStyleSheet(preview_css())
+        # Chunks are inserted without the page's <body>, so its CSS (serif text, page colours) is
+        # given to the document and the widget directly: the preview is a page, in any theme.
+        font = QFont()
+        font.setFamilies(["Georgia", "DejaVu Serif", "Liberation Serif", "serif"])
+        font.setPixelSize(17)
+        self.document().setDefaultFont(font)
+        self.setStyleSheet("QTextBrowser#preview { background-color: #ffffff; color: #1d1d1b; }")
+        self.document().setDocumentMargin(24)
         self.document().setUndoRedoEnabled(False)
         self.body = IncrementalBody()
         self.info: PageInfo | None = None
@@ -81,11 +97,14 @@ class PreviewPane(QTextBrowser):
         self._whole = False
         document = self.document()
         document.clear()
-        cursor = QTextCursor(document)
-        self._starts = [0]
-        self._insert(cursor, header_html(info))
-        self._filled = 0
+        # Position 0 holds an empty, one-pixel anchor block: every chunk then follows a block,
+        # which is what lets inserted HTML keep its first block's format (see _insert_after).
+        QTextCursor(document).setBlockFormat(_anchor_format())
+        self._starts = []
         self._footer_start = None
+        starts, _end = self._insert_after(0, [header_html(info)])
+        self._starts = starts
+        self._filled = 0
         self.verticalScrollBar().setValue(0)
         self._fill()
 
@@ -146,18 +165,34 @@ class PreviewPane(QTextBrowser):
         return max(0, min(index, self._filled - 1))
 
     # -- laying chunks into the document ------------------------------------------------------------
-    @staticmethod
-    def _insert(cursor: QTextCursor, html: str) -> None:
-        # Start from a blank block: insertHtml would otherwise keep the block's old format
-        # (a paragraph replacing a heading would stay a heading).
-        cursor.setBlockFormat(QTextBlockFormat())
-        cursor.setBlockCharFormat(QTextCharFormat())
-        cursor.setCharFormat(QTextCharFormat())
-        if html:
-            cursor.insertHtml(html)
+    def _insert_after(self, position: int, htmls: list[str]) -> tuple[list[int], int]:
+        """Insert chunks after the block that ends at ``position``; their start positions and the
+        end of the last one.
+
+        QTextCursor.insertHtml merges the fragment's first block into the block at the cursor and
+        drops its format (a heading would lose its level and margins). So each chunk is inserted
+        behind a one-character placeholder paragraph, which is what gets merged, and which is
+        then deleted: the chunk's own blocks arrive whole, with their formats.
+        """
+        cursor = QTextCursor(self.document())
+        starts: list[int] = []
+        for html in htmls:
+            cursor.setPosition(position)
+            cursor.insertHtml(_PLACEHOLDER + (html or _EMPTY_CHUNK))
+            end = cursor.position()
+            cursor.setPosition(position)
+            cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            if position == 0:  # the anchor took the placeholder's paragraph format: give it back
+                cursor.setBlockFormat(_anchor_format())
+            starts.append(position + 1)
+            position = end - 1
+        return starts, position
 
     def _end_of(self, chunk: int) -> int:
-        """Position just after chunk ``chunk`` (0 = header, k = segment k-1)."""
+        """Position just after chunk ``chunk`` (0 = header, k = segment k-1; -1 = the anchor)."""
+        if chunk < 0:
+            return 0
         if chunk + 1 < len(self._starts):
             return self._starts[chunk + 1] - 1
         if self._footer_start is not None:
@@ -175,11 +210,9 @@ class PreviewPane(QTextBrowser):
                 self._fill_timer.start()
                 return
         if self._footer_start is None and self.info is not None:
-            cursor = QTextCursor(self.document())
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertBlock()
-            self._footer_start = cursor.position()
-            self._insert(cursor, footer_html(self.info))
+            (self._footer_start,), _end = self._insert_after(
+                self._end_of(len(self._starts) - 1), [footer_html(self.info)]
+            )
         self.painted_body.emit()
 
     def _apply(self, patch: BodyPatch) -> None:
@@ -213,25 +246,16 @@ class PreviewPane(QTextBrowser):
         if not htmls:
             self._remove_chunks(chunk, removed)
             return
-        cursor = QTextCursor(self.document())
+        begin = self._end_of(chunk - 1)
+        end = self._end_of(chunk + removed - 1) if removed else begin
         if removed:
-            old_end = self._end_of(chunk + removed - 1)
-            cursor.setPosition(self._starts[chunk])
-            cursor.setPosition(old_end, QTextCursor.MoveMode.KeepAnchor)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(begin)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
-        else:  # pure insertion after chunk - 1
-            old_end = self._end_of(chunk - 1)
-            cursor.setPosition(old_end)
-            cursor.insertBlock()  # the new empty block is where the chunks go
-        starts: list[int] = []
-        for number, html in enumerate(htmls):
-            if number:
-                cursor.insertBlock()
-            starts.append(cursor.position())
-            self._insert(cursor, html)
-        delta = cursor.position() - old_end
+        starts, new_end = self._insert_after(begin, htmls)
         self._starts[chunk : chunk + removed] = starts
-        self._shift(chunk + len(htmls), delta)
+        self._shift(chunk + len(htmls), new_end - end)
 
     def _remove_chunks(self, chunk: int, count: int) -> None:
         if count <= 0:
@@ -255,11 +279,12 @@ class PreviewPane(QTextBrowser):
 
     def _replace_footer(self, html: str) -> None:
         assert self._footer_start is not None
+        begin = self._footer_start - 1
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._footer_start)
+        cursor.setPosition(begin)
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._insert(cursor, html)
+        (self._footer_start,), _end = self._insert_after(begin, [html])
 
     def _render_whole(self) -> None:
         self._whole_timer.stop()
