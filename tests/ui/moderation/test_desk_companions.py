@@ -71,6 +71,29 @@ def test_dossier_counts_and_bulk_actions(qtbot, desk_db, open_desk) -> None:
     qtbot.waitUntil(lambda: dialog.operation is None)
     assert dialog.dossier.counts["approved"] == 3 and not dialog.approve_button.isEnabled()
     qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (5)")  # the desk follows
+    qtbot.mouseClick(dialog.block_button, Qt.MouseButton.LeftButton)
+    from redaction.services.rules import get_rules
+
+    assert "yann@example.fr" in get_rules(desk_db).blocked_emails and not dialog.block_button.isEnabled()
+
+
+def test_errors_quoting_reader_text_are_shown_as_plain_text(qtbot, desk_db, open_desk) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    dialog = open_desk(desk_db).open_rules()
+    dialog.list_edits["blocked_emails"].setPlainText("<img src=http://evil.test/x.png>")
+    seen: list[tuple[Qt.TextFormat, str]] = []
+
+    def inspect() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.textFormat(), box.text()))
+        box.close()
+
+    QTimer.singleShot(0, inspect)
+    assert not dialog.save()
+    assert seen and seen[0][0] == Qt.TextFormat.PlainText and "<img" in seen[0][1]
 
 
 def test_reply_as_the_newsroom_is_threaded_approved_and_signed(qtbot, desk_db, open_desk) -> None:
@@ -173,4 +196,10 @@ def test_queue_and_log_models_pass_the_model_tester(qtmodeltester, desk_db) -> N
     log = LogModel(desk_db, page_size=1)
     log.reload()
     qtmodeltester.check(log, force_py=True)
+    from redaction.services.rules import Change, RuleRun
+    from redaction.ui.moderation.rules_dialog import ChangesModel
+
+    changes = ChangesModel()
+    changes.set_run(RuleRun(changes=[Change(3, 1, "pending", "trash", "blocked: bot@spam.test")]), {})
+    qtmodeltester.check(changes, force_py=True)
     QApplication.processEvents()

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from redaction.services import moderation
 from redaction.services.comments import Decision
@@ -21,7 +20,7 @@ from redaction.services.moderation import ALL, BulkOutcome
 from redaction.services.moderation_detail import reply_as_newsroom
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
-from redaction.ui.moderation.workers import run_with_progress
+from redaction.ui.moderation.workers import report, run_with_progress
 
 if TYPE_CHECKING:
     from redaction.ui.moderation.desk import ModerationDesk
@@ -77,7 +76,7 @@ class DecisionsMixin(_Base):
         try:
             return moderation.decide(self.db, ids, status, self.actor)
         except StorageError as exc:
-            QMessageBox.critical(self, self.tr("The decision was not recorded"), str(exc))
+            report(self, self.tr("The decision was not recorded"), str(exc))
             return None
 
     def _after(self, status: str, decisions: list[Decision], focus_row: int) -> None:
@@ -136,7 +135,7 @@ class DecisionsMixin(_Base):
         self.operation = None
         self.reload()
         if message:
-            QMessageBox.critical(self, self.tr("The operation did not finish"), message)
+            report(self, self.tr("The operation did not finish"), message)
 
     def _decide_parent(self, comment_id: int, status: str) -> None:
         decisions = self._decide([comment_id], status)
@@ -165,7 +164,7 @@ class DecisionsMixin(_Base):
                 outcome = moderation.undo_decisions(self.db, step.decisions, self.actor)
             except StorageError as exc:
                 self.undo_stack.append(step)
-                QMessageBox.critical(self, self.tr("The undo was not recorded"), str(exc))
+                report(self, self.tr("The undo was not recorded"), str(exc))
                 return
             self._after_undo(step, outcome)
             return
@@ -217,7 +216,7 @@ class DecisionsMixin(_Base):
         try:
             outcome = reply_as_newsroom(self.db, parent_id, text, self.actor)
         except (StorageError, ValueError, LookupError) as exc:
-            QMessageBox.warning(self, self.tr("The reply was not published"), str(exc))
+            report(self, self.tr("The reply was not published"), str(exc), warning=True)
             return
         self.detail.close_reply()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

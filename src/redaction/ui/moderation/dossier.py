@@ -30,7 +30,7 @@ from redaction.services.moderation import ALL, STATUSES, BulkOutcome
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
-from redaction.ui.moderation.workers import Operation, run_with_progress
+from redaction.ui.moderation.workers import Operation, report, run_with_progress
 
 try:  # the rules service arrives with the moderation rules; blocking needs it
     from redaction.services import rules as rules_service
@@ -181,7 +181,7 @@ class DossierDialog(QDialog):
         self.operation = None
         self.refresh()
         if message:
-            QMessageBox.critical(self, self.tr("The operation did not finish"), message)
+            report(self, self.tr("The operation did not finish"), message)
 
     def block(self) -> None:
         if rules_service is None or not self.commenter.by_email:
@@ -189,7 +189,7 @@ class DossierDialog(QDialog):
         try:
             rules_service.block_author(self.db, self.commenter.email)
         except (StorageError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("The address was not blocked"), str(exc))
+            report(self, self.tr("The address was not blocked"), str(exc), warning=True)
             return
         self.block_button.setEnabled(False)
         self.block_button.setText(self.tr("Blocked"))

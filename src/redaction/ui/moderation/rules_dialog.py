@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -42,7 +41,7 @@ from redaction.services.moderation import QueueRow, queue_rows
 from redaction.services.rules import Change, RuleRun
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
-from redaction.ui.moderation.workers import Operation
+from redaction.ui.moderation.workers import Operation, report
 
 DETAILED_CHANGES = 500  # the first changes are listed with their author and text
 LISTS = ("moderation_words", "blocked_words", "blocked_emails", "blocked_domains", "blocked_ips")
@@ -251,7 +250,7 @@ class RulesDialog(QDialog):
         try:
             return self.rules()
         except ValueError as exc:
-            QMessageBox.warning(self, self.tr("The rules cannot be used"), str(exc))
+            report(self, self.tr("The rules cannot be used"), str(exc), warning=True)
             return None
 
     # -- dry run ------------------------------------------------------------------------------
@@ -322,7 +321,7 @@ class RulesDialog(QDialog):
         try:
             rules_service.save_rules(self.db, rules)
         except StorageError as exc:
-            QMessageBox.critical(self, self.tr("The rules were not saved"), str(exc))
+            report(self, self.tr("The rules were not saved"), str(exc))
             return False
         self.accept()
         return True

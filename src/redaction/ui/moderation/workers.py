@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from redaction.storage.errors import StorageError
 
@@ -189,3 +189,13 @@ def run_with_progress(
     )
     dialog.canceled.connect(operation.cancel)
     return operation.start()
+
+
+def report(parent: QWidget, title: str, message: str, warning: bool = False) -> None:
+    """A message box whose text is plain text: error messages may quote what a reader typed
+    (an address, a word), and QMessageBox would otherwise render anything tag-like as HTML."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Critical, title, message, parent=parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
