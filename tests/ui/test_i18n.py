@@ -48,13 +48,9 @@ def test_window_starts_in_french(qapp, back_to_english, seeded_db: Database, mak
     window = make_window(seeded_db)
     assert menu_titles(window)[0] == "&Fichier"
     file_menu = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert file_menu == [
-        "&Nouvel article",
-        "&Enregistrer",
-        "Restaurer une &sauvegarde…",
-        "&Préférences…",
-        "&Quitter",
-    ]
+    assert file_menu[:2] == ["&Nouvel article", "&Enregistrer"]
+    assert {"Restaurer une &sauvegarde…", "&Préférences…"} <= set(file_menu)
+    assert file_menu[-1] == "&Quitter"
     assert window.articles_dock.windowTitle() == "Articles"
     assert window.comments_dock.windowTitle() == "Commentaires"
     qtbot.waitUntil(lambda: window.articles.count_label.text() == "3 articles")
