@@ -42,6 +42,7 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
     ids = many_pending(db, n)
     desk = open_desk(db).desk
     qtbot.keyClick(desk.view, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)  # mark all matching
+    qtbot.waitUntil(lambda: desk.operation is None)  # collected on a worker thread
     assert desk.model.mark_count() == n and desk.model.rowCount() < n  # more than is loaded
     qtbot.keyClick(desk.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     operation = desk.operation
