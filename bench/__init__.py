@@ -1,0 +1,1 @@
+"""Benchmarks that print numbers (not tests); see README.md."""
