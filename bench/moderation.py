@@ -153,7 +153,9 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
         settle()
         with StallMeter() as meter:
             results["bulk"].append(
-                timed(key(Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier), wait_operation)
+                timed(
+                    key(Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier), wait_operation, "bulk (UI thread)"
+                )
             )
         stalls.append(meter.longest * 1000)
     log(f"bulk approve: longest UI-thread stall {max(stalls):.0f} ms")

@@ -1822,7 +1822,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Queues</source>
-        <translation>Files</translation>
+        <translation>Files d’attente</translation>
     </message>
     <message>
         <source>Marking</source>
@@ -1867,6 +1867,10 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>This queue is empty.</source>
         <translation>Cette file est vide.</translation>
+    </message>
+    <message>
+        <source>Finding every matching comment…</source>
+        <translation>Recherche de tous les commentaires correspondants…</translation>
     </message>
     <message numerus="yes">
         <source>%n marked · Shift+A, S, D or U decides them</source>
