@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from redaction.services.articles import ArticleFields, create_article
 from redaction.services.comments import NewComment, add_comments, get_comment
@@ -99,6 +99,10 @@ def test_hostile_comments_are_shown_as_plain_text(qtbot, db: Database, open_desk
         )
     assert desk.model.data(desk.model.index(0, 1)) == "Admin⟦RLO⟧txt.exe⟦ZWSP⟧"
     assert desk.model.data(desk.model.index(0, 2)).startswith("<script>alert('x')</script>")
+    option = QStyleOptionViewItem()
+    option.initFrom(desk.view)
+    drawn = desk.view.itemDelegate().static_text(desk.model.data(desk.model.index(0, 2)), 2000, option)
+    assert drawn.textFormat() == Qt.TextFormat.PlainText and drawn.text().startswith("<script>")
 
 
 def test_a_megabyte_comment_is_capped_then_shown_in_chunks(qtbot, db: Database, open_desk) -> None:
