@@ -148,6 +148,28 @@ def test_question_mark_overlay_lists_every_desk_shortcut_from_the_registry(qtbot
     for name in desk.action_names():
         shortcut = desk.registry[name].shortcut().toString()
         assert shortcut in listed, name
-    assert listed["J"] == "Next Comment" and listed["Shift+A"] == "Approve Marked" and listed["Shift+S"] == "Spam Marked"
+    assert (
+        listed["J"] == "Next Comment"
+        and listed["Shift+A"] == "Approve Marked"
+        and listed["Shift+S"] == "Spam Marked"
+    )
     qtbot.keyClick(desk.overlay, Qt.Key.Key_A)  # closes, and decides nothing
     assert not desk.overlay.isVisible() and desk.tabs.tabText(0) == "Pending (8)"
+
+
+def test_date_filters_narrow_the_queue_and_say_so_when_empty(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    dates = desk.filters.date_combo
+    dates.setCurrentIndex(dates.findData("week"))  # the fixture's comments are from 2025
+    assert desk.model.rowCount() == 0 and desk.empty_label.text() == "No comment matches these filters."
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (0)")
+    dates.setCurrentIndex(dates.findData("older"))
+    assert desk.model.rowCount() == 8
+    dates.setCurrentIndex(dates.findData("range"))
+    assert desk.filters.from_edit.isVisibleTo(desk)
+    from PySide6.QtCore import QDate
+
+    desk.filters.from_edit.setDate(QDate(2025, 4, 18))  # local days: any time zone
+    desk.filters.to_edit.setDate(QDate(2025, 4, 20))
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (8)")
+    assert desk.model.rowCount() == 8
