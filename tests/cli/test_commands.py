@@ -49,6 +49,7 @@ def test_self_test_prints_one_line_per_check(run: Runner) -> None:
     lines = result.out.splitlines()
     assert lines[:2] == ["ok   resources found", f"ok   migrations to schema {head_revision()}"]
     assert "ok   Markdown import round trip" in lines
+    assert "ok   spelling word lists (fr, en)" in lines
     assert all(line.startswith("ok   ") for line in lines)
 
 

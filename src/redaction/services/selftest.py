@@ -108,6 +108,16 @@ def _round_trip(ctx: _Context) -> None:
         other.close()
 
 
+def _spelling(ctx: _Context) -> None:
+    from redaction.domain.spelling import PersonalDictionary, SpellChecker
+
+    for language, good, bad in (("fr", "journalistes", "jurnalistes"), ("en", "newsroom", "nwesroom")):
+        checker = SpellChecker(language, PersonalDictionary(ctx.folder / "personal.txt"))
+        checker.load(suggestions=False)
+        _expect(checker.is_misspelled(good) is False, f"{language}: “{good}” is not in the word list")
+        _expect(checker.is_misspelled(bad) is True, f"{language}: “{bad}” is not flagged")
+
+
 CHECKS: tuple[tuple[str, Callable[[_Context], None]], ...] = (
     ("resources found", _resources),
     ("migrations to schema {head}", _migrations),
@@ -116,6 +126,7 @@ CHECKS: tuple[tuple[str, Callable[[_Context], None]], ...] = (
     ("export as Markdown", _export("md")),
     ("export as HTML", _export("html")),
     ("Markdown import round trip", _round_trip),
+    ("spelling word lists (fr, en)", _spelling),
 )
 
 
