@@ -187,3 +187,23 @@ def test_server_databases_are_not_backed_up_in_the_app() -> None:
     assert list_backups(memory) == []
     with pytest.raises(BackupError, match="server"):
         back_up_now(memory)
+
+
+def test_an_import_into_a_newsroom_with_articles_is_backed_up_first(tmp_path) -> None:
+    from redaction.services.articles import ArticleFields, create_article
+    from redaction.services.backup import list_backups
+    from redaction.services.database import Database
+    from redaction.services.importing import import_files
+
+    db = Database.open(tmp_path / "newsroom.db")
+    try:
+        source = tmp_path / "a.md"
+        source.write_text("---\ntitle: Premier\n---\nTexte.\n", encoding="utf-8")
+        import_files(db, [source])
+        assert list_backups(db) == []  # nothing to lose in an empty newsroom
+        create_article(db, ArticleFields(title="Déjà là"))
+        source.write_text("---\ntitle: Second\n---\nTexte.\n", encoding="utf-8")
+        import_files(db, [source])
+        assert [b.reason for b in list_backups(db)] == ["before-import"]
+    finally:
+        db.close()

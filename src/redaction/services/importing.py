@@ -107,12 +107,29 @@ def read_files(paths: Iterable[Path], progress: Progress | None = None) -> list[
 
 
 def store_batches(db: Database, batches: Sequence[ImportBatch]) -> ImportResult:
-    """Write every batch in one transaction: on any error nothing at all is kept."""
+    """Write every batch in one transaction: on any error nothing at all is kept.
+
+    A database that already holds articles is backed up first (an import is a bulk change a
+    newsroom may want to undo as a whole); an empty one has nothing to lose.
+    """
+    if batches and _has_articles(db):
+        from redaction.services.backup import backup_before
+
+        backup_before(db, "import")
     total = ImportResult()
     with db.session() as session:
         for batch in batches:
             total += batch.store(session)
     return total
+
+
+def _has_articles(db: Database) -> bool:
+    from sqlalchemy import select
+
+    from redaction.storage.models import Article
+
+    with db.session() as session:
+        return session.execute(select(Article.id).limit(1)).first() is not None
 
 
 def import_files(db: Database, paths: Iterable[Path], progress: Progress | None = None) -> ImportResult:
