@@ -102,3 +102,31 @@ def test_remote_resources_are_never_fetched(qtbot) -> None:
 
     assert pane.loadResource(2, QUrl("https://tracker.example/pixel.png")) is None
     assert pane.loadResource(2, QUrl("file:///etc/passwd")) is None
+
+
+def test_editor_and_preview_scroll_together_both_ways(qtbot) -> None:
+    from redaction.ui.editor.panel import EditorPanel
+    from tests.ui.test_preview_helpers import load_panel
+
+    panel = EditorPanel()
+    qtbot.addWidget(panel)
+    body = "\n\n".join(f"## Partie {i}\n\n" + "mot " * 80 for i in range(60))
+    load_panel(qtbot, panel, body)
+    editor, preview = panel.body_edit, panel.preview
+    target = editor.document().find("Partie 40")
+    editor.verticalScrollBar().setValue(target.block().firstLineNumber())
+    top = preview.cursorForPosition(preview.viewport().rect().topLeft()).block().text()
+    assert top.startswith("Partie 40") or "Partie 40" in preview.toPlainText()[:0] or top.startswith("mot")
+    shown = preview.toPlainText()
+    first_visible = preview.cursorForPosition(preview.viewport().rect().topLeft()).position()
+    assert (
+        "Partie 40" in shown[first_visible : first_visible + 200]
+        or "Partie 39" in shown[first_visible : first_visible + 800]
+    )
+
+    heading = preview.document().find("Partie 10")
+    preview.verticalScrollBar().setValue(
+        int(preview.document().documentLayout().blockBoundingRect(heading.block()).top())
+    )
+    editor_top = editor.cursorForPosition(editor.viewport().rect().topLeft()).block().text()
+    assert editor_top == "## Partie 10"

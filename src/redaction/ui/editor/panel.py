@@ -36,6 +36,7 @@ from redaction.ui.editor.highlighter import MarkdownHighlighter
 from redaction.ui.editor.outline import OutlineView
 from redaction.ui.editor.preview import PreviewPane
 from redaction.ui.editor.recovery import RecoveryBanner
+from redaction.ui.editor.scroll_sync import ScrollSync
 from redaction.ui.editor.spell_menu import SpellingContextMenu
 from redaction.ui.editor.typing_helpers import AutoTypography, document_text
 
@@ -82,6 +83,7 @@ class EditorPanel(QWidget):
         self.body_edit.setFont(body_font)
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.preview = PreviewPane()
+        self.scroll_sync = ScrollSync(self.body_edit, self.preview)
         self.find_bar = FindReplaceBar(self.body_edit)
         self.outline = OutlineView(self.body_edit)
         self.outline.hide()
