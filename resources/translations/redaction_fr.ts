@@ -1755,6 +1755,14 @@ Base de données&#xa0;: {1}</translation>
         <source>Images can be added only to an open article.</source>
         <translation>On ne peut ajouter des images qu’à un article ouvert.</translation>
     </message>
+    <message>
+        <source>The text to paste is %1; the limit is %2. Nothing was pasted.</source>
+        <translation>Le texte à coller fait %1&#x202f;; la limite est de %2. Rien n’a été collé.</translation>
+    </message>
+    <message>
+        <source>What you tried to paste is binary data, not text. Nothing was pasted.</source>
+        <translation>Le contenu à coller est binaire, ce n’est pas du texte. Rien n’a été collé.</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -2223,6 +2231,21 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingMenu</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Aucune suggestion</translation>
+    </message>
+    <message>
+        <source>&amp;Add “%1” to Dictionary</source>
+        <translation>Ajouter «&#xa0;%1&#xa0;» au &amp;dictionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore “%1”</source>
+        <translation>I&amp;gnorer «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,6 @@ class Payload:
     refused: str = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MarkdownEdit", text)
-
-
 def looks_binary(text: str) -> bool:
     """NUL bytes, or more than 5% control characters in the first 64 K characters."""
     if "\x00" in text:
@@ -49,12 +45,16 @@ def check_text(text: str, limit: int = PASTE_LIMIT) -> str:
     size = len(text) if len(text) > limit or len(text) * 4 <= limit else len(text.encode("utf-8"))
     if size > limit:
         return (
-            _tr("The text to paste is %1; the limit is %2. Nothing was pasted.")
+            QCoreApplication.translate(
+                "MarkdownEdit", "The text to paste is %1; the limit is %2. Nothing was pasted."
+            )
             .replace("%1", format_size(size))
             .replace("%2", format_size(limit))
         )
     if looks_binary(text):
-        return _tr("What you tried to paste is binary data, not text. Nothing was pasted.")
+        return QCoreApplication.translate(
+            "MarkdownEdit", "What you tried to paste is binary data, not text. Nothing was pasted."
+        )
     return ""
 
 

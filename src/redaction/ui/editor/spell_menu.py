@@ -39,13 +39,15 @@ def build_spelling_menu(editor: QPlainTextEdit, highlighter: MarkdownHighlighter
         action.triggered.connect(lambda _=False, s=suggestion: _replace(editor, start, word, s))
         entries.append(action)
     if not suggestions:
-        none = menu.addAction(_tr("No suggestions"))
+        none = menu.addAction(QCoreApplication.translate("SpellingMenu", "No suggestions"))
         none.setEnabled(False)
         entries.append(none)
-    add = menu.addAction(_tr("&Add “%1” to Dictionary").replace("%1", word.text))
+    add_text = QCoreApplication.translate("SpellingMenu", "&Add “%1” to Dictionary")
+    add = menu.addAction(add_text.replace("%1", word.text))
     add.setObjectName("spelling_add")
     add.triggered.connect(lambda: _add(highlighter, word, block))
-    ignore = menu.addAction(_tr("&Ignore “%1”").replace("%1", word.text))
+    ignore_text = QCoreApplication.translate("SpellingMenu", "&Ignore “%1”")
+    ignore = menu.addAction(ignore_text.replace("%1", word.text))
     ignore.setObjectName("spelling_ignore")
     ignore.triggered.connect(lambda: _ignore(highlighter, word, block))
     entries += [add, ignore, menu.addSeparator()]
@@ -62,10 +64,6 @@ def _replace(editor: QPlainTextEdit, start: int, word: Word, suggestion: str) ->
     cursor.setPosition(start + qt_length(word.text), QTextCursor.MoveMode.KeepAnchor)
     if cursor.selectedText() == word.text:  # the text did not move while the menu was open
         cursor.insertText(suggestion)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpellingMenu", text)
 
 
 def _add(highlighter: MarkdownHighlighter, word: Word, block: QTextBlock) -> None:
