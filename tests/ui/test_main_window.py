@@ -272,3 +272,26 @@ def test_window_layout_is_remembered(qtbot, seeded_db: Database, make_window) ->
     # The offscreen screen is 800x600 and Qt fits restored windows to the screen, so the width
     # (smaller than the window's minimum with every dock) is not comparable here; the height is.
     assert again.size().height() == 520
+
+
+def test_length_target_gauge_follows_the_text(qtbot, seeded_db: Database, make_window) -> None:
+    window = make_window(seeded_db)
+    window.open_article(1)
+    assert not window.writing.gauge.isVisible()
+
+    def set_target(dialog) -> None:
+        dialog.length.setValue(30)
+        dialog.unit.setCurrentIndex(dialog.unit.findData("signs"))
+        dialog.accept()
+
+    _on_dialog(set_target)
+    window.actions_["article_target"].trigger()
+    gauge = window.writing.gauge
+    assert gauge.isVisible() and gauge.maximum() == 30
+    assert gauge.text().endswith("/ 30 signs")
+    assert "to go" in gauge.toolTip()
+    window.editor.body_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.body_edit, " Une phrase de plus pour depasser.")
+    qtbot.waitUntil(lambda: "over the target" in gauge.toolTip())
+    with seeded_db.session() as s:
+        assert article_service.get_article(s, 1).target_length == 30

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, literal, or_, select, tuple_
+from sqlalchemy import Select, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from redaction.domain.dates import utcnow
@@ -82,6 +82,8 @@ class ArticleDetail:
     version: int
     word_count: int
     pending_comments: int
+    target_length: int = 0  # 0: no target
+    target_unit: str = "signs"  # "signs" (characters with spaces) or "words"
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +292,28 @@ def _detail_of(article: Article) -> ArticleDetail:
         version=article.version,
         word_count=article.word_count,
         pending_comments=article.pending_comments,
+        target_length=article.target_length,
+        target_unit=article.target_unit,
     )
+
+
+TARGET_UNITS = ("signs", "words")
+
+
+def set_target(db: Database, article_id: int, length: int, unit: str) -> None:
+    """Set what the article should run to (0 removes the target). Not a change of its text:
+    no new version, no revision."""
+    if unit not in TARGET_UNITS:
+        raise ValueError(f"unknown length unit {unit!r} (expected signs or words)")
+    if length < 0:
+        raise ValueError("a length target cannot be negative")
+    with db.session() as session:
+        session.execute(
+            update(Article)
+            .where(Article.id == article_id)
+            .values(target_length=length, target_unit=unit)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def get_article(session: Session, article_id: int) -> ArticleDetail:

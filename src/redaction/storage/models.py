@@ -100,6 +100,9 @@ class Article(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # What the piece should run to: 0 for no target; unit "signs" (characters with spaces) or "words".
+    target_length: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    target_unit: Mapped[str] = mapped_column(String(10), default="signs", server_default="signs")
 
     rubric: Mapped[Rubric | None] = relationship(lazy="joined")
     author: Mapped[Person | None] = relationship(lazy="joined")

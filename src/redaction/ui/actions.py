@@ -310,6 +310,11 @@ def specs() -> list[ActionSpec]:
             translate("Actions", "Compare and restore earlier versions of the article"),
         ),
         ActionSpec(
+            "article_target",
+            translate("Actions", "Length &Target…"),
+            tip=translate("Actions", "How long the article should be, in signs or words"),
+        ),
+        ActionSpec(
             "article_check",
             translate("Actions", "Check &House Rules"),
             "Ctrl+Shift+K",

@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         article_menu.addSeparator()
         article_menu.addActions([a["article_submit"], a["article_ready"], a["article_publish"]])
         article_menu.addSeparator()
-        article_menu.addActions([a["article_history"]])
+        article_menu.addActions([a["article_history"], a["article_target"], a["article_check"]])
         comment_menu = bar.addMenu(self.tr("&Comments"))
         comment_menu.addActions([a["comment_focus"], a["moderation_desk"]])
         comment_menu.addSeparator()
@@ -336,8 +336,10 @@ class MainWindow(QMainWindow):
     def _update_stats(self) -> None:
         if self.editor.detail is None:
             self.stats_label.setText("")
+            self.writing.update_gauge(None)
             return
-        stats = text_stats(self.editor.body_edit.toPlainText())
+        stats = text_stats(self.editor.fields().body)
+        self.writing.update_gauge(stats)
         self.stats_label.setText(
             self.tr("{0} words · {1} signs · {2} without spaces · {3} paragraphs · {4} min read").format(
                 self.locale().toString(stats.words),
@@ -365,7 +367,15 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_article = self.editor.detail is not None
-        for name in ("file_save", "article_submit", "article_ready", "article_publish", "article_history"):
+        for name in (
+            "file_save",
+            "article_submit",
+            "article_ready",
+            "article_publish",
+            "article_history",
+            "article_target",
+            "article_check",
+        ):
             self.actions_[name].setEnabled(has_article)
         self._update_title()
 
@@ -404,7 +414,9 @@ class MainWindow(QMainWindow):
             self.editor.splitter.restoreState(splitter)
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.articles_dock], [min(560, int(self.width() * 0.37))], Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.articles_dock], [min(560, int(self.width() * 0.37))], Qt.Orientation.Horizontal
+        )
         self.resizeDocks(
             [self.articles_dock, self.comments_dock],
             [self.height() // 2, self.height() // 2],

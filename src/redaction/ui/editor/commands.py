@@ -7,12 +7,14 @@ the commands that need both the editor and the database.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from redaction.domain.house_rules import Problem, check_article
+from redaction.domain.textstats import TextStats
 from redaction.services import articles as article_service
 from redaction.services.articles import ArticleDetail, ArticleFields, ConflictError
 from redaction.services.house_rules import load_house_rules
@@ -22,6 +24,7 @@ from redaction.ui.editor.history import HistoryDialog
 from redaction.ui.editor.house_rules_view import HouseRulesView
 from redaction.ui.editor.image_resources import ImageResources
 from redaction.ui.editor.merge_dialog import MergeDialog
+from redaction.ui.editor.target import TargetDialog, TargetGauge
 from redaction.ui.editor.typing_helpers import apply_typography_to
 from redaction.ui.editor.utf16 import Utf16Index
 
@@ -49,6 +52,9 @@ class WritingCommands(QObject):
 
         a.connect("article_history", self.show_history)
         a.connect("article_check", self.show_house_rules)
+        a.connect("article_target", self.edit_target)
+        self.gauge = TargetGauge()
+        window.statusBar().addPermanentWidget(self.gauge)
         a.connect("edit_find", editor.find_bar.show_find)
         a.connect("edit_replace", editor.find_bar.show_replace)
         a.connect("edit_find_next", editor.find_bar.find_next)
@@ -60,7 +66,9 @@ class WritingCommands(QObject):
 
         bar = window.menuBar()
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([a["edit_find"], a["edit_replace"], a["edit_find_next"], a["edit_find_previous"]])
+        edit_menu.addActions(
+            [a["edit_find"], a["edit_replace"], a["edit_find_next"], a["edit_find_previous"]]
+        )
         edit_menu.addSeparator()
         edit_menu.addActions([a["edit_typography"], a["edit_insert_image"]])
         format_menu = bar.addMenu(self.tr("F&ormat"))
@@ -121,6 +129,31 @@ class WritingCommands(QObject):
         # Restoring is itself a new revision: the text on screen before it stays in the history.
         window.editor.replace_fields(dialog.chosen.fields)
         window.save(reason="restore")
+
+    # -- length target -------------------------------------------------------------------------------
+    def edit_target(self) -> None:
+        window = self.window
+        detail = window.editor.detail
+        if detail is None:
+            return
+        dialog = TargetDialog(detail.target_length, detail.target_unit, window)
+        if dialog.exec() != TargetDialog.DialogCode.Accepted:
+            return
+        length, unit = dialog.value()
+        try:
+            article_service.set_target(window.db, detail.id, length, unit)
+        except StorageError as exc:
+            window._error(self.tr("The target was not saved"), str(exc))
+            return
+        window.editor.detail = replace(detail, target_length=length, target_unit=unit)
+        window._update_stats()
+
+    def update_gauge(self, stats: TextStats | None) -> None:
+        detail = self.window.editor.detail
+        if detail is None:
+            self.gauge.show_progress(None, 0, "signs")
+        else:
+            self.gauge.show_progress(stats, detail.target_length, detail.target_unit)
 
     # -- focus mode --------------------------------------------------------------------------------
     def toggle_focus_mode(self, on: bool) -> None:
