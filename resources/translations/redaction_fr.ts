@@ -320,6 +320,14 @@
         <translation>Comparer et restaurer les versions antérieures de l’article</translation>
     </message>
     <message>
+        <source>Length &amp;Target…</source>
+        <translation>C&amp;alibrage…</translation>
+    </message>
+    <message>
+        <source>How long the article should be, in signs or words</source>
+        <translation>La longueur visée pour l’article, en signes ou en mots</translation>
+    </message>
+    <message>
         <source>Check &amp;House Rules</source>
         <translation>&amp;Vérifier la charte éditoriale</translation>
     </message>
@@ -2249,6 +2257,52 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Length Target</source>
+        <translation>Calibrage</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>Aucun calibrage</translation>
+    </message>
+    <message>
+        <source>signs (characters with spaces)</source>
+        <translation>signes (espaces comprises)</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>mots</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Longueur</translation>
+    </message>
+    <message>
+        <source>&amp;Counted in</source>
+        <translation>&amp;Compter en</translation>
+    </message>
+</context>
+<context>
+    <name>TargetGauge</name>
+    <message>
+        <source>signs</source>
+        <translation>signes</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>mots</translation>
+    </message>
+    <message>
+        <source>{0} over the target</source>
+        <translation>{0} au-delà du calibrage</translation>
+    </message>
+    <message>
+        <source>{0} to go</source>
+        <translation>Encore {0}</translation>
+    </message>
+</context>
+<context>
     <name>WritingCommands</name>
     <message>
         <source>House Rules</source>
@@ -2269,6 +2323,10 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Cannot read the history</source>
         <translation>Impossible de lire l’historique</translation>
+    </message>
+    <message>
+        <source>The target was not saved</source>
+        <translation>Le calibrage n’a pas été enregistré</translation>
     </message>
     <message numerus="yes">
         <source>Typography: %n line(s) corrected.</source>
