@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>Check &amp;House Rules</source>
-        <translation>&amp;Vérifier la charte éditoriale</translation>
+        <translation>&amp;Vérifier les règles maison</translation>
     </message>
     <message>
         <source>List what must be fixed before the article can be ready</source>
@@ -1512,7 +1512,7 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>The article follows the house rules.</source>
-        <translation>L’article respecte la charte éditoriale.</translation>
+        <translation>L’article respecte les règles maison.</translation>
     </message>
     <message>
         <source>Activate to go there</source>
@@ -2306,11 +2306,11 @@ Base de données&#xa0;: {1}</translation>
     <name>WritingCommands</name>
     <message>
         <source>House Rules</source>
-        <translation>Charte éditoriale</translation>
+        <translation>Règles maison</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Édition</translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>F&amp;ormat</source>
