@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontMetrics
 
 # Written out as translate("Labels", "...") at each use: lupdate cannot see through a helper.
 translate = QCoreApplication.translate
@@ -27,6 +28,12 @@ def comment_status(value: str) -> str:
         "trash": translate("Labels", "Trash"),
     }
     return names.get(value, value)
+
+
+def comment_status_width(metrics: QFontMetrics) -> int:
+    """The width of the widest comment status in the interface language, for a column that
+    must show every status in full ("Indésirable" is wider than "Approved")."""
+    return max(metrics.horizontalAdvance(comment_status(s)) for s in ("pending", "approved", "spam", "trash"))
 
 
 def language(value: str) -> str:

@@ -41,6 +41,7 @@ from redaction.services.database import Database
 from redaction.services.moderation import QueueFilter
 from redaction.services.moderation_detail import CommentDetail, comment_detail
 from redaction.storage.errors import StorageError
+from redaction.ui import labels
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.moderation.counts import QUEUES, CountsMixin
 from redaction.ui.moderation.decisions import DecisionsMixin, UndoStep
@@ -160,7 +161,7 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
             "article": metrics.horizontalAdvance("M") * 13,
         }
         widths["date"] = metrics.horizontalAdvance("0000-00-00 00:00") + 16
-        widths["status"] = metrics.horizontalAdvance("Approved") + 16
+        widths["status"] = labels.comment_status_width(metrics) + 16
         for column, key in enumerate(COLUMNS):
             if key in widths:
                 view.setColumnWidth(column, widths[key])

@@ -63,7 +63,7 @@ class CommentsPanel(QWidget):
         metrics = self.fontMetrics()
         self.view.setColumnWidth(0, metrics.horizontalAdvance("M") * 9)
         self.view.setColumnWidth(1, metrics.horizontalAdvance("00/00/0000 00:00") + 14)
-        self.view.setColumnWidth(2, metrics.horizontalAdvance("Approved") + 14)
+        self.view.setColumnWidth(2, labels.comment_status_width(metrics) + 14)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         self.meta_label = QLabel(objectName="comment_meta")

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -180,7 +188,8 @@ class RulesDialog(QDialog):
         self.changes_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.changes_view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
-        self.changes_view.setColumnWidth(0, metrics.horizontalAdvance("Held (pending)") + 20)
+        held = metrics.horizontalAdvance(QCoreApplication.translate("ChangesModel", "Held (pending)"))
+        self.changes_view.setColumnWidth(0, max(held, labels.comment_status_width(metrics)) + 20)
         self.changes_view.setColumnWidth(1, metrics.horizontalAdvance("M") * 18)
         self.changes_view.setColumnWidth(2, metrics.horizontalAdvance("M") * 10)
 
