@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def _default_dock_sizes(self) -> None:
         self.resizeDocks(
-            [self.articles_dock], [min(560, int(self.width() * 0.37))], Qt.Orientation.Horizontal
+            [self.articles_dock], [min(600, int(self.width() * 0.4))], Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.articles_dock, self.comments_dock],
