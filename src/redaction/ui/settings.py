@@ -30,7 +30,7 @@ USER_ROLE = Option("user_role", "journalist", choices=("journalist", "editor"))
 DEFAULT_LANGUAGE = Option("default_language", "fr", choices=("fr", "en"))
 UI_LANGUAGE = Option("ui_language", "", choices=("", "fr", "en"))  # "" follows the system locale
 AUTOSAVE_SECONDS = Option("autosave_seconds", 2, minimum=1, maximum=600)
-SPELL_LANGUAGES = Option("spell_languages", ("fr",), choices=("fr", "en"))  # for the editor's checker
+SPELL_LANGUAGES = Option("spell_languages", ("fr", "en"), choices=("fr", "en"))  # for the editor's checker
 THEME = Option("theme", "system", choices=("system", "light", "dark"))
 DATABASE = Option("database", "")  # the database chosen at first run; "" for the default place
 

@@ -28,7 +28,7 @@ from redaction.domain.workflow import ArticleStatus, Language, can_move
 from redaction.render.page import PageInfo
 from redaction.services.articles import ArticleDetail, ArticleFields, split_tags
 from redaction.services.autosave import Recovered
-from redaction.ui import labels
+from redaction.ui import labels, settings
 from redaction.ui.editor.body_edit import MarkdownEdit
 from redaction.ui.editor.dictionaries import SpellingService
 from redaction.ui.editor.find_replace import FindReplaceBar
@@ -93,11 +93,13 @@ class EditorPanel(QWidget):
 
         self.spelling = SpellingService(parent=self)
         self.highlighter = MarkdownHighlighter(
-            self.body_edit.document(), self.body_edit.palette(), self.spelling, language()
+            self.body_edit.document(), self.body_edit.palette(), self.spelling, self.spell_language()
         )
         self.spelling_menu = SpellingContextMenu(self.body_edit, self.highlighter)
         self.auto_typography = AutoTypography(self.body_edit, language, self.highlighter)
-        self.language_combo.currentIndexChanged.connect(lambda: self.highlighter.set_language(language()))
+        self.language_combo.currentIndexChanged.connect(
+            lambda: self.highlighter.set_language(self.spell_language())
+        )
 
         form = QGridLayout()
         form.setHorizontalSpacing(8)
@@ -208,6 +210,7 @@ class EditorPanel(QWidget):
         finally:
             self._loading = False
         self._set_dirty(recovered is not None)
+        self.highlighter.set_language(self.spell_language())  # Preferences may have changed
         self.preview.show_page(self.page_info(), f.body)
 
     def mark_saved(self, detail: ArticleDetail) -> None:
@@ -277,6 +280,11 @@ class EditorPanel(QWidget):
         index = self.status_combo.findData(status)
         if index >= 0:
             self.status_combo.setCurrentIndex(index)
+
+    def spell_language(self) -> str:
+        """The article's language when Preferences ask for spell checking in it, else "" (off)."""
+        language = self.language_combo.currentData() or "fr"
+        return language if language in settings.get(settings.SPELL_LANGUAGES) else ""
 
     def page_info(self) -> PageInfo:
         """What the page header and footer show, from the fields on screen."""
