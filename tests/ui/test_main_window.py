@@ -295,3 +295,31 @@ def test_length_target_gauge_follows_the_text(qtbot, seeded_db: Database, make_w
     qtbot.waitUntil(lambda: "over the target" in gauge.toolTip())
     with seeded_db.session() as s:
         assert article_service.get_article(s, 1).target_length == 30
+
+
+def test_house_rules_block_ready_list_problems_and_can_be_edited(
+    qtbot, seeded_db: Database, make_window
+) -> None:
+    window = make_window(seeded_db)
+    window.open_article(2)  # in review, no standfirst
+    window.actions_["article_ready"].trigger()
+    assert window.editor.detail.fields.status == "in_review"  # refused
+    view = window.writing.rules_view
+    assert window.writing.rules_dock.isVisible()
+    messages = [view.item(i).text() for i in range(view.count())]
+    assert any("standfirst" in m for m in messages)
+
+    def relax(dialog) -> None:
+        dialog.required["standfirst"].setChecked(False)
+        dialog.banned.setPlainText("luthière")
+        dialog.accept()
+
+    _on_dialog(relax)
+    window.actions_["article_rules"].trigger()
+    messages = [view.item(i).text() for i in range(view.count())]
+    assert not any("standfirst" in m for m in messages)
+    assert any("luthière" in m for m in messages)  # the new banned phrase, found in the headline
+    row = next(i for i in range(view.count()) if "luthière" in view.item(i).text())
+    view.itemActivated.emit(view.item(row))
+    title = window.editor.title_edit
+    assert title.cursorPosition() == title.text().index("luthière")  # the jump lands on the phrase

@@ -315,6 +315,13 @@ def specs() -> list[ActionSpec]:
             tip=translate("Actions", "How long the article should be, in signs or words"),
         ),
         ActionSpec(
+            "article_rules",
+            translate("Actions", "Edit House &Rules…"),
+            tip=translate(
+                "Actions", "Required fields, headline length and banned phrases, for the whole newsroom"
+            ),
+        ),
+        ActionSpec(
             "article_check",
             translate("Actions", "Check &House Rules"),
             "Ctrl+Shift+K",

@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         article_menu.addSeparator()
         article_menu.addActions([a["article_submit"], a["article_ready"], a["article_publish"]])
         article_menu.addSeparator()
-        article_menu.addActions([a["article_history"], a["article_target"], a["article_check"]])
+        article_menu.addActions(
+            [a["article_history"], a["article_target"], a["article_check"], a["article_rules"]]
+        )
         comment_menu = bar.addMenu(self.tr("&Comments"))
         comment_menu.addActions([a["comment_focus"], a["moderation_desk"]])
         comment_menu.addSeparator()
@@ -414,9 +416,7 @@ class MainWindow(QMainWindow):
             self.editor.splitter.restoreState(splitter)
 
     def _default_dock_sizes(self) -> None:
-        self.resizeDocks(
-            [self.articles_dock], [min(600, int(self.width() * 0.4))], Qt.Orientation.Horizontal
-        )
+        self.resizeDocks([self.articles_dock], [min(600, int(self.width() * 0.4))], Qt.Orientation.Horizontal)
         self.resizeDocks(
             [self.articles_dock, self.comments_dock],
             [self.height() // 2, self.height() // 2],

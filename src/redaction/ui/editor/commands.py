@@ -17,10 +17,11 @@ from redaction.domain.house_rules import Problem, check_article
 from redaction.domain.textstats import TextStats
 from redaction.services import articles as article_service
 from redaction.services.articles import ArticleDetail, ArticleFields, ConflictError
-from redaction.services.house_rules import load_house_rules
+from redaction.services.house_rules import load_house_rules, save_house_rules
 from redaction.services.images import ImageStore
 from redaction.storage.errors import StorageError
 from redaction.ui.editor.history import HistoryDialog
+from redaction.ui.editor.house_rules_dialog import HouseRulesDialog
 from redaction.ui.editor.house_rules_view import HouseRulesView
 from redaction.ui.editor.image_resources import ImageResources
 from redaction.ui.editor.merge_dialog import MergeDialog
@@ -53,6 +54,7 @@ class WritingCommands(QObject):
         a.connect("article_history", self.show_history)
         a.connect("article_check", self.show_house_rules)
         a.connect("article_target", self.edit_target)
+        a.connect("article_rules", self.edit_house_rules)
         self.gauge = TargetGauge()
         window.statusBar().addPermanentWidget(self.gauge)
         a.connect("edit_find", editor.find_bar.show_find)
@@ -217,6 +219,24 @@ class WritingCommands(QObject):
         except StorageError:
             rules = None
         return check_article(self.window.editor.fields(), rules)
+
+    def edit_house_rules(self) -> None:
+        window = self.window
+        try:
+            rules = load_house_rules(window.db)
+        except StorageError as exc:
+            window._error(self.tr("Cannot read the house rules"), str(exc))
+            return
+        dialog = HouseRulesDialog(rules, window)
+        if dialog.exec() != HouseRulesDialog.DialogCode.Accepted:
+            return
+        try:
+            save_house_rules(window.db, dialog.rules())
+        except StorageError as exc:
+            window._error(self.tr("The house rules were not saved"), str(exc))
+            return
+        if self.rules_dock.isVisible():
+            self.show_house_rules()
 
     def jump_to(self, field: str, offset: int) -> None:
         editor = self.window.editor
