@@ -87,6 +87,8 @@ def timed(action: Callable[[], object], settle: Callable[[], object], label: str
 
 def working_copy(source: Path, folder: Path) -> Path:
     target = folder / "moderation-bench.db"
+    for suffix in ("-wal", "-shm"):  # a journal left by an earlier run would corrupt the new copy
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
     for suffix in ("", "-wal"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
@@ -94,7 +96,7 @@ def working_copy(source: Path, folder: Path) -> Path:
 
 
 def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
-    from PySide6.QtCore import QCoreApplication, Qt, QThread
+    from PySide6.QtCore import QCoreApplication, Qt, QThread, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -106,6 +108,11 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     from redaction.ui.moderation.window import DeskWindow
     from redaction.ui.moderation.workers import Operation
 
+    def quiet(_mode: object, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message:  # the offscreen platform's harmless complaint
+            log(message)
+
+    qInstallMessageHandler(quiet)
     QCoreApplication.setOrganizationName("redaction-bench")  # keep the person's settings out of it
     QCoreApplication.setApplicationName("redaction-bench")
     app = QApplication.instance() or QApplication([])

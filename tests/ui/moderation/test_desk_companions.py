@@ -51,6 +51,7 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
     assert operation.shown_progress == (n, n)
     assert {status_of(db, i) for i in ids} == {"approved"}
     assert desk.tabs.tabText(0) == "Pending (0)" and desk.tabs.tabText(1) == f"Approved ({n})"
+    assert desk.view.hasFocus()  # the keyboard is back in the queue: the next keys still work
     qtbot.keyClick(desk.view, Qt.Key.Key_Z)  # the whole bulk step, on a worker too
     qtbot.waitUntil(
         lambda: desk.operation is None and desk.tabs.tabText(0) == f"Pending ({n})", timeout=20_000

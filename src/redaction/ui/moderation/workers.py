@@ -12,13 +12,14 @@ read-only work (a dry run) cancelling may simply abandon it: the callback then r
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from redaction.storage.errors import StorageError
 
@@ -176,9 +177,15 @@ def run_with_progress(
         dialog.setValue(min(done, max(total, 1)))
         operation.shown_progress = (done, total)  # type: ignore[attr-defined] - what the person saw last
 
+    focus = QApplication.focusWidget()  # where the keyboard was: it goes back there after
+
     def close() -> None:
         dialog.hide()
         dialog.deleteLater()
+        with contextlib.suppress(RuntimeError):  # the widget may be gone by now
+            if focus is not None and focus.isVisible():
+                focus.window().activateWindow()
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     operation.deliver_to(
         dialog,
