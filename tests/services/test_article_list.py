@@ -22,6 +22,7 @@ from redaction.services.articles import (
     count_articles,
     create_article_in,
     list_articles,
+    position_of,
     sort_key_of,
 )
 from redaction.services.comments import NewComment, add_comments, count_by_status
@@ -157,3 +158,17 @@ def test_comment_counts_leave_out_pingbacks(listed: Database) -> None:
         )
         assert count_by_status(s, 1) == {"pending": 1, "approved": 1, "spam": 0, "trash": 0}
         assert count_by_status(s) == {"pending": 2, "approved": 1, "spam": 0, "trash": 0}
+
+
+@pytest.mark.parametrize("sort", ["title", "rubric", "author", "updated_at"])
+@pytest.mark.parametrize(("status", "text"), [(None, ""), (None, "lorient"), ("draft", "")])
+def test_position_of_an_article_is_its_row_in_the_list(
+    listed: Database, sort: str, status: str | None, text: str
+) -> None:
+    query = ArticleQuery(status=status, text=text, sort=sort, descending=sort == "updated_at")
+    with listed.session() as s:
+        rows = [r.id for r in list_articles(s, query, limit=1000)]
+        for article_id in range(1, len(ARTICLES) + 1):
+            expected = rows.index(article_id) if article_id in rows else None
+            assert position_of(s, query, article_id) == expected
+        assert position_of(s, query, 999) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from redaction.services.database import Database
+from redaction.ui.articles import panel as panel_module
 from redaction.ui.articles.model import COLUMNS
 
 
@@ -43,3 +44,19 @@ def test_rows_of_a_typed_word_come_first_and_its_count_follows(
     panel.filter_edit.clear()
     panel.apply_filter()
     assert panel.count_label.text().startswith("3 ")  # no word: an index answers at once
+
+
+def test_an_article_far_down_the_list_is_not_searched_for_page_by_page(
+    qtbot, seeded_db: Database, make_window, monkeypatch
+) -> None:
+    window = make_window(seeded_db)
+    model = window.articles.model
+    model._page_size = 1
+    model.reload()
+    oldest = 1  # created first: last in the default newest-first order
+    monkeypatch.setattr(panel_module, "MAX_ROWS_TO_FIND", 2)
+    assert not window.articles.select_article(oldest)
+    assert model.rowCount() == 1  # no page loaded in vain
+    monkeypatch.setattr(panel_module, "MAX_ROWS_TO_FIND", 3)
+    assert window.articles.select_article(oldest)
+    assert model.rowCount() == 3 and window.articles.current_article_id() == oldest

@@ -263,6 +263,30 @@ def summary_of(session: Session, article_id: int) -> ArticleSummary | None:
     return ArticleSummary(*row) if row else None
 
 
+def position_of(session: Session, query: ArticleQuery, article_id: int) -> int | None:
+    """How many articles come before ``article_id`` in ``query``'s list, or None if it is not in
+    it: a count over the order's index, so finding a row never means loading every page above it."""
+    summary = summary_of(session, article_id)
+    if summary is None:
+        return None
+    matches = _filtered(
+        select(func.count()).select_from(Article).where(Article.id == article_id), query, session
+    )
+    if not session.execute(matches).scalar_one():
+        return None
+    column = _sort_column(query.sort)
+    before = select(func.count()).select_from(Article)
+    joined = _JOINED_SORTS.get(query.sort)
+    if joined is not None:
+        alias, key = joined
+        before = before.outerjoin(alias, key == alias.id)
+    # The rows before it are the rows "after" it in the opposite direction.
+    before = _after(
+        _filtered(before, query, session), column, sort_key_of(summary, query.sort), not query.descending
+    )
+    return session.execute(before).scalar_one()
+
+
 def _fields_of(article: Article) -> ArticleFields:
     return ArticleFields(
         title=article.title,

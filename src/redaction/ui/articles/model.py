@@ -167,6 +167,14 @@ class ArticleTableModel(QAbstractTableModel):
     def row_of(self, article_id: int) -> int | None:
         return self._row_of.get(article_id)
 
+    def position_of(self, article_id: int) -> int | None:
+        """The row ``article_id`` would have once enough pages are loaded; None if not listed."""
+        row = self._row_of.get(article_id)
+        if row is not None:
+            return row
+        with self._db.session() as session:
+            return article_service.position_of(session, self._query, article_id)
+
     def refresh_article(self, article_id: int) -> None:
         """Re-read one row in place (after a save or a moderation decision); no re-sort."""
         row = self._row_of.get(article_id)

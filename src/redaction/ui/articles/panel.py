@@ -23,6 +23,7 @@ from redaction.ui.articles.model import COLUMNS, ArticleTableModel, count_matchi
 from redaction.ui.moderation.workers import Operation
 
 FILTER_DELAY_MS = 120  # merge fast typing into one query
+MAX_ROWS_TO_FIND = 5000  # select_article loads pages down to this row, not further
 
 
 class ArticleListPanel(QWidget):
@@ -139,9 +140,20 @@ class ArticleListPanel(QWidget):
         return self.model.article_id(index.row()) if index.isValid() else None
 
     def select_article(self, article_id: int) -> bool:
-        """Make ``article_id`` current (loading pages until found, or giving up); True if shown."""
+        """Make ``article_id`` current (loading the pages above it, if it is within the first
+        ``MAX_ROWS_TO_FIND`` rows of the list); True if shown."""
         row = self.model.row_of(article_id)
-        while row is None and self.model.canFetchMore(QModelIndex()) and self.model.rowCount() < 5000:
+        if row is None:
+            # Ask where it is first: an old article far down the list (or filtered out) would
+            # otherwise cost dozens of pages loaded for nothing.
+            position = self.model.position_of(article_id)
+            if position is None or position >= MAX_ROWS_TO_FIND:
+                return False
+        while (
+            row is None
+            and self.model.canFetchMore(QModelIndex())
+            and self.model.rowCount() < MAX_ROWS_TO_FIND
+        ):
             self.model.fetchMore(QModelIndex())
             row = self.model.row_of(article_id)
         if row is None:
