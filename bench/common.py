@@ -128,7 +128,25 @@ def qt_app(settings_dir: str | None = None) -> Any:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
     QSettings().clear()
+    _quiet_offscreen_warning()
     return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def _quiet_offscreen_warning() -> None:
+    """The offscreen platform warns on every dock window; keep every other message."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode: Any, context: Any, message: str) -> None:
+        if "propagateSizeHints" in message:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
 
 
 def settle(rounds: int = 3) -> None:
