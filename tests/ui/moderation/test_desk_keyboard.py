@@ -173,3 +173,15 @@ def test_date_filters_narrow_the_queue_and_say_so_when_empty(qtbot, desk_db, ope
     desk.filters.to_edit.setDate(QDate(2025, 4, 20))
     qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (8)")
     assert desk.model.rowCount() == 8
+
+
+def test_a_click_on_the_check_box_marks_the_comment(qtbot, desk_db, open_desk) -> None:
+    from PySide6.QtCore import QPoint
+
+    desk = open_desk(desk_db).desk
+    rect = desk.view.visualRect(desk.model.index(2, 0))
+    box = QPoint(rect.left() + rect.height() // 2, rect.center().y())
+    qtbot.mouseClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert desk.model.marked_ids() == [desk.model.comment(2).id]
+    qtbot.mouseClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=box)
+    assert desk.model.marked_ids() == []

@@ -21,22 +21,39 @@ _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
 _SELECTED = QStyle.StateFlag.State_Selected
 _ELIDE = Qt.TextElideMode.ElideRight
 _PLAIN = Qt.TextFormat.PlainText
+_CHECK_BOX = QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck
+_CHECK_RECT = QStyle.SubElement.SE_ItemViewItemCheckIndicator
+_HAS_CHECK = QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+_CHECKED = Qt.CheckState.Checked
+_UNCHECKED = Qt.CheckState.Unchecked
+_FOCUS = QStyle.StateFlag.State_HasFocus
+_ON = QStyle.StateFlag.State_On
+_OFF = QStyle.StateFlag.State_Off
 
 
 class StaticTextDelegate(QStyledItemDelegate):
-    """``texts(row, column)`` gives a cell's display text (the model's own cache); the
-    columns not in ``text_columns`` are painted by Qt as usual (check boxes)."""
+    """``texts(row, column)`` gives a cell's display text (the model's own cache);
+    ``checked(row)`` whether the check box of ``check_column`` is ticked. Other columns are
+    painted by Qt as usual."""
 
     def __init__(
-        self, view: QAbstractItemView, text_columns: set[int], texts: Callable[[int, int], str | None]
+        self,
+        view: QAbstractItemView,
+        text_columns: set[int],
+        texts: Callable[[int, int], str | None],
+        check_column: int | None = None,
+        checked: Callable[[int], bool] | None = None,
     ) -> None:
         super().__init__(view)
         self._view = view
         self._columns = text_columns
         self._texts = texts
+        self._check_column = check_column
+        self._checked = checked
         self._cache: dict[tuple[str, int], QStaticText] = {}
         self._font_key = ""
         self._style = view.style()
+        self._line_height = view.fontMetrics().height()
 
     def static_text(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
         """The laid-out text of a cell ``width`` pixels wide (plain text, elided)."""
@@ -59,24 +76,39 @@ class StaticTextDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         column = index.column()
+        if column == self._check_column and self._checked is not None:
+            self._paint_check(painter, option, self._checked(index.row()))
+            return
         if column not in self._columns:
             super().paint(painter, option, index)
             return
-        self._style.drawPrimitive(_PANEL, option, painter, self._view)
+        # The view has painted the row's background (alternating colours) already; only a
+        # selected cell needs the style's highlight.
+        selected = option.state & _SELECTED
+        if selected:
+            self._style.drawPrimitive(_PANEL, option, painter, self._view)
         text = self._texts(index.row(), column)
         if not text:
             return
-        rect = option.rect
+        x, y, width, height = option.rect.getRect()
         palette = option.palette
-        painter.setPen(
-            palette.highlightedText().color() if option.state & _SELECTED else palette.text().color()
-        )
-        static = self.static_text(text, rect.width() - 2 * PADDING, option)
-        painter.drawStaticText(
-            rect.x() + PADDING, rect.y() + (rect.height() - option.fontMetrics.height()) // 2, static
-        )
+        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        static = self.static_text(text, width - 2 * PADDING, option)
+        painter.drawStaticText(x + PADDING, y + (height - self._line_height) // 2, static)
+
+    def _paint_check(self, painter: QPainter, option: QStyleOptionViewItem, checked: bool) -> None:
+        """The check box where Qt's delegate puts it (so its clicks still land), without asking
+        the model for seven roles of an empty cell."""
+        self._style.drawPrimitive(_PANEL, option, painter, self._view)
+        box = QStyleOptionViewItem(option)
+        box.features |= _HAS_CHECK
+        box.checkState = _CHECKED if checked else _UNCHECKED
+        box.rect = self._style.subElementRect(_CHECK_RECT, box, self._view)
+        box.state = (box.state & ~_FOCUS) | (_ON if checked else _OFF)
+        self._style.drawPrimitive(_CHECK_BOX, box, painter, self._view)
 
     def reset(self) -> None:
         """Forget every layout and the style (after a font or style change)."""
         self._cache.clear()
         self._style = self._view.style()
+        self._line_height = self._view.fontMetrics().height()

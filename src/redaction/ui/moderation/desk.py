@@ -167,7 +167,11 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
                 view.setColumnWidth(column, widths[key])
         header.setSectionResizeMode(COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch)
         text_columns = {n for n, key in enumerate(COLUMNS) if key != "mark"}
-        view.setItemDelegate(StaticTextDelegate(view, text_columns, self.model.display_text))
+        view.setItemDelegate(
+            StaticTextDelegate(
+                view, text_columns, self.model.display_text, COLUMNS.index("mark"), self.model.row_marked
+            )
+        )
         return view
 
     # -- actions ------------------------------------------------------------------------------

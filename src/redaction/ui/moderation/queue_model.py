@@ -104,6 +104,9 @@ class QueueModel(QAbstractTableModel):
             return self._rows[index.row()].id
         return None
 
+    def row_marked(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row].id in self._marks
+
     def display_text(self, row: int, column: int) -> str | None:
         """What ``data`` answers for DisplayRole, without going through Qt (the delegate)."""
         if 0 <= row < len(self._rows):
