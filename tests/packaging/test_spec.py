@@ -40,6 +40,9 @@ def run_spec(spec: Path, monkeypatch: pytest.MonkeyPatch, platform: str | None =
     recorder = Recorder()
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package, filter=None: [f"{package}.collected"]  # type: ignore[attr-defined]
+    hooks.collect_data_files = lambda package, includes=None: [  # type: ignore[attr-defined]
+        (f"{package}/{pattern}", package) for pattern in includes or ["*"]
+    ]
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
@@ -92,7 +95,11 @@ def test_windows_gets_a_windowed_app_and_a_console_twin(
 
 def test_real_spec_ships_resources_and_migration_files(monkeypatch: pytest.MonkeyPatch) -> None:
     analysis = run_spec(PACKAGING / "redaction.spec", monkeypatch).one("Analysis")
-    datas = {(Path(src).relative_to(ROOT).as_posix(), Path(dest).as_posix()) for src, dest in analysis["datas"]}
+    ours = [(src, dest) for src, dest in analysis["datas"] if Path(src).is_absolute()]
+    datas = {(Path(src).relative_to(ROOT).as_posix(), Path(dest).as_posix()) for src, dest in ours}
+    # the spell checker's word lists come from its package (collected by PyInstaller's hook helper)
+    assert ("spellchecker/resources/fr.json.gz", "spellchecker") in analysis["datas"]
+    assert ("spellchecker/resources/en.json.gz", "spellchecker") in analysis["datas"]
     assert ("resources/preview.css", "resources") in datas
     assert (f"resources/{APP_ID}.desktop", "resources") in datas
     assert ("resources/icons/redaction.svg", "resources/icons") in datas
