@@ -96,6 +96,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.formats = Formats(palette, document.defaultFont() if document else None)
         self.rehighlight_gradually()
 
+    # While True, the document's change signals come from re-formatting, not from an edit: the
+    # editor checks it so that textChanged from a rehighlight costs nothing.
+    reformatting = False
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:
+        self.reformatting = True
+        try:
+            super().rehighlightBlock(block)
+        finally:
+            self.reformatting = False
+
+    def rehighlight(self) -> None:
+        self.reformatting = True
+        try:
+            super().rehighlight()
+        finally:
+            self.reformatting = False
+
     def recheck(self) -> None:
         self.rehighlight_gradually()
 

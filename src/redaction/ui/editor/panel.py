@@ -309,6 +309,8 @@ class EditorPanel(QWidget):
     def _body_changed(self) -> None:
         if self._loading or self.detail is None:
             return
+        if self.highlighter.reformatting:
+            return  # textChanged from re-formatting a block (spelling, syntax), not an edit
         body = document_text(self.body_edit.document())
         # The preview follows every keystroke: only the touched segments are re-rendered.
         self.preview.update_body(body)
