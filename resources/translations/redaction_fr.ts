@@ -328,6 +328,14 @@
         <translation>La longueur visée pour l’article, en signes ou en mots</translation>
     </message>
     <message>
+        <source>Edit House &amp;Rules…</source>
+        <translation>Modifier les &amp;règles maison…</translation>
+    </message>
+    <message>
+        <source>Required fields, headline length and banned phrases, for the whole newsroom</source>
+        <translation>Champs obligatoires, longueur du titre et expressions proscrites, pour toute la rédaction</translation>
+    </message>
+    <message>
         <source>Check &amp;House Rules</source>
         <translation>&amp;Vérifier les règles maison</translation>
     </message>
@@ -1481,6 +1489,45 @@ Le fichier n’a pas été modifié.</translation>
     </message>
 </context>
 <context>
+    <name>HouseRulesDialog</name>
+    <message>
+        <source>House Rules</source>
+        <translation>Règles maison</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>Rubrique</translation>
+    </message>
+    <message>
+        <source>Standfirst</source>
+        <translation>Chapô</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> caractères</translation>
+    </message>
+    <message>
+        <source>One phrase per line. Matched as whole words, ignoring case and accents.</source>
+        <translation>Une expression par ligne. Recherchée en mots entiers, sans tenir compte de la casse ni des accents.</translation>
+    </message>
+    <message>
+        <source>Required before Ready</source>
+        <translation>Obligatoires avant « Prêt »</translation>
+    </message>
+    <message>
+        <source>&amp;Headline at most</source>
+        <translation>&amp;Titre au plus</translation>
+    </message>
+    <message>
+        <source>&amp;Banned phrases</source>
+        <translation>&amp;Expressions proscrites</translation>
+    </message>
+</context>
+<context>
     <name>HouseRulesView</name>
     <message>
         <source>headline</source>
@@ -2342,6 +2389,14 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>The article cannot be ready yet: fix the listed problems.</source>
         <translation>L’article ne peut pas encore être prêt&#xa0;: corrigez les problèmes listés.</translation>
+    </message>
+    <message>
+        <source>Cannot read the house rules</source>
+        <translation>Impossible de lire les règles maison</translation>
+    </message>
+    <message>
+        <source>The house rules were not saved</source>
+        <translation>Les règles maison n’ont pas été enregistrées</translation>
     </message>
 </context>
 </TS>
