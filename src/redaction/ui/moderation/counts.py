@@ -3,7 +3,7 @@
 A mixin of :class:`~redaction.ui.moderation.desk.ModerationDesk`. Without narrowing filters the
 counts come from the trigger-kept counters (under a millisecond at a million comments) and are
 read on the UI thread; with them, rows must be counted, which runs on a worker thread, one count
-at a time (filters changed meanwhile are counted when it is done). Other moderators' work shows
+at a time, after a short pause (filters changed meanwhile are counted when it is done). Other moderators' work shows
 up at the next periodic refresh.
 """
 
@@ -27,6 +27,7 @@ else:
     _Base = object
 
 QUEUES: tuple[str | None, ...] = ("pending", "approved", "spam", "trash", None)
+COUNT_DELAY_MS = 250  # counting rows waits for this pause, so a search shows its rows first
 
 
 class CountsMixin(_Base):
@@ -49,8 +50,12 @@ class CountsMixin(_Base):
             except StorageError as exc:
                 self.message_posted.emit(str(exc))
             return
+        # Counting waits for a pause (typing, pressing keys) and never runs twice at once.
+        self._count_timer.start()
+
+    def _count_after_pause(self) -> None:
         if self.counts_operation is None:
-            self._start_count(f, self._counts_generation)
+            self._start_count(self.queue_filter(), self._counts_generation)
 
     def _start_count(self, f: QueueFilter, generation: int) -> None:
         def count(_progress: object) -> dict[str, int]:

@@ -43,7 +43,7 @@ from redaction.services.moderation_detail import CommentDetail, comment_detail
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.actions import ActionRegistry
-from redaction.ui.moderation.counts import QUEUES, CountsMixin
+from redaction.ui.moderation.counts import COUNT_DELAY_MS, QUEUES, CountsMixin
 from redaction.ui.moderation.decisions import DecisionsMixin, UndoStep
 from redaction.ui.moderation.delegate import StaticTextDelegate
 from redaction.ui.moderation.detail import CommentDetailView
@@ -53,6 +53,7 @@ from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
 from redaction.ui.moderation.workers import Operation, run_with_progress
 
 COUNTS_INTERVAL_MS = 15_000
+PAGE_SIZE = 100  # rows read at a time: three screens; the first page is what opening a queue costs
 PREFETCH_DELAY_MS = 80  # reading ahead waits until the person is reading, not deciding
 PREFETCH_FRESH_S = 10.0  # other moderators' work shows up in the counts this often
 DECISIONS = {
@@ -83,6 +84,8 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
         self._counts_generation = 0
         self.operation: Operation | None = None
         self.counts_operation: Operation | None = None
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_after_pause)
         self._quiet = False
         self._prefetched: dict[int, tuple[float, CommentDetail]] = {}
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
@@ -95,7 +98,7 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for status in QUEUES:
             self.tabs.addTab(self._tab_text(status))
-        self.model = QueueModel(db, parent=self)
+        self.model = QueueModel(db, page_size=PAGE_SIZE, parent=self)
         self.view = self._make_view()
         self.empty_label = QLabel(self.view.viewport(), objectName="desk_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
