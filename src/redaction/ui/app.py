@@ -41,7 +41,32 @@ def display_problem() -> str | None:
             "no display available: run redaction in a desktop session, or under a virtual display "
             "(xvfb-run redaction), or use the command line (redaction --help)"
         )
+    if sys.platform.startswith("linux") and not os.environ.get("WAYLAND_DISPLAY"):
+        missing = [lib for lib in _XCB_LIBRARIES if not _loads(lib)]
+        if missing:
+            # Qt's X11 plugin would abort the whole process; say what to install instead.
+            packages = " ".join(_XCB_LIBRARIES[lib] for lib in missing)
+            return f"Qt cannot open a window without {', '.join(missing)}: install them (apt install {packages})"
     return None
+
+
+# Libraries Qt's X11 plugin needs that minimal Linux installs often lack, with their Debian package.
+_XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+
+def _loads(library: str) -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL(library)
+    except OSError:
+        return False
+    return True
 
 
 def run_gui(target: str, debug: bool = False) -> int:
