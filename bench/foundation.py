@@ -309,7 +309,9 @@ def _fixtures(db_path: Path, seed: int = 7) -> tuple[list[int], tuple[int, int],
     """Articles to open (published ones, spread over the table), the busiest and a typical one."""
     conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        published = [r[0] for r in conn.execute("SELECT id FROM article WHERE status = 'published'")]
+        published = [
+            r[0] for r in conn.execute("SELECT id FROM article WHERE status = 'published' ORDER BY id")
+        ]
         per_article = conn.execute(
             "SELECT article_id, count(*) FROM comment WHERE kind = 'comment' GROUP BY article_id ORDER BY 2"
         ).fetchall()
