@@ -143,3 +143,14 @@ def _fields(f: ArticleFields) -> dict:
         "status": f.status,
         "body": f.body,
     }
+
+
+def test_an_autosave_racing_a_save_never_fails(seeded_db: Database) -> None:
+    # The buffer may be cleared by a save between two autosaves; writing again must just work.
+    fields = ArticleFields(title="T", body="Texte")
+    autosave_service.write_autosave(seeded_db, 1, fields, 1, "anne")
+    autosave_service.clear_autosave(seeded_db, 1)
+    autosave_service.write_autosave(seeded_db, 1, fields, 1, "anne")
+    autosave_service.write_autosave(seeded_db, 1, ArticleFields(title="T", body="Texte 2"), 1, "anne")
+    recovered = autosave_service.read_autosave(seeded_db, 1)
+    assert recovered is not None and recovered.fields.body == "Texte 2"

@@ -45,19 +45,23 @@ def _decode(text: str) -> ArticleFields:
     return ArticleFields(**data)
 
 
-def write_autosave(
-    db: Database, article_id: int, fields: ArticleFields, base_version: int, actor: str
-) -> None:
-    """Keep ``fields`` as the article's unsaved text (replacing the previous buffer)."""
+def write_autosave(db: Database, article_id: int, fields: ArticleFields, base_version: int, actor: str) -> None:
+    """Keep ``fields`` as the article's unsaved text (replacing the previous buffer).
+
+    Delete-then-insert in one transaction rather than read-then-update: a save clearing the
+    buffer at the same moment can then never leave this write updating a row that is gone.
+    """
     with db.session() as session:
-        row = session.get(Autosave, article_id)
-        if row is None:
-            row = Autosave(article_id=article_id)
-            session.add(row)
-        row.base_version = base_version
-        row.saved_at = utcnow()
-        row.author_name = actor
-        row.fields = _encode(fields)
+        session.execute(delete(Autosave).where(Autosave.article_id == article_id))
+        session.add(
+            Autosave(
+                article_id=article_id,
+                base_version=base_version,
+                saved_at=utcnow(),
+                author_name=actor,
+                fields=_encode(fields),
+            )
+        )
 
 
 def read_autosave(db: Database, article_id: int) -> Recovered | None:

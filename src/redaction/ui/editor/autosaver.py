@@ -97,6 +97,8 @@ class Autosaver(QObject):
                 autosave_service.keep_revision(self._db, article_id, fields, version, self._actor)
         except StorageError as exc:
             self._finished.emit(article_id, str(exc))
+        except Exception as exc:  # never let a failed autosave take the window down; say so
+            self._finished.emit(article_id, f"{type(exc).__name__}: {exc}")
         else:
             self._finished.emit(article_id, "")
 
