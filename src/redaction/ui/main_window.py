@@ -24,14 +24,10 @@ from redaction.storage.errors import StorageError
 from redaction.ui import labels, settings
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.articles.panel import ArticleListPanel
-from redaction.ui.backup_dialog import open_backups
 from redaction.ui.editor.autosaver import Autosaver
 from redaction.ui.editor.commands import WritingCommands
 from redaction.ui.editor.panel import EditorPanel
 from redaction.ui.moderation.panel import CommentsPanel
-from redaction.ui.moderation.window import open_desk
-from redaction.ui.preferences import edit_preferences
-from redaction.ui.shortcuts_dialog import ShortcutsDialog
 
 STATS_DELAY_MS = 250
 
@@ -156,8 +152,8 @@ class MainWindow(QMainWindow):
         a.connect("file_new", self.new_article)
         a.connect("file_save", lambda: self.save())
         a.connect("file_quit", self.close)
-        a.connect("file_restore_backup", lambda: open_backups(self))
-        a.connect("file_preferences", lambda: edit_preferences(self))
+        a.connect("file_restore_backup", self._open_backups)
+        a.connect("file_preferences", self._edit_preferences)
         a.connect("edit_find_article", self.articles.focus_filter)
         a.connect("article_next", lambda: self.articles.move_current(1))
         a.connect("article_previous", lambda: self.articles.move_current(-1))
@@ -172,8 +168,8 @@ class MainWindow(QMainWindow):
         ):
             a.connect(name, lambda _=False, s=status: self.decide(s))
         a.connect("comment_focus", lambda: self.comments.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        a.connect("moderation_desk", lambda: open_desk(self))
-        a.connect("help_shortcuts", lambda: ShortcutsDialog(self.actions_, self).exec())
+        a.connect("moderation_desk", self._open_desk)
+        a.connect("help_shortcuts", self._show_shortcuts)
         a.connect("help_about", self._about)
         self.writing = WritingCommands(self)
         self.articles.article_selected.connect(self.open_article)
@@ -387,6 +383,27 @@ class MainWindow(QMainWindow):
             self.editor.set_choices(
                 article_service.list_rubrics(self.db), article_service.list_people(self.db)
             )
+
+    # Dialogs and the desk are imported when first opened: the window paints sooner without them.
+    def _open_backups(self) -> None:
+        from redaction.ui.backup_dialog import open_backups
+
+        open_backups(self)
+
+    def _edit_preferences(self) -> None:
+        from redaction.ui.preferences import edit_preferences
+
+        edit_preferences(self)
+
+    def _open_desk(self) -> None:
+        from redaction.ui.moderation.window import open_desk
+
+        open_desk(self)
+
+    def _show_shortcuts(self) -> None:
+        from redaction.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.actions_, self).exec()
 
     def _error(self, title: str, message: str) -> None:
         QMessageBox.critical(self, title, message)
