@@ -26,7 +26,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_FROZEN = ROOT / "dist" / "redaction" / ("redaction-cli.exe" if sys.platform == "win32" else "redaction")
+DEFAULT_FROZEN = (
+    ROOT / "dist" / "redaction" / ("redaction-cli.exe" if sys.platform == "win32" else "redaction")
+)
 PAINTED = re.compile(r"^painted (\d+(?:\.\d+)?)\s*$", re.MULTILINE)
 
 
@@ -106,7 +108,9 @@ def measure(label: str, command: list[str], runs: int, workdir: Path) -> Result:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frozen", type=Path, default=DEFAULT_FROZEN, help="frozen executable (default: %(default)s)")
+    parser.add_argument(
+        "--frozen", type=Path, default=DEFAULT_FROZEN, help="frozen executable (default: %(default)s)"
+    )
     parser.add_argument("--python", default=sys.executable, help="interpreter for `python -m redaction`")
     parser.add_argument("-n", "--runs", type=int, default=7, help="counted runs per command (default: 7)")
     parser.add_argument("--only", choices=("frozen", "python"), help="measure one of the two")
@@ -116,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     commands: dict[str, list[str]] = {}
     if args.only != "python":
         if not args.frozen.is_file():
-            parser.error(f"{args.frozen} does not exist: build it with `bash packaging/build.sh`, or use --only python")
+            parser.error(
+                f"{args.frozen} does not exist: build it with `bash packaging/build.sh`, or use --only python"
+            )
         commands["frozen"] = [str(args.frozen)]
     if args.only != "frozen":
         commands["python"] = [args.python, "-m", "redaction"]

@@ -51,7 +51,11 @@ def app_dir() -> Path:
         return folder
     result = subprocess.run(
         [_bash(), str(ROOT / "packaging" / "build.sh")],
-        cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+        check=False,
     )
     assert result.returncode == 0, f"build.sh failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
     return ROOT / "dist" / "redaction"
@@ -74,8 +78,14 @@ def run(executable: Path, *args: str, tmp: Path, **env: str) -> subprocess.Compl
     environment.pop("REDACTION_DB", None)
     environment.update(env)
     return subprocess.run(
-        [str(executable), *args], capture_output=True, text=True, encoding="utf-8",
-        timeout=120, env=environment, cwd=tmp, check=False,
+        [str(executable), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env=environment,
+        cwd=tmp,
+        check=False,
     )
 
 
@@ -99,8 +109,12 @@ def test_self_test_passes_every_check(executable: Path, tmp_path: Path) -> None:
 
 def test_window_opens_and_paints_offscreen(executable: Path, tmp_path: Path) -> None:
     result = run(
-        executable, "--db", str(tmp_path / "newsroom.db"), tmp=tmp_path,
-        QT_QPA_PLATFORM="offscreen", REDACTION_EXIT_AFTER_PAINT="1",
+        executable,
+        "--db",
+        str(tmp_path / "newsroom.db"),
+        tmp=tmp_path,
+        QT_QPA_PLATFORM="offscreen",
+        REDACTION_EXIT_AFTER_PAINT="1",
     )
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     assert any(line.startswith("painted ") for line in result.stdout.splitlines()), result.stdout

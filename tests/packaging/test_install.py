@@ -33,7 +33,12 @@ def run_install(app: Path, home: Path, *args: str) -> subprocess.CompletedProces
     env = {k: v for k, v in os.environ.items() if not k.startswith("XDG_") and k != "PREFIX"}
     env.update(HOME=str(home), PATH="/usr/bin:/bin")
     return subprocess.run(
-        ["bash", str(app / "install.sh"), *args], env=env, capture_output=True, text=True, timeout=60, check=False
+        ["bash", str(app / "install.sh"), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 

@@ -118,7 +118,12 @@ def test_real_spec_keeps_needed_qt_and_excludes_the_rest(monkeypatch: pytest.Mon
         assert f"PySide6.{module}" in excludes
     assert not {f"PySide6.{module}" for module in NEEDED_QT} & excludes
     hidden = set(analysis["hiddenimports"])
-    assert {"redaction.collected", "alembic.ddl.sqlite", "sqlalchemy.dialects.sqlite", "PySide6.QtSvg"} <= hidden
+    assert {
+        "redaction.collected",
+        "alembic.ddl.sqlite",
+        "sqlalchemy.dialects.sqlite",
+        "PySide6.QtSvg",
+    } <= hidden
     assert analysis["hookspath"] == [str(PACKAGING / "hooks")]
 
 

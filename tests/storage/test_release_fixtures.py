@@ -34,7 +34,10 @@ def test_released_schema_opens_with_its_content(fixture: str, tmp_path: Path) ->
         with db.session() as s:
             detail = article_service.get_article(s, first.id)
         saved = article_service.save_article(
-            db, first.id, article_service.ArticleFields(title=detail.fields.title + " (suite)"), detail.version
+            db,
+            first.id,
+            article_service.ArticleFields(title=detail.fields.title + " (suite)"),
+            detail.version,
         )
         assert saved.version == detail.version + 1
     finally:

@@ -38,13 +38,19 @@ def seeded_db(db: Database) -> Database:
                 body="## Le port\n\nDes bateaux.",
             ),
         )
-        create_article_in(s, ArticleFields(title="Portrait d'une luthière", rubric="Portrait", status="in_review"))
-        create_article_in(s, ArticleFields(title="Match nul à Brest", rubric="Sport", language="en", status="ready"))
+        create_article_in(
+            s, ArticleFields(title="Portrait d'une luthière", rubric="Portrait", status="in_review")
+        )
+        create_article_in(
+            s, ArticleFields(title="Match nul à Brest", rubric="Sport", language="en", status="ready")
+        )
         add_comments(
             s,
             [
                 NewComment(first.id, "Très bon article", author_name="Yann", author_email="yann@example.fr"),
-                NewComment(first.id, "<script>alert('x')</script>", author_name="Mallory", author_email="m@evil.test"),
+                NewComment(
+                    first.id, "<script>alert('x')</script>", author_name="Mallory", author_email="m@evil.test"
+                ),
                 NewComment(first.id, "Merci", author_name="Léa", status="approved"),
             ],
         )

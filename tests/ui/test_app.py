@@ -41,7 +41,9 @@ def test_missing_x11_libraries_are_named_instead_of_a_qt_abort(monkeypatch) -> N
     assert problem is not None and "libxcb-cursor0" in problem
 
 
-def test_a_file_that_is_not_a_database_is_explained_and_left_untouched(tmp_path: Path, qapp, monkeypatch) -> None:
+def test_a_file_that_is_not_a_database_is_explained_and_left_untouched(
+    tmp_path: Path, qapp, monkeypatch
+) -> None:
     path = tmp_path / "notes.db"
     path.write_text("my notes, not a database\n")
     before = hashlib.sha256(path.read_bytes()).hexdigest()

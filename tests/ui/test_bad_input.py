@@ -38,7 +38,9 @@ def test_pasting_binary_data_is_refused(seeded_db: Database, make_window) -> Non
     assert window.editor.body_edit.toPlainText() == before
 
 
-def test_dropping_a_broken_image_names_it_and_keeps_the_text(tmp_path: Path, seeded_db: Database, make_window) -> None:
+def test_dropping_a_broken_image_names_it_and_keeps_the_text(
+    tmp_path: Path, seeded_db: Database, make_window
+) -> None:
     window = _open(make_window, seeded_db)
     broken = tmp_path / "photo.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + b"\x00" * 3)  # truncated header

@@ -23,7 +23,9 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _user_data_path(root: Path):
-    def user_data_path(appname: str | None = None, appauthor: object = None, *args: object, **kw: object) -> Path:
+    def user_data_path(
+        appname: str | None = None, appauthor: object = None, *args: object, **kw: object
+    ) -> Path:
         return root / (appname or "")
 
     return user_data_path
@@ -108,7 +110,9 @@ def test_demo_content_goes_to_its_own_file(qtbot) -> None:
     again.database.close()
 
 
-def test_a_file_that_is_not_a_database_is_explained_and_the_dialog_stays(qtbot, tmp_path, monkeypatch) -> None:
+def test_a_file_that_is_not_a_database_is_explained_and_the_dialog_stays(
+    qtbot, tmp_path, monkeypatch
+) -> None:
     notes = tmp_path / "notes.db"
     notes.write_text("mes notes, pas une base\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kw: (str(notes), ""))

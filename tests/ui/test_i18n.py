@@ -60,7 +60,9 @@ def test_window_starts_in_french(qapp, back_to_english, seeded_db: Database, mak
     assert QLocale().toString(12345) == "12\u202f345"
 
 
-def test_window_starts_in_english_with_real_plurals(qapp, back_to_english, seeded_db, make_window, qtbot) -> None:
+def test_window_starts_in_english_with_real_plurals(
+    qapp, back_to_english, seeded_db, make_window, qtbot
+) -> None:
     start_in(qapp, "en", back_to_english)
     window = make_window(seeded_db)
     assert menu_titles(window)[:3] == ["&File", "&Article", "&Comments"]

@@ -13,8 +13,13 @@ from redaction.ui.moderation.model import CommentTableModel
 
 def fill(db: Database, n: int) -> list[int]:
     with db.session() as s:
-        ids = [create_article_in(s, ArticleFields(title=f"Article {i:03d}", rubric="Culture")).id for i in range(n)]
-        add_comments(s, [NewComment(ids[0], f"comment {j} <b>bold</b>", author_name=f"R{j}") for j in range(23)])
+        ids = [
+            create_article_in(s, ArticleFields(title=f"Article {i:03d}", rubric="Culture")).id
+            for i in range(n)
+        ]
+        add_comments(
+            s, [NewComment(ids[0], f"comment {j} <b>bold</b>", author_name=f"R{j}") for j in range(23)]
+        )
     return ids
 
 

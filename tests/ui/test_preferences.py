@@ -92,7 +92,9 @@ def test_window_layout_is_kept_apart_from_preferences(qtbot, seeded_db: Database
     assert not any(k.startswith("prefs/") for k in keys)  # closing stores layout, never preferences
 
 
-def test_dark_theme_applies_at_once_and_system_gives_the_look_back(qapp, qtbot, seeded_db, make_window) -> None:
+def test_dark_theme_applies_at_once_and_system_gives_the_look_back(
+    qapp, qtbot, seeded_db, make_window
+) -> None:
     window = make_window(seeded_db)
     original = qapp.palette().color(QPalette.ColorRole.Window)
     dialog = open_preferences(window, qtbot)
@@ -165,7 +167,9 @@ def test_reset_all_goes_back_to_the_defaults(qtbot, seeded_db: Database, make_wi
     assert not QSettings().contains("shortcuts/article_publish")
 
 
-def test_interface_language_switches_live(qapp, qtbot, seeded_db: Database, tmp_path: Path, monkeypatch) -> None:
+def test_interface_language_switches_live(
+    qapp, qtbot, seeded_db: Database, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setattr(i18n, "cache_folder", lambda: tmp_path / "cache")
     settings.put(settings.UI_LANGUAGE, "en")
     i18n.install_translators(qapp)

@@ -45,7 +45,9 @@ def _decode(text: str) -> ArticleFields:
     return ArticleFields(**data)
 
 
-def write_autosave(db: Database, article_id: int, fields: ArticleFields, base_version: int, actor: str) -> None:
+def write_autosave(
+    db: Database, article_id: int, fields: ArticleFields, base_version: int, actor: str
+) -> None:
     """Keep ``fields`` as the article's unsaved text (replacing the previous buffer).
 
     Delete-then-insert in one transaction rather than read-then-update: a save clearing the

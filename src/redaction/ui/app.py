@@ -46,7 +46,9 @@ def display_problem() -> str | None:
         if missing:
             # Qt's X11 plugin would abort the whole process; say what to install instead.
             packages = " ".join(_XCB_LIBRARIES[lib] for lib in missing)
-            return f"Qt cannot open a window without {', '.join(missing)}: install them (apt install {packages})"
+            return (
+                f"Qt cannot open a window without {', '.join(missing)}: install them (apt install {packages})"
+            )
     return None
 
 
