@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -164,6 +164,14 @@ def make_naive(panel: EditorPanel) -> None:
     panel.body_edit.textChanged.connect(rerender)
 
 
+def dispose(panel: EditorPanel) -> None:
+    """Really delete a panel: deleteLater() alone is not run by processEvents(), and a panel left
+    alive keeps its timers (gradual highlighting) running into the next measurement."""
+    panel.close()
+    panel.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def summary(times: list[float]) -> dict[str, float]:
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -190,14 +198,12 @@ def main(argv: list[str] | None = None) -> int:
         panel = make_panel(body)
         time_keys(panel, 10)  # warm-up, not counted
         result[str(words)] = summary(time_keys(panel, args.keys))
-        panel.close()
-        panel.deleteLater()
+        dispose(panel)
         panel = make_panel(body)
         make_naive(panel)
         time_keys(panel, 2)  # warm-up
         naive[str(words)] = summary(time_keys(panel, args.naive_keys))
-        panel.close()
-        panel.deleteLater()
+        dispose(panel)
     result["naive"] = naive
     if args.json:
         print(json.dumps(result))
