@@ -50,6 +50,9 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
     qtbot.waitUntil(lambda: desk.operation is None, timeout=20_000)
     assert operation.shown_progress == (n, n)
     assert {status_of(db, i) for i in ids} == {"approved"}
+    from redaction.services.backup import list_backups
+
+    assert [b.reason for b in list_backups(db)] == ["before-bulk-approve"]  # a copy was taken first
     assert desk.tabs.tabText(0) == "Pending (0)" and desk.tabs.tabText(1) == f"Approved ({n})"
     assert desk.view.hasFocus()  # the keyboard is back in the queue: the next keys still work
     qtbot.keyClick(desk.view, Qt.Key.Key_Z)  # the whole bulk step, on a worker too

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, Qt
 
 from redaction.services import moderation
+from redaction.services.backup import backup_before
 from redaction.services.comments import Decision
 from redaction.services.moderation import ALL, BulkOutcome
 from redaction.services.moderation_detail import reply_as_newsroom
@@ -64,9 +65,15 @@ class DecisionsMixin(_Base):
         label = self.tr("Moving %n comment(s) to %1…", "", len(ids)).replace(
             "%1", labels.comment_status(status).lower()
         )
+        def work(progress: object) -> BulkOutcome:
+            # A copy of the database first (SQLite backup API, rotating set): a bulk decision is
+            # the kind of change a newsroom may want to take back wholesale.
+            backup_before(self.db, {"approved": "bulk-approve"}.get(status, f"bulk-{status}"))
+            return moderation.decide_in_chunks(self.db, ids, status, self.actor, progress)  # type: ignore[arg-type]
+
         self.operation = run_with_progress(
             self,
-            lambda progress: moderation.decide_in_chunks(self.db, ids, status, self.actor, progress),
+            work,
             label,
             lambda outcome: self._after_bulk(status, outcome),
             self._operation_failed,
