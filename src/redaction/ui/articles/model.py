@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from redaction.domain.dates import compact_datetime, short_datetime
 from redaction.services import articles as article_service
 from redaction.services.articles import ArticleQuery, ArticleSummary
 from redaction.services.database import Database
 from redaction.ui import labels
+from redaction.ui.paged_model import PagedTableModel
 
 COLUMNS = ("title", "rubric", "status", "author", "updated_at", "pending_comments")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -34,25 +35,17 @@ def _header(key: str) -> str:
     }[key]
 
 
-class ArticleTableModel(QAbstractTableModel):
+class ArticleTableModel(PagedTableModel[ArticleSummary]):
+    column_count = len(COLUMNS)
+
     def __init__(self, db: Database, page_size: int = article_service.PAGE_SIZE, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._db = db
-        self._page_size = page_size
-        self._fetching = False
-        self._rows: list[ArticleSummary] = []
         self._row_of: dict[int, int] = {}
         self._query = ArticleQuery()
-        self._exhausted = False
         self.reload()
 
     # -- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
@@ -90,32 +83,17 @@ class ArticleTableModel(QAbstractTableModel):
             return _header(COLUMNS[section])
         return None
 
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._fetching
-
-    def fetchMore(self, parent: _Index) -> None:
-        # Views may ask again from inside beginInsertRows; a second page then would repeat rows.
-        if parent.isValid() or self._exhausted or self._fetching:
-            return
-        self._fetching = True
-        try:
-            self._fetch_page()
-        finally:
-            self._fetching = False
-
-    def _fetch_page(self) -> None:
-        after = article_service.sort_key_of(self._rows[-1], self._query.sort) if self._rows else None
+    def load_page(self, last: ArticleSummary | None, limit: int) -> list[ArticleSummary]:
+        after = article_service.sort_key_of(last, self._query.sort) if last is not None else None
         with self._db.session() as session:
-            page = article_service.list_articles(session, self._query, after, self._page_size)
-        self._exhausted = len(page) < self._page_size
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            return article_service.list_articles(session, self._query, after, limit)
+
+    def rows_added(self, first: int, page: list[ArticleSummary]) -> None:
         for offset, summary in enumerate(page):
             self._row_of[summary.id] = first + offset
-        self._rows.extend(page)
-        self.endInsertRows()
+
+    def rows_cleared(self) -> None:
+        self._row_of = {}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -151,11 +129,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Drop what is loaded and load the first page again."""
-        self.beginResetModel()
-        self._rows = []
-        self._row_of = {}
-        self._exhausted = False
-        self.endResetModel()
+        self.clear_rows()
         self.fetchMore(QModelIndex())
 
     def article_id(self, row: int) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
@@ -12,6 +12,7 @@ from redaction.services import moderation_log
 from redaction.services.database import Database
 from redaction.services.moderation_log import LogFilter, LogRow
 from redaction.ui import labels
+from redaction.ui.paged_model import PagedTableModel
 
 COLUMNS = ("at", "actor", "move", "author", "comment", "article", "reason")
 _Index = QModelIndex | QPersistentModelIndex
@@ -29,21 +30,13 @@ def _header(key: str) -> str:
     }[key]
 
 
-class LogModel(QAbstractTableModel):
+class LogModel(PagedTableModel[LogRow]):
+    column_count = len(COLUMNS)
+
     def __init__(self, db: Database, page_size: int = moderation_log.PAGE_SIZE, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._db = db
-        self._page_size = page_size
         self._filter = LogFilter()
-        self._rows: list[LogRow] = []
-        self._exhausted = False
-        self._fetching = False
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows) or role != Qt.ItemDataRole.DisplayRole:
@@ -75,35 +68,16 @@ class LogModel(QAbstractTableModel):
             return _header(COLUMNS[section])
         return None
 
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._fetching
-
-    def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or self._exhausted or self._fetching:
-            return
-        self._fetching = True
-        try:
-            after = self._rows[-1] if self._rows else None
-            with self._db.session() as session:
-                page = moderation_log.list_log(session, self._filter, after, self._page_size)
-            self._exhausted = len(page) < self._page_size
-            if page:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-                self._rows.extend(page)
-                self.endInsertRows()
-        finally:
-            self._fetching = False
+    def load_page(self, last: LogRow | None, limit: int) -> list[LogRow]:
+        with self._db.session() as session:
+            return moderation_log.list_log(session, self._filter, last, limit)
 
     def set_filter(self, f: LogFilter) -> None:
         self._filter = f
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self.endResetModel()
+        self.clear_rows()
         self.fetchMore(QModelIndex())
 
     def event_row(self, row: int) -> LogRow | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, visible_name
@@ -17,6 +17,7 @@ from redaction.services import comments as comment_service
 from redaction.services.comments import CommentRow
 from redaction.services.database import Database
 from redaction.ui import labels
+from redaction.ui.paged_model import PagedTableModel
 
 COLUMNS = ("author_name", "created_at", "status", "body")
 COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,22 +36,15 @@ def _header(key: str) -> str:
     }[key]
 
 
-class CommentTableModel(QAbstractTableModel):
+class CommentTableModel(PagedTableModel[CommentRow]):
+    column_count = len(COLUMNS)
+
     def __init__(self, db: Database, page_size: int = comment_service.PAGE_SIZE, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._db = db
-        self._page_size = page_size
-        self._fetching = False
-        self._rows: list[CommentRow] = []
         self._article_id: int | None = None
         self._status: str | None = "pending"
-        self._exhausted = True
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        self._exhausted = True  # nothing to show until an article is chosen
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -84,32 +78,10 @@ class CommentTableModel(QAbstractTableModel):
             return _header(COLUMNS[section])
         return None
 
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._fetching
-
-    def fetchMore(self, parent: _Index) -> None:
-        # Views may ask again from inside beginInsertRows; a second page then would repeat rows.
-        if parent.isValid() or self._exhausted or self._fetching:
-            return
-        self._fetching = True
-        try:
-            self._fetch_page()
-        finally:
-            self._fetching = False
-
-    def _fetch_page(self) -> None:
-        after = (self._rows[-1].created_at, self._rows[-1].id) if self._rows else None
+    def load_page(self, last: CommentRow | None, limit: int) -> list[CommentRow]:
+        after = (last.created_at, last.id) if last is not None else None
         with self._db.session() as session:
-            page = comment_service.list_comments(
-                session, self._article_id, self._status, after, self._page_size
-            )
-        self._exhausted = len(page) < self._page_size
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+            return comment_service.list_comments(session, self._article_id, self._status, after, limit)
 
     # -- our interface ------------------------------------------------------------------------
     @property
@@ -127,10 +99,7 @@ class CommentTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = self._article_id is None
-        self.endResetModel()
+        self.clear_rows(exhausted=self._article_id is None)
         self.fetchMore(QModelIndex())
 
     def comment(self, row: int) -> CommentRow | None:

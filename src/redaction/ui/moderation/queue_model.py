@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,6 +29,7 @@ from redaction.services.database import Database
 from redaction.services.moderation import QueueFilter, QueueRow
 from redaction.ui import labels
 from redaction.ui.moderation.text import reveal_fast
+from redaction.ui.paged_model import PagedTableModel
 
 COLUMNS = ("mark", "author", "comment", "article", "date", "status")
 COMMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -66,28 +66,19 @@ def excerpt(row: QueueRow, limit: int = EXCERPT_CHARS) -> str:
     return reveal_fast(text)
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(PagedTableModel[QueueRow]):
     marks_changed = Signal(int)
+    column_count = _COLUMN_COUNT
 
     def __init__(self, db: Database, page_size: int = moderation.PAGE_SIZE, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(page_size, parent)
         self._db = db
-        self._page_size = page_size
         self._filter = QueueFilter()
-        self._rows: list[QueueRow] = []
-        self._exhausted = False
-        self._fetching = False
         self._marks: dict[int, None] = {}  # ordered set of comment ids
         self._row_of: dict[int, int] | None = None
         self._texts: dict[int, tuple[str | None, ...]] = {}
 
     # -- Qt interface -------------------------------------------------------------------------
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else _COLUMN_COUNT
-
     def data(self, index: _Index, role: int = 0) -> Any:
         # Called for every cell, role and repaint (some 1,500 times per screen): plain ints,
         # one dict lookup, nothing else.
@@ -152,31 +143,16 @@ class QueueModel(QAbstractTableModel):
                 return QCoreApplication.translate("QueueModel", "Marked for a decision on the selection (X)")
         return None
 
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._fetching
-
-    def fetchMore(self, parent: _Index) -> None:
-        # Views may ask again from inside beginInsertRows; a second page then would repeat rows.
-        if parent.isValid() or self._exhausted or self._fetching:
-            return
-        self._fetching = True
-        try:
-            self._fetch_page()
-        finally:
-            self._fetching = False
-
-    def _fetch_page(self) -> None:
-        after = self._rows[-1] if self._rows else None
+    def load_page(self, last: QueueRow | None, limit: int) -> list[QueueRow]:
         with self._db.session() as session:
-            page = moderation.list_queue(session, self._filter, after, self._page_size)
-        self._exhausted = len(page) < self._page_size
-        if not page:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
+            return moderation.list_queue(session, self._filter, last, limit)
+
+    def rows_added(self, first: int, page: list[QueueRow]) -> None:
         self._row_of = None
-        self.endInsertRows()
+
+    def rows_cleared(self) -> None:
+        self._texts = {}
+        self._row_of = None
 
     # -- what is shown ------------------------------------------------------------------------
     @property
@@ -190,12 +166,7 @@ class QueueModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._texts = {}
-        self._row_of = None
-        self._exhausted = False
-        self.endResetModel()
+        self.clear_rows()
         self.fetchMore(QModelIndex())
 
     def comment(self, row: int) -> QueueRow | None:
