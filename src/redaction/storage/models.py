@@ -168,6 +168,9 @@ class Comment(Base):
         Index("ix_comment_parent", "parent_id"),
         Index("ix_comment_email", "author_email", "created_at", "id"),
         Index("ix_comment_name", "author_name", "created_at", "id"),
+        # The rules' facts: an earlier twin of a comment, the same IP's previous comment.
+        Index("ix_comment_article_author", "article_id", "author_email", "author_name"),
+        Index("ix_comment_ip", "author_ip", "created_at", "id"),
         Index("ix_comment_created", "created_at", "id"),
         # An article's reader comments newest first whatever their status, and counted per status.
         Index("ix_comment_article_kind_created", "article_id", "kind", "created_at", "id", "status"),
