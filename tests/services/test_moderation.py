@@ -8,11 +8,7 @@ each test then gets a database of its own, dropped afterwards.
 
 from __future__ import annotations
 
-import itertools
-import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -36,34 +32,11 @@ from redaction.services.moderation_log import LogFilter, UndoRefusedError, list_
 from redaction.services.moderation_stats import dashboard_figures
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
-POSTGRES = os.environ.get("REDACTION_TEST_POSTGRES", "")
-_databases = itertools.count()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Database]:
-    if request.param == "sqlite":
-        database = Database.open(db_path)
-        yield database
-        database.close()
-        return
-    if not POSTGRES:
-        pytest.skip("set REDACTION_TEST_POSTGRES to a PostgreSQL server URL to run this on PostgreSQL")
-    from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-
-    name = f"redaction_test_{os.getpid()}_{next(_databases)}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    database = Database.open(make_url(POSTGRES).set(database=name).render_as_string(hide_password=False))
-    try:
-        yield database
-    finally:
-        database.close()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}"'))
-        admin.dispose()
+@pytest.fixture
+def db(both_db: Database) -> Database:
+    return both_db
 
 
 @pytest.fixture
