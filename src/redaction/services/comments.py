@@ -21,6 +21,8 @@ from redaction.services.database import Database
 from redaction.storage.models import Article, Comment, ModerationEvent
 
 PAGE_SIZE = 200
+# Ids per "WHERE id IN (...)": under SQLite's oldest limit of 999 parameters, and few statements.
+_IDS_CHUNK = 900
 READER_KINDS = ("comment",)
 
 
@@ -186,8 +188,8 @@ def set_status_in(
     now = utcnow()
     decisions: list[Decision] = []
     pending: Counter[int] = Counter()
-    for chunk_start in range(0, len(comment_ids), 500):
-        chunk = list(comment_ids[chunk_start : chunk_start + 500])
+    for chunk_start in range(0, len(comment_ids), _IDS_CHUNK):
+        chunk = list(comment_ids[chunk_start : chunk_start + _IDS_CHUNK])
         rows: list[Any] = list(
             session.execute(
                 select(Comment.id, Comment.article_id, Comment.status, Comment.kind).where(
