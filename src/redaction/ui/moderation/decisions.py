@@ -65,6 +65,7 @@ class DecisionsMixin(_Base):
         label = self.tr("Moving %n comment(s) to %1…", "", len(ids)).replace(
             "%1", labels.comment_status(status).lower()
         )
+
         def work(progress: object) -> BulkOutcome:
             # A copy of the database first (SQLite backup API, rotating set): a bulk decision is
             # the kind of change a newsroom may want to take back wholesale.
