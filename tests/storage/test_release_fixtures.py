@@ -45,4 +45,4 @@ def test_released_schema_opens_with_its_content(fixture: str, tmp_path: Path) ->
 
 
 def test_the_current_release_fixture_holds_the_demo_newsroom() -> None:
-    assert (FIXTURES / "schema_0006.db").is_file()
+    assert (FIXTURES / "schema_0007.db").is_file()
