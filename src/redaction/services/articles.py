@@ -394,14 +394,22 @@ def _apply(session: Session, article: Article, fields: ArticleFields, now: datet
     article.updated_at = now
 
 
-def _snapshot(article: Article, actor: str, reason: str, now: datetime) -> Revision:
-    fields = _fields_of(article)
+def revision_of(
+    article_id: int,
+    fields: ArticleFields,
+    version: int,
+    actor: str,
+    reason: str,
+    at: datetime,
+    word_count: int,
+) -> Revision:
+    """A revision row holding ``fields`` (saves, autosave snapshots and restores all use it)."""
     return Revision(
-        article_id=article.id,
-        created_at=now,
+        article_id=article_id,
+        created_at=at,
         author_name=actor,
         reason=reason,
-        article_version=article.version,
+        article_version=version,
         title=fields.title,
         rubric=fields.rubric,
         tags=", ".join(fields.tags),
@@ -410,7 +418,13 @@ def _snapshot(article: Article, actor: str, reason: str, now: datetime) -> Revis
         language=fields.language,
         status=fields.status,
         author=fields.author,
-        word_count=article.word_count,
+        word_count=word_count,
+    )
+
+
+def _snapshot(article: Article, actor: str, reason: str, now: datetime) -> Revision:
+    return revision_of(
+        article.id, _fields_of(article), article.version, actor, reason, now, article.word_count
     )
 
 

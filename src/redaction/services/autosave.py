@@ -18,9 +18,9 @@ from sqlalchemy import delete, select
 
 from redaction.domain.dates import utcnow
 from redaction.domain.textstats import count_words
-from redaction.services.articles import ArticleFields
+from redaction.services.articles import ArticleFields, revision_of
 from redaction.services.database import Database
-from redaction.storage.models import Autosave, Revision
+from redaction.storage.models import Autosave
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,20 +96,5 @@ def keep_revision(
     fields = fields.normalized()
     with db.session() as session:
         session.add(
-            Revision(
-                article_id=article_id,
-                created_at=utcnow(),
-                author_name=actor,
-                reason=reason,
-                article_version=base_version,
-                title=fields.title,
-                rubric=fields.rubric,
-                tags=", ".join(fields.tags),
-                standfirst=fields.standfirst,
-                body=fields.body,
-                language=fields.language,
-                status=fields.status,
-                author=fields.author,
-                word_count=count_words(fields.body),
-            )
+            revision_of(article_id, fields, base_version, actor, reason, utcnow(), count_words(fields.body))
         )
