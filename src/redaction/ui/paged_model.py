@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -17,7 +17,7 @@ ROOT = QModelIndex()
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):
-    column_count = 0  # set by subclasses
+    columns: tuple[str, ...] = ()  # the column keys, set by subclasses
 
     def __init__(self, page_size: int, parent: Any = None) -> None:
         super().__init__(parent)
@@ -45,12 +45,27 @@ class PagedTableModel(QAbstractTableModel, Generic[Row]):
     def rows_cleared(self) -> None:
         """Called inside the reset, so that subclasses drop what they derived from the rows."""
 
+    def header_text(self, key: str) -> str:
+        """The (translated) title of the column ``key``."""
+        return key
+
     # -- Qt interface ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else self.column_count
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self.header_text(self.columns[section])
+        return None
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and not self._exhausted and not self._fetching

@@ -36,7 +36,7 @@ def _header(key: str) -> str:
 
 
 class ArticleTableModel(PagedTableModel[ArticleSummary]):
-    column_count = len(COLUMNS)
+    columns = COLUMNS
 
     def __init__(self, db: Database, page_size: int = article_service.PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(page_size, parent)
@@ -72,16 +72,8 @@ class ArticleTableModel(PagedTableModel[ArticleSummary]):
             return row.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return _header(COLUMNS[section])
-        return None
+    def header_text(self, key: str) -> str:
+        return _header(key)
 
     def load_page(self, last: ArticleSummary | None, limit: int) -> list[ArticleSummary]:
         after = article_service.sort_key_of(last, self._query.sort) if last is not None else None

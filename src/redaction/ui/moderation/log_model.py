@@ -31,7 +31,7 @@ def _header(key: str) -> str:
 
 
 class LogModel(PagedTableModel[LogRow]):
-    column_count = len(COLUMNS)
+    columns = COLUMNS
 
     def __init__(self, db: Database, page_size: int = moderation_log.PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(page_size, parent)
@@ -57,16 +57,8 @@ class LogModel(PagedTableModel[LogRow]):
             return reveal_invisible(one_line(row.article_title, 60))
         return reveal_invisible(one_line(row.reason, 100))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return _header(COLUMNS[section])
-        return None
+    def header_text(self, key: str) -> str:
+        return _header(key)
 
     def load_page(self, last: LogRow | None, limit: int) -> list[LogRow]:
         with self._db.session() as session:

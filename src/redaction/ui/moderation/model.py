@@ -37,7 +37,7 @@ def _header(key: str) -> str:
 
 
 class CommentTableModel(PagedTableModel[CommentRow]):
-    column_count = len(COLUMNS)
+    columns = COLUMNS
 
     def __init__(self, db: Database, page_size: int = comment_service.PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(page_size, parent)
@@ -67,16 +67,8 @@ class CommentTableModel(PagedTableModel[CommentRow]):
             return row.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
-            return _header(COLUMNS[section])
-        return None
+    def header_text(self, key: str) -> str:
+        return _header(key)
 
     def load_page(self, last: CommentRow | None, limit: int) -> list[CommentRow]:
         after = (last.created_at, last.id) if last is not None else None

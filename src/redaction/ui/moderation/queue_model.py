@@ -45,7 +45,6 @@ _MARK_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsUserCheckable
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-_COLUMN_COUNT = len(COLUMNS)
 
 
 def _header(key: str) -> str:
@@ -68,7 +67,7 @@ def excerpt(row: QueueRow, limit: int = EXCERPT_CHARS) -> str:
 
 class QueueModel(PagedTableModel[QueueRow]):
     marks_changed = Signal(int)
-    column_count = _COLUMN_COUNT
+    columns = COLUMNS
 
     def __init__(self, db: Database, page_size: int = moderation.PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(page_size, parent)
