@@ -497,6 +497,29 @@ Le fichier n’a pas été modifié.</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundBackups</name>
+    <message>
+        <source>Backup copy saved: %1</source>
+        <translation>Copie de sauvegarde enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>The backup copy was not written</source>
+        <translation>La copie de sauvegarde n’a pas été écrite</translation>
+    </message>
+    <message>
+        <source>%1
+
+The operation itself went ahead and is in the decision log: Z at the desk, or Undo in the log, takes it back.</source>
+        <translation>%1
+
+L’opération elle-même a eu lieu et figure dans le journal des décisions : Z au bureau de modération, ou Annuler dans le journal, la défait.</translation>
+    </message>
+    <message>
+        <source>Finishing the backup copy of the database…</source>
+        <translation>Fin de la copie de sauvegarde de la base…</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Backups</source>

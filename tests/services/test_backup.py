@@ -17,8 +17,10 @@ from redaction.services.backup import (
     BackupError,
     back_up_now,
     backup_before,
+    backups_in_progress,
     backups_supported,
     list_backups,
+    pin_backup_before,
     read_contents,
     restore_backup,
 )
@@ -80,6 +82,61 @@ def test_backup_is_a_consistent_snapshot_while_another_program_writes(db: Databa
         rows_seen.add(rows)
     assert len(rows_seen) > 1, "the writer was never seen making progress between backups"
     assert not list(backups_folder(db_path).glob("*.partial"))
+
+
+def test_a_pinned_backup_is_the_database_of_its_moment_however_late_it_is_written(
+    db: Database, db_path: Path
+) -> None:
+    add_article(db, "Avant l'opération")
+    pinned = pin_backup_before(db, "bulk-approve")
+    assert pinned is not None and backups_in_progress() == [pinned]
+    add_article(db, "Pendant l'opération")  # the pin does not block the writer
+    outcomes: list[object] = []
+    pinned.write_in_background(outcomes.append)
+    add_article(db, "Pendant la copie")
+    info = pinned.wait(timeout=60)
+    assert outcomes == [info] and info.reason == "before-bulk-approve"
+    assert read_contents(info.path).articles == 1  # the state when pinned, not when written
+    assert titles(db) == ["Avant l'opération", "Pendant l'opération", "Pendant la copie"]
+    assert backups_in_progress() == []
+    assert not list(backups_folder(db_path).glob("*.partial"))
+
+
+def test_no_room_for_a_copy_is_said_before_anything_is_written(db: Database, db_path: Path, monkeypatch) -> None:
+    add_article(db, "Intact")
+    full = shutil.disk_usage(db_path.parent)._replace(free=4096)
+    monkeypatch.setattr(backup_files.shutil, "disk_usage", lambda _path: full)
+    with pytest.raises(BackupError, match=r"Not enough free disk space .* needed, 4\.1 KB free"):
+        pin_backup_before(db, "bulk-approve")
+    assert list(backups_folder(db_path).iterdir()) == []  # not even a partial file
+    assert backups_in_progress() == []
+
+
+def test_a_copy_that_fails_in_the_background_says_why_and_leaves_no_file(
+    db: Database, db_path: Path, monkeypatch
+) -> None:
+    def broken(_self: object) -> None:
+        raise BackupError("Could not back up newsroom.db: disk I/O error.")
+
+    monkeypatch.setattr(backup_files.PinnedBackup, "_copy", broken)
+    pinned = pin_backup_before(db, "bulk-trash")
+    assert pinned is not None
+    outcomes: list[object] = []
+    pinned.write_in_background(outcomes.append)
+    with pytest.raises(BackupError, match="disk I/O error"):
+        pinned.wait(timeout=60)
+    assert [str(o) for o in outcomes] == ["Could not back up newsroom.db: disk I/O error."]
+    assert list(backups_folder(db_path).iterdir()) == [] and backups_in_progress() == []
+
+
+def test_an_abandoned_pin_writes_nothing_and_lets_go_of_the_database(db: Database, db_path: Path) -> None:
+    pinned = pin_backup_before(db, "bulk-approve")
+    assert pinned is not None
+    pinned.abandon()
+    assert pinned.done and backups_in_progress() == []
+    assert list(backups_folder(db_path).iterdir()) == []
+    with pytest.raises(BackupError, match="abandoned"):
+        pinned.write()
 
 
 def test_rotation_keeps_the_newest_and_never_deletes_the_newest(db: Database, db_path: Path) -> None:

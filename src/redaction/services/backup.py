@@ -11,6 +11,17 @@ backed up on the server, not by the app). It raises :class:`BackupError` (a ``St
 with a message fit for a dialog) when no copy could be made: do not go on with the operation
 then. The engine backs up by itself before migrating a database to a newer schema.
 
+Where the person is waiting for the operation (a bulk decision at the moderation desk), pin the
+state instead and let the copy be written while the operation runs::
+
+    pinned = pin_backup_before(db, "bulk-approve")  # milliseconds; raises BackupError
+    if pinned is not None:
+        pinned.write_in_background(finished)  # the copy holds the database as it was when pinned
+    ...  # the operation
+
+:func:`backups_in_progress` lists the copies still being written; the process does not exit
+before they are done.
+
 Restoring replaces the live file through SQLite's backup API after a copy of the current
 state is taken; the caller closes its ``Database`` first and opens a new one afterwards.
 """
@@ -25,6 +36,8 @@ from redaction.storage.backups import (
     BackupContents,
     BackupError,
     BackupInfo,
+    PinnedBackup,
+    backups_in_progress,
     check_restorable,
     copy_into,
     read_contents,
@@ -38,10 +51,13 @@ __all__ = [
     "BackupContents",
     "BackupError",
     "BackupInfo",
+    "PinnedBackup",
     "back_up_now",
     "backup_before",
+    "backups_in_progress",
     "backups_supported",
     "list_backups",
+    "pin_backup_before",
     "read_contents",
     "restore_backup",
 ]
@@ -61,6 +77,16 @@ def backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> Backup
     if path is None:
         return None
     return take_backup(path, f"before-{reason}", keep)
+
+
+def pin_backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> PinnedBackup | None:
+    """Pin ``db`` as it is now for a backup named ``reason``, to be written by the caller
+    (:meth:`PinnedBackup.write_in_background`). None for a server database; raises
+    :class:`BackupError` when no copy can be made (no room on the disk, say): do not go on."""
+    path = database_file(db)
+    if path is None:
+        return None
+    return PinnedBackup(path, f"before-{reason}", keep)
 
 
 def back_up_now(db: Database, keep: int = KEEP_DEFAULT) -> BackupInfo:

@@ -6,6 +6,11 @@ the writer is not blocked. A copy is written to ``*.partial`` and renamed only o
 ``quick_check`` passes, so a file with a backup's name is always a whole, readable database in
 rollback-journal mode (one self-contained file, no ``-wal`` beside it).
 
+:class:`PinnedBackup` separates the moment a copy shows from the time it takes to write: it pins
+the database's state in a read transaction (milliseconds), and the copy of exactly that state
+can be written afterwards, on a thread, while the program goes on changing the database. A bulk
+decision pins "before", decides, and the copy follows in the background.
+
 Names carry the UTC time and the reason: ``backups/newsroom-20250419T143012.123456Z-manual.db``
 for ``newsroom.db``. Rotation keeps the newest ``keep`` copies of that database and never
 deletes the newest one. This module lives in ``storage`` (not ``services``) because the engine
@@ -18,17 +23,21 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from redaction.storage.errors import StorageError
 
 FOLDER_NAME = "backups"
 KEEP_DEFAULT = 10
 BUSY_TIMEOUT_SECONDS = 5.0
+ROOM_MARGIN = 16 * 1024 * 1024  # besides the database itself: the copy's journal, other files
 _STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\.\d{6}Z)-(?P<reason>[a-z0-9][a-z0-9-]*)\.db$")
 
@@ -99,9 +108,11 @@ def prune(db_file: Path, keep: int = KEEP_DEFAULT, protect: Iterable[Path] = ())
     return deleted
 
 
-def _connect_existing(path: Path) -> sqlite3.Connection:
+def _connect_existing(path: Path, **options: Any) -> sqlite3.Connection:
     """Open an existing database file without ever creating one."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_SECONDS, **options
+    )
 
 
 def _connect_backup(path: Path) -> sqlite3.Connection:
@@ -109,13 +120,218 @@ def _connect_backup(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
-def _target(db_file: Path, reason: str, now: datetime) -> Path:
+def _reserve(db_file: Path, reason: str, now: datetime) -> tuple[Path, Path]:
+    """The backup's final name and its ``.partial`` file, created empty to hold the name."""
     folder = backups_folder(db_file)
     while True:
-        path = folder / f"{db_file.stem}-{now.strftime(_STAMP_FORMAT)}-{reason}.db"
-        if not path.exists():
-            return path
+        final = folder / f"{db_file.stem}-{now.strftime(_STAMP_FORMAT)}-{reason}.db"
+        partial = final.with_name(final.name + ".partial")
+        if not final.exists():
+            try:
+                os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            except FileExistsError:
+                pass
+            except OSError as exc:
+                raise BackupError(
+                    f"Cannot write in the backups folder {folder}: {exc.strerror or exc}."
+                ) from None
+            else:
+                return final, partial
         now += timedelta(microseconds=1)  # two backups in the same microsecond: keep both
+
+
+def _size_text(size: int) -> str:
+    if size < 1000:
+        return f"{size} bytes"
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1000
+        if value < 1000 or unit == "TB":
+            break
+    return f"{value:.1f} {unit}"
+
+
+def _check_room(db_file: Path, folder: Path) -> None:
+    """Refuse before writing anything when the copy cannot fit (a full disk is found out up
+    front, with the numbers, instead of after gigabytes were written)."""
+    need = sum(p.stat().st_size for p in (db_file, Path(f"{db_file}-wal")) if p.exists())
+    free = shutil.disk_usage(folder).free
+    if free < need + ROOM_MARGIN:
+        raise BackupError(
+            f"Not enough free disk space for a backup copy of {db_file.name} in {folder}: "
+            f"{_size_text(need)} needed, {_size_text(free)} free. Nothing was changed."
+        )
+
+
+class PinnedBackup:
+    """A backup of a database as it is at the moment this object is made, written then or later.
+
+    Making one is quick (a few milliseconds): it opens a read transaction on the file, which in
+    WAL mode (every database redaction opens) pins that state while other connections go on
+    writing. :meth:`write` copies the pinned state with SQLite's online backup API in one step,
+    so the copy is exactly the database as it was when pinned, however long the copy takes and
+    whatever was written meanwhile. That is how a bulk decision keeps a copy of "before" without
+    waiting for gigabytes to be copied: pin, decide, write in the background.
+
+    A database in rollback-journal mode cannot be pinned without blocking its writers; it is
+    then copied at once, inside the constructor (still before anything else happens).
+
+    Raises :class:`BackupError` when the file is missing, the folder cannot be made, the disk
+    has no room for the copy, or the database cannot be read. Call :meth:`write` (or
+    :meth:`write_in_background`) or :meth:`abandon` soon: while pinned, the WAL cannot be
+    checkpointed past this state and grows with every write.
+    """
+
+    def __init__(
+        self,
+        db_file: Path,
+        reason: str,
+        keep: int = KEEP_DEFAULT,
+        protect: Iterable[Path] = (),
+        now: datetime | None = None,
+    ) -> None:
+        self.db_file = db_file = Path(db_file)
+        if not db_file.is_file():
+            raise BackupError(f"There is no database file at {db_file} to back up.")
+        self.keep = keep
+        self.protect = list(protect)
+        folder = backups_folder(db_file)
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Cannot create the backups folder {folder}: {exc.strerror or exc}.") from None
+        _check_room(db_file, folder)
+        self.final, self.partial = _reserve(db_file, clean_reason(reason), now or datetime.now(UTC))
+        self._thread: threading.Thread | None = None
+        self._result: BackupInfo | BackupError | None = None
+        self._finished = threading.Event()
+        self._source: sqlite3.Connection | None = None
+        try:
+            # Autocommit, so the transaction is the one begun here; usable from the writing thread.
+            self._source = source = _connect_existing(db_file, isolation_level=None, check_same_thread=False)
+            wal = source.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            if wal:
+                source.execute("BEGIN")
+                source.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # the read lock: pinned
+        except sqlite3.Error as exc:
+            self.abandon()
+            raise BackupError(f"Could not back up {db_file}: {exc}.") from None
+        with _LOCK:
+            _IN_PROGRESS.add(self)
+        if not wal:
+            self.write()
+
+    @property
+    def done(self) -> bool:
+        """True once written, failed or abandoned."""
+        return self._finished.is_set()
+
+    def wait_done(self, timeout: float | None = None) -> bool:
+        """Block until :attr:`done` (at most ``timeout`` seconds); returns :attr:`done`."""
+        return self._finished.wait(timeout)
+
+    def write(self) -> BackupInfo:
+        """Copy the pinned state, check it, rename it into place, rotate; raises BackupError."""
+        if self._result is None:
+            try:
+                self._result = self._copy()
+            except BackupError as exc:
+                self._result = exc
+            finally:
+                self._release()
+        return self.wait()
+
+    def write_in_background(
+        self, finished: Callable[[BackupInfo | BackupError], object] | None = None
+    ) -> None:
+        """:meth:`write` on a thread of its own; ``finished`` gets the outcome, in that thread.
+
+        The thread is not a daemon: the program does not end in the middle of a copy."""
+        if self._thread is not None:
+            return
+
+        def run() -> None:
+            with contextlib.suppress(BackupError):
+                self.write()
+            if finished is not None and self._result is not None:
+                finished(self._result)
+
+        self._thread = threading.Thread(target=run, name=f"backup {self.final.name}")
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> BackupInfo:
+        """The finished backup's info; raises BackupError when it failed or is still being
+        written after ``timeout`` seconds."""
+        if not self._finished.wait(timeout):
+            raise BackupError(f"The backup copy {self.final.name} is still being written.")
+        if isinstance(self._result, BackupError):
+            raise self._result
+        assert self._result is not None
+        return self._result
+
+    def abandon(self) -> None:
+        """Release the pinned state without writing anything."""
+        if self._result is None:
+            self._result = BackupError(f"The backup copy {self.final.name} was abandoned.")
+        self._release()
+
+    def _release(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
+            with contextlib.suppress(sqlite3.Error):
+                source.close()  # ends the read transaction: the WAL may be checkpointed again
+        with contextlib.suppress(OSError):
+            if self.partial.exists():
+                self.partial.unlink()
+        with _LOCK:
+            _IN_PROGRESS.discard(self)
+        self._finished.set()
+
+    def _copy(self) -> BackupInfo:
+        source = self._source
+        if source is None:
+            raise BackupError(f"The backup copy {self.final.name} was abandoned.")
+        db_file, partial = self.db_file, self.partial
+        try:
+            copy = sqlite3.connect(partial)
+            try:
+                # No journal and no syncs while a brand-new file is filled: the file is synced
+                # once below, and a half-written ``.partial`` is never taken for a backup.
+                copy.execute("PRAGMA journal_mode=OFF")
+                copy.execute("PRAGMA synchronous=OFF")
+                source.backup(copy)  # all pages in one step, from the pinned read transaction
+                copy.execute("PRAGMA journal_mode=DELETE")
+                verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                copy.close()
+            if verdict != "ok":
+                raise BackupError(f"The copy of {db_file} failed its integrity check ({verdict}).")
+            _fsync(partial)
+            os.replace(partial, self.final)
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupError(f"Could not back up {db_file} into {self.final.parent}: {exc}.") from None
+        info = _info(self.final, db_file.stem)
+        assert info is not None
+        prune(db_file, self.keep, protect=[self.final, *self.protect])
+        return info
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_LOCK = threading.Lock()
+_IN_PROGRESS: set[PinnedBackup] = set()
+
+
+def backups_in_progress() -> list[PinnedBackup]:
+    """Backups pinned or being written by this program, oldest first."""
+    with _LOCK:
+        return sorted(_IN_PROGRESS, key=lambda b: b.final.name)
 
 
 def take_backup(
@@ -125,45 +341,8 @@ def take_backup(
     protect: Iterable[Path] = (),
     now: datetime | None = None,
 ) -> BackupInfo:
-    """Copy ``db_file`` into its backups folder, then rotate; raises :class:`BackupError`."""
-    db_file = Path(db_file)
-    if not db_file.is_file():
-        raise BackupError(f"There is no database file at {db_file} to back up.")
-    reason = clean_reason(reason)
-    folder = backups_folder(db_file)
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise BackupError(f"Cannot create the backups folder {folder}: {exc.strerror or exc}.") from None
-    final = _target(db_file, reason, now or datetime.now(UTC))
-    partial = final.with_name(final.name + ".partial")
-    try:
-        source = _connect_existing(db_file)
-        try:
-            copy = sqlite3.connect(partial)
-            try:
-                source.backup(copy)  # all pages in one step: one consistent snapshot
-                copy.execute("PRAGMA journal_mode=DELETE")
-                verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                copy.close()
-        finally:
-            source.close()
-        if verdict != "ok":
-            raise BackupError(f"The copy of {db_file} failed its integrity check ({verdict}).")
-        os.replace(partial, final)
-    except (sqlite3.Error, OSError) as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise BackupError(f"Could not back up {db_file} into {folder}: {exc}.") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    info = _info(final, db_file.stem)
-    assert info is not None
-    prune(db_file, keep, protect=[final, *protect])
-    return info
+    """Copy ``db_file`` into its backups folder now, then rotate; raises :class:`BackupError`."""
+    return PinnedBackup(db_file, reason, keep, protect, now).write()
 
 
 def read_contents(backup: Path) -> BackupContents:

@@ -465,6 +465,9 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.autosaver.close()
+        from redaction.ui.moderation.workers import finish_background_backups
+
+        finish_background_backups(self)  # copies taken before bulk decisions, still being written
         event.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -80,4 +80,8 @@ def workers_done(qapp: object) -> Iterator[None]:
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(30_000)
+    from redaction.services.backup import backups_in_progress
+
+    for backup in backups_in_progress():  # copies taken before bulk moves, written in the background
+        backup.wait_done(30)
     qapp.processEvents()  # type: ignore[attr-defined]

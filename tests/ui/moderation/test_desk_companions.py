@@ -3,12 +3,15 @@ newsroom, the decision log with undo, the dashboard, the rules' dry run, and the
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from redaction.services.articles import ArticleFields, create_article
+from redaction.services.backup import list_backups
 from redaction.services.comments import NewComment, add_comments, get_comment
 from redaction.services.database import Database
 from redaction.services.moderation import decide
@@ -16,6 +19,7 @@ from redaction.services.moderation_detail import NEWSROOM_REASON, comment_detail
 from redaction.ui.moderation.decisions import SYNC_LIMIT
 from redaction.ui.moderation.log_model import LogModel
 from redaction.ui.moderation.queue_model import QueueModel
+from redaction.ui.moderation.workers import background_backups
 from tests.ui.keys import type_text
 from tests.ui.moderation.conftest import T0
 
@@ -44,22 +48,60 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
     qtbot.keyClick(desk.view, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)  # mark all matching
     qtbot.waitUntil(lambda: desk.operation is None)  # collected on a worker thread
     assert desk.model.mark_count() == n and desk.model.rowCount() < n  # more than is loaded
+    notices: list[str] = []
+    background_backups().saved.connect(notices.append)
     qtbot.keyClick(desk.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
     operation = desk.operation
     assert operation is not None  # not on the UI thread
     qtbot.waitUntil(lambda: desk.operation is None, timeout=20_000)
     assert operation.shown_progress == (n, n)
     assert {status_of(db, i) for i in ids} == {"approved"}
-    from redaction.services.backup import list_backups
-
-    assert [b.reason for b in list_backups(db)] == ["before-bulk-approve"]  # a copy was taken first
     assert desk.tabs.tabText(0) == "Pending (0)" and desk.tabs.tabText(1) == f"Approved ({n})"
+    # A copy of the database as it was before the move, written while (and after) it ran.
+    qtbot.waitUntil(lambda: bool(notices), timeout=20_000)
+    (backup,) = list_backups(db)
+    assert backup.reason == "before-bulk-approve" and notices == [f"Backup copy saved: {backup.path.name}"]
+    copy = sqlite3.connect(f"{backup.path.as_uri()}?mode=ro", uri=True)
+    moved = copy.execute("SELECT status, count(*) FROM comment GROUP BY status").fetchall()
+    copy.close()
+    assert moved == [("pending", n)]
     assert desk.view.hasFocus()  # the keyboard is back in the queue: the next keys still work
     qtbot.keyClick(desk.view, Qt.Key.Key_Z)  # the whole bulk step, on a worker too
     qtbot.waitUntil(
         lambda: desk.operation is None and desk.tabs.tabText(0) == f"Pending ({n})", timeout=20_000
     )
     assert {status_of(db, i) for i in ids} == {"pending"}
+
+
+def test_no_room_for_the_backup_copy_means_the_bulk_move_does_not_happen(
+    qtbot, db, db_path, open_desk, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from redaction.storage import backups as backup_files
+
+    ids = many_pending(db, SYNC_LIMIT + 10)
+    desk = open_desk(db).desk
+    full = shutil.disk_usage(db_path.parent)._replace(free=0)
+    monkeypatch.setattr(backup_files.shutil, "disk_usage", lambda _path: full)
+    desk.model.set_marks(ids)
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        seen.append(box.text())
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    qtbot.keyClick(desk.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: desk.operation is None and bool(seen), timeout=20_000)
+    assert "Not enough free disk space" in seen[0] and "Nothing was changed" in seen[0]
+    assert {status_of(db, i) for i in ids} == {"pending"}
+    assert desk.tabs.tabText(0) == f"Pending ({len(ids)})" and list_backups(db) == []
 
 
 def test_dossier_counts_and_bulk_actions(qtbot, desk_db, open_desk) -> None:

@@ -15,13 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, Qt
 
 from redaction.services import moderation
-from redaction.services.backup import backup_before
 from redaction.services.comments import Decision
 from redaction.services.moderation import ALL, BulkOutcome
 from redaction.services.moderation_detail import reply_as_newsroom
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
-from redaction.ui.moderation.workers import report, run_with_progress
+from redaction.ui.moderation.workers import report, run_with_progress, with_backup_before
 
 if TYPE_CHECKING:
     from redaction.ui.moderation.desk import ModerationDesk
@@ -67,14 +66,15 @@ class DecisionsMixin(_Base):
         )
 
         def work(progress: object) -> BulkOutcome:
-            # A copy of the database first (SQLite backup API, rotating set): a bulk decision is
-            # the kind of change a newsroom may want to take back wholesale.
-            backup_before(self.db, {"approved": "bulk-approve"}.get(status, f"bulk-{status}"))
             return moderation.decide_in_chunks(self.db, ids, status, self.actor, progress)  # type: ignore[arg-type]
 
+        # A copy of the database as it was before (SQLite backup API, rotating set), written while
+        # the comments move: a bulk decision is the kind of change a newsroom may want to take
+        # back wholesale.
+        reason = {"approved": "bulk-approve"}.get(status, f"bulk-{status}")
         self.operation = run_with_progress(
             self,
-            work,
+            with_backup_before(self.db, reason, work),
             label,
             lambda outcome: self._after_bulk(status, outcome),
             self._operation_failed,

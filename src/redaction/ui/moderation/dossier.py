@@ -30,7 +30,7 @@ from redaction.services.moderation import ALL, STATUSES, BulkOutcome
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
-from redaction.ui.moderation.workers import Operation, report, run_with_progress
+from redaction.ui.moderation.workers import Operation, Work, report, run_with_progress, with_backup_before
 
 try:  # the rules service arrives with the moderation rules; blocking needs it
     from redaction.services import rules as rules_service
@@ -152,6 +152,7 @@ class DossierDialog(QDialog):
         self._run(
             lambda progress: dossiers.approve_all_pending(self.db, self.commenter, self.actor, progress),
             self.tr("Approving this reader's pending comments…"),
+            "dossier-approve-all",
         )
 
     def trash_all(self) -> None:
@@ -166,10 +167,13 @@ class DossierDialog(QDialog):
             self._run(
                 lambda progress: dossiers.trash_all(self.db, self.commenter, self.actor, progress),
                 self.tr("Trashing this reader's comments…"),
+                "dossier-trash-all",
             )
 
-    def _run(self, work: object, label: str) -> None:
-        self.operation = run_with_progress(self, work, label, self._done, self._failed)  # type: ignore[arg-type]
+    def _run(self, work: Work, label: str, backup_reason: str) -> None:
+        self.operation = run_with_progress(
+            self, with_backup_before(self.db, backup_reason, work), label, self._done, self._failed
+        )
 
     def _done(self, outcome: BulkOutcome) -> None:
         self.operation = None

@@ -339,7 +339,7 @@ class RulesDialog(QDialog):
         rules = self._checked_rules()
         if rules is None or self.operation is not None:
             return
-        from redaction.ui.moderation.workers import run_with_progress
+        from redaction.ui.moderation.workers import run_with_progress, with_backup_before
 
         def work(progress: Any) -> RuleRun:
             rules_service.save_rules(self.db, rules)
@@ -347,7 +347,7 @@ class RulesDialog(QDialog):
 
         self.operation = run_with_progress(
             self,
-            work,
+            with_backup_before(self.db, "apply-rules", work),
             self.tr("Applying the rules to the pending queue…"),
             self._applied,
             self._dry_run_failed,

@@ -16,6 +16,7 @@ from redaction.services.database import Database
 from redaction.ui import settings
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.moderation.desk import ModerationDesk
+from redaction.ui.moderation.workers import background_backups, finish_background_backups
 
 MESSAGE_MS = 5000
 
@@ -35,6 +36,7 @@ class DeskWindow(QMainWindow):
         self._companions: dict[str, QWidget] = {}
         self._build_menus()
         self.desk.message_posted.connect(lambda text: self.statusBar().showMessage(text, MESSAGE_MS))
+        background_backups().saved.connect(self._show_message)
         self.desk.comments_moderated.connect(self.comments_moderated)
         self.desk.dossier_requested.connect(self.open_dossier)
         self.statusBar().showMessage(self.tr("Press ? for the keyboard shortcuts."), MESSAGE_MS)
@@ -45,6 +47,9 @@ class DeskWindow(QMainWindow):
         splitter = settings.window_value("desk_splitter")
         if splitter is not None:
             self.desk.splitter.restoreState(splitter)
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
 
     def _build_menus(self) -> None:
         r = self.registry
@@ -141,6 +146,8 @@ class DeskWindow(QMainWindow):
         settings.set_window_value("desk_splitter", self.desk.splitter.saveState())
         for widget in self._companions.values():
             widget.close()
+        if self.parent() is None:  # the desk alone is the application: its copies end with it
+            finish_background_backups(self)
         event.accept()
 
 

@@ -21,6 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from redaction.services.backup import BackupError, BackupInfo, backups_in_progress, pin_backup_before
+from redaction.services.database import Database
 from redaction.storage.errors import StorageError
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second: the UI thread stays free
@@ -206,3 +208,96 @@ def report(parent: QWidget, title: str, message: str, warning: bool = False) -> 
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
+
+
+class BackgroundBackups(QObject):
+    """The copies of the database taken before bulk operations, written while they run.
+
+    One per application (:func:`background_backups`). ``notify`` may be called from any thread
+    with a backup's outcome; ``saved`` then carries a line for the status bars, and a failure is
+    reported in a dialog (the operation itself went ahead: the audit log can undo it).
+    """
+
+    outcome = Signal(object)  # BackupInfo | BackupError, delivered in the UI thread
+    saved = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.outcome.connect(self._deliver)
+
+    def notify(self, result: BackupInfo | BackupError) -> None:
+        with contextlib.suppress(RuntimeError):  # the application is being torn down
+            self.outcome.emit(result)
+
+    def _deliver(self, result: object) -> None:
+        if isinstance(result, BackupInfo):
+            self.saved.emit(
+                QCoreApplication.translate("BackgroundBackups", "Backup copy saved: %1").replace(
+                    "%1", result.path.name
+                )
+            )
+            return
+        report(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("BackgroundBackups", "The backup copy was not written"),
+            QCoreApplication.translate(
+                "BackgroundBackups",
+                "%1\n\nThe operation itself went ahead and is in the decision log: Z at the desk, or "
+                "Undo in the log, takes it back.",
+            ).replace("%1", str(result)),
+            warning=True,
+        )
+
+
+def background_backups() -> BackgroundBackups:
+    """The application's :class:`BackgroundBackups` (made on first use, owned by the app)."""
+    app = QCoreApplication.instance()
+    found = app.findChild(BackgroundBackups, "background_backups") if app is not None else None
+    if found is None:
+        found = BackgroundBackups(app)
+        found.setObjectName("background_backups")
+    return found
+
+
+def with_backup_before(db: Database, reason: str, work: Work) -> Work:
+    """``work`` preceded by a backup of the database as it was before it (for a local file).
+
+    The state is pinned in the worker before ``work`` changes anything (milliseconds) and the
+    copy is written on a thread of its own meanwhile, so the person waits for the operation, not
+    for gigabytes of copying. When no copy can be made (a full disk), ``work`` does not run and
+    the operation fails with the reason: nothing was changed."""
+    notify = background_backups().notify  # made here, in the UI thread
+
+    def run(progress: Callable[[int, int], bool]) -> Any:
+        pinned = pin_backup_before(db, reason)
+        if pinned is not None:
+            pinned.write_in_background(notify)
+        return work(progress)
+
+    return run
+
+
+def finish_background_backups(parent: QWidget | None) -> None:
+    """Wait, with a dialog that says why, for backup copies still being written (at quit)."""
+    pending = backups_in_progress()
+    if not pending:
+        return
+    dialog = QProgressDialog(
+        QCoreApplication.translate("BackgroundBackups", "Finishing the backup copy of the database…"),
+        "",
+        0,
+        0,
+        parent,
+    )
+    dialog.setObjectName("backup_finishing")
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(SHOW_DIALOG_AFTER_MS)
+    dialog.setValue(0)
+    try:
+        for backup in pending:
+            while not backup.wait_done(PROGRESS_INTERVAL_S):
+                QApplication.processEvents()
+    finally:
+        dialog.hide()
+        dialog.deleteLater()
