@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from redaction.storage.checkpoint import Checkpointer
 from redaction.storage.engine import is_url, open_engine
 from redaction.storage.errors import StorageError, describe_operational_error
 
@@ -49,6 +50,8 @@ class Database:
         self.engine = engine
         self.location = location
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        path = _sqlite_file(engine)
+        self.checkpointer = Checkpointer(path) if path is not None else None
 
     @classmethod
     def open(cls, target: str | os.PathLike[str]) -> Database:
@@ -74,10 +77,15 @@ class Database:
         except BaseException:
             session.rollback()
             raise
+        else:
+            if self.checkpointer is not None:
+                self.checkpointer.nudge()
         finally:
             session.close()
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.close()
         self.engine.dispose()
 
 
@@ -86,6 +94,10 @@ __all__ = ["DB_ENV_VAR", "Database", "StorageError", "default_database_path", "r
 
 def database_file(db: Database) -> Path | None:
     """The SQLite file behind ``db``, or None for a server database."""
-    if not db.is_sqlite or db.engine.url.database in (None, "", ":memory:"):
+    return _sqlite_file(db.engine)
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
         return None
-    return Path(db.engine.url.database)
+    return Path(engine.url.database)
