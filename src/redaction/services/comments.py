@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, select, tuple_, update
+from sqlalchemy import String, Text, bindparam, func, insert, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
 from redaction.services.database import Database
-from redaction.storage.models import Article, Comment, ModerationEvent
+from redaction.storage.models import Article, Comment, ModerationEvent, UTCDateTime
 
 PAGE_SIZE = 200
 # Ids per "WHERE id IN (...)": under SQLite's oldest limit of 999 parameters, and few statements.
@@ -180,6 +180,34 @@ class Decision:
     to_status: str
 
 
+# The three statements of a move, built once (building them took as long as running them for a
+# single decision). The events are written by the database from the rows themselves: no
+# parameters per comment, which took half the time of a bulk move.
+_MOVING = (
+    Comment.id.in_(bindparam("ids", expanding=True)),
+    Comment.status != bindparam("target", type_=String),
+)
+_MOVING_ROWS = (
+    select(Comment.id, Comment.article_id, Comment.status, Comment.kind)
+    .where(*_MOVING)
+    .with_for_update()  # on a server database nobody moves them between these statements
+)
+_RECORD_MOVES = insert(ModerationEvent.__table__).from_select(
+    ["comment_id", "actor", "from_status", "to_status", "at", "reason"],
+    select(
+        Comment.id,
+        bindparam("actor", type_=String),
+        Comment.status,
+        bindparam("target", type_=String),
+        bindparam("at", type_=UTCDateTime),
+        bindparam("reason", type_=Text),
+    )
+    .where(*_MOVING)
+    .order_by(Comment.id),
+)
+_MOVE = update(Comment.__table__).where(*_MOVING).values(status=bindparam("target", type_=String))
+
+
 def set_status_in(
     session: Session, comment_ids: Sequence[int], status: str, actor: str, reason: str = ""
 ) -> list[Decision]:
@@ -189,37 +217,17 @@ def set_status_in(
     decisions: list[Decision] = []
     pending: Counter[int] = Counter()
     for chunk_start in range(0, len(comment_ids), _IDS_CHUNK):
-        chunk = list(comment_ids[chunk_start : chunk_start + _IDS_CHUNK])
-        rows: list[Any] = list(
-            session.execute(
-                select(Comment.id, Comment.article_id, Comment.status, Comment.kind).where(
-                    Comment.id.in_(chunk)
-                )
-            )
-        )
-        moved = [r for r in rows if r.status != target]
-        if not moved:
-            continue
-        session.execute(
-            update(Comment)
-            .where(Comment.id.in_([r.id for r in moved]))
-            .values(status=target)
-            .execution_options(synchronize_session=False)
-        )
-        session.execute(
-            ModerationEvent.__table__.insert(),
-            [
-                {
-                    "comment_id": r.id,
-                    "actor": actor,
-                    "from_status": r.status,
-                    "to_status": target,
-                    "at": now,
-                    "reason": reason,
-                }
-                for r in moved
-            ],
-        )
+        params = {
+            "ids": list(comment_ids[chunk_start : chunk_start + _IDS_CHUNK]),
+            "target": target,
+            "actor": actor,
+            "at": now,
+            "reason": reason,
+        }
+        moved: list[Any] = list(session.execute(_MOVING_ROWS, params))
+        if moved:
+            session.execute(_RECORD_MOVES, params)
+            session.execute(_MOVE, params)
         for r in moved:
             decisions.append(Decision(r.id, r.article_id, r.status, target))
             if r.kind in READER_KINDS:
