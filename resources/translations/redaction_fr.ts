@@ -712,6 +712,14 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Arrivé comme «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
+        <source>Pingback</source>
+        <translation>Pingback</translation>
+    </message>
+    <message>
+        <source>Trackback</source>
+        <translation>Rétrolien</translation>
+    </message>
+    <message>
         <source>site: %1</source>
         <translation>site&#xa0;: %1</translation>
     </message>
@@ -1218,6 +1226,18 @@ La base de données n’a pas été modifiée.</translation>
     <message>
         <source>All articles</source>
         <translation>Tous les articles</translation>
+    </message>
+    <message>
+        <source>Reader comments</source>
+        <translation>Commentaires des lecteurs</translation>
+    </message>
+    <message>
+        <source>Pingbacks and trackbacks</source>
+        <translation>Pingbacks et rétroliens</translation>
+    </message>
+    <message>
+        <source>Links from other sites are kept apart from what readers wrote</source>
+        <translation>Les liens venus d’autres sites sont tenus à part de ce qu’écrivent les lecteurs</translation>
     </message>
     <message>
         <source>Search comments (/)</source>

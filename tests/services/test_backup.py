@@ -102,7 +102,9 @@ def test_a_pinned_backup_is_the_database_of_its_moment_however_late_it_is_writte
     assert not list(backups_folder(db_path).glob("*.partial"))
 
 
-def test_no_room_for_a_copy_is_said_before_anything_is_written(db: Database, db_path: Path, monkeypatch) -> None:
+def test_no_room_for_a_copy_is_said_before_anything_is_written(
+    db: Database, db_path: Path, monkeypatch
+) -> None:
     add_article(db, "Intact")
     full = shutil.disk_usage(db_path.parent)._replace(free=4096)
     monkeypatch.setattr(backup_files.shutil, "disk_usage", lambda _path: full)

@@ -136,6 +136,41 @@ def test_counts_follow_every_move_and_match_a_recount(db: Database, desk: dict[s
     assert {k: v for k, v in counts(db).items() if v and k != "all"} == recount
 
 
+def test_pingbacks_and_trackbacks_have_a_queue_of_their_own(db: Database, desk: dict[str, int]) -> None:
+    with db.session() as s:
+        ping, track = add_comments(
+            s,
+            [
+                NewComment(
+                    desk["a"],
+                    "[…] lu sur le blog […]",
+                    "Blog du port",
+                    author_url="https://blog.test/p",
+                    kind="pingback",
+                    created_at=T0 + timedelta(hours=1),
+                ),
+                NewComment(
+                    desk["b"],
+                    "Un rétrolien",
+                    "Agenda",
+                    author_url="https://agenda.test",
+                    kind="trackback",
+                    created_at=T0 + timedelta(hours=2),
+                    status="spam",
+                ),
+            ],
+        )
+    links = QueueFilter(links=True)
+    assert ids_of(db, links) == [ping]
+    assert ids_of(db, QueueFilter(status=None, links=True)) == [track, ping]
+    assert ping not in ids_of(db, QueueFilter()) and track not in ids_of(db, QueueFilter(status=None))
+    assert counts(db, links) == {"pending": 1, "approved": 0, "spam": 1, "trash": 0, "all": 2}
+    assert counts(db, QueueFilter(links=True, article_id=desk["b"]))["spam"] == 1
+    assert counts(db)["all"] == 5  # the reader queues count readers only
+    decide(db, [ping], "approved", "claire")
+    assert counts(db, links)["approved"] == 1 and ids_of(db, links) == []
+
+
 def test_bulk_moves_in_chunks_report_progress_stop_and_undo(db: Database, desk: dict[str, int]) -> None:
     a = desk["a"]
     with db.session() as s:

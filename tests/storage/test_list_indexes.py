@@ -118,3 +118,22 @@ def test_an_articles_comments_are_listed_and_counted_from_an_index(db: Database)
             (article.id,),
         ).all()
     assert not any("TEMP B-TREE" in row[3] for row in plan)  # newest first without sorting them all
+
+
+def test_the_links_queue_walks_the_partial_indexes(db: Database) -> None:
+    from redaction.services.moderation import QueueFilter, list_queue
+
+    with db.session() as s:
+        article = article_service.create_article_in(s, article_service.ArticleFields(title="Relayé"))
+        comment_service.add_comments(
+            s,
+            [comment_service.NewComment(article.id, f"avis {i}") for i in range(20)]
+            + [comment_service.NewComment(article.id, "[…]", kind="pingback")],
+        )
+    for status in ("pending", None):
+        with _statements(db) as seen, db.session() as s:
+            assert len(list_queue(s, QueueFilter(status=status, links=True))) == 1
+        ((statement, parameters),) = seen
+        with db.engine.connect() as conn:
+            plan = " ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+        assert "ix_comment_links" in plan and "TEMP B-TREE" not in plan

@@ -24,6 +24,7 @@ PAGE_SIZE = 200
 # Ids per "WHERE id IN (...)": under SQLite's oldest limit of 999 parameters, and few statements.
 _IDS_CHUNK = 900
 READER_KINDS = ("comment",)
+LINK_KINDS = ("pingback", "trackback")  # other sites linking to the article, kept apart
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,9 @@ from sqlalchemy import Integer, Select, column, func, literal, literal_column, o
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.comments import READER_KINDS, Decision, set_status_in
+from redaction.services.comments import LINK_KINDS, READER_KINDS, Decision, set_status_in
 from redaction.services.database import Database
-from redaction.storage.models import Article, Comment, CommentCount
+from redaction.storage.models import LINKS_ONLY, Article, Comment, CommentCount
 
 PAGE_SIZE = 200
 EXCERPT_CHARS = 400
@@ -55,6 +55,7 @@ class QueueFilter:
     since: datetime | None = None
     until: datetime | None = None
     text: str = ""  # words of the comment (or its author), accent-insensitive on SQLite
+    links: bool = False  # pingbacks and trackbacks instead of reader comments
 
     def narrowed(self) -> bool:
         """True when more than status and article are filtered (counts then need counting)."""
@@ -136,7 +137,8 @@ def _conditions(
 ) -> list[Any]:
     """The WHERE clauses of ``f``. With ``joined_fts`` the caller has joined comment_fts and
     the words become a MATCH on it; otherwise they are an ``id IN (…)`` subquery."""
-    where: list[Any] = [Comment.kind.in_(READER_KINDS)]
+    # The links' condition is the partial indexes' own, word for word, so SQLite uses them.
+    where: list[Any] = [LINKS_ONLY if f.links else Comment.kind.in_(READER_KINDS)]
     if with_status and f.status:
         where.append(Comment.status == CommentStatus.parse(f.status).value)
     if f.article_id is not None:
@@ -262,7 +264,7 @@ def queue_counts(session: Session, f: QueueFilter) -> dict[str, int]:
     if f.article_id is None and not f.narrowed():
         stmt: Select[Any] = (
             select(CommentCount.status, func.sum(CommentCount.n))
-            .where(CommentCount.kind.in_(READER_KINDS))
+            .where(CommentCount.kind.in_(LINK_KINDS if f.links else READER_KINDS))
             .group_by(CommentCount.status)
         )
     else:

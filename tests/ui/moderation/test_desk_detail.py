@@ -65,6 +65,39 @@ def test_why_it_is_here_names_the_last_decision_or_the_rules_reason(qtbot, desk_
     assert desk.detail.why_label.text().endswith("lien publicitaire")
 
 
+def test_pingbacks_and_trackbacks_are_a_queue_of_their_own_at_the_desk(qtbot, desk_db, open_desk) -> None:
+    article = create_article(desk_db, ArticleFields(title="Relayé", status="published")).id
+    with desk_db.session() as s:
+        (ping,) = add_comments(
+            s,
+            [
+                NewComment(
+                    article,
+                    "[…] comme le raconte Ouest Littoral […]",
+                    "Blog du port",
+                    author_url="https://blog-du-port.test/2025/04/criee",
+                    kind="pingback",
+                    created_at=T0 + timedelta(hours=1),
+                )
+            ],
+        )
+    desk = open_desk(desk_db).desk
+    assert desk.tabs.tabText(0) == "Pending (8)"  # readers only
+    assert ping not in [desk.model.comment(r).id for r in range(desk.model.rowCount())]
+    kinds = desk.filters.kind_combo
+    kinds.setCurrentIndex(kinds.findText("Pingbacks and trackbacks"))
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (1)")
+    assert desk.model.rowCount() == 1 and desk.model.comment(0).id == ping
+    assert desk.detail.meta_label.text().startswith("Pingback · site: blog-du-port.test")
+    qtbot.keyClick(desk.view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: desk.tabs.tabText(1) == "Approved (1)")
+    with desk_db.session() as s:
+        assert get_comment(s, ping).status == "approved"  # type: ignore[union-attr]
+    kinds.setCurrentIndex(kinds.findText("Reader comments"))
+    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (8)")
+    assert desk.tabs.tabText(1) == "Approved (2)"
+
+
 HOSTILE_NAME = "Admin\u202etxt.exe\u200b"
 
 

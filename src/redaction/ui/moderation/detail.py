@@ -205,6 +205,10 @@ class CommentDetailView(QWidget):
     def _meta_text(self, detail: CommentDetail) -> str:
         row = detail.row
         parts = []
+        if row.kind == "pingback":
+            parts.append(self.tr("Pingback"))
+        elif row.kind == "trackback":
+            parts.append(self.tr("Trackback"))
         if row.author_email:
             parts.append(reveal_invisible(row.author_email))
         if row.author_url:

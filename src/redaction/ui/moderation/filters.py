@@ -1,4 +1,5 @@
-"""The desk's filter bar: which articles, words of the comment, author or email, and dates.
+"""The desk's filter bar: which articles, reader comments or links (pingbacks and trackbacks),
+words of the comment, author or email, and dates.
 
 Typing is debounced: the queue is asked again :data:`TYPING_DELAY_MS` after the last key, so a
 search runs once per word typed, not once per letter. ``filter_changed`` is emitted then.
@@ -33,6 +34,10 @@ class FilterBar(QWidget):
         self.scope_combo.addItem(self.tr("All articles"), ALL_ARTICLES)
         self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.scope_combo.setMinimumContentsLength(16)
+        self.kind_combo = QComboBox(objectName="desk_kinds")
+        self.kind_combo.addItem(self.tr("Reader comments"), False)
+        self.kind_combo.addItem(self.tr("Pingbacks and trackbacks"), True)
+        self.kind_combo.setToolTip(self.tr("Links from other sites are kept apart from what readers wrote"))
         self.search_edit = QLineEdit(objectName="desk_search")
         self.search_edit.setPlaceholderText(self.tr("Search comments (/)"))
         self.search_edit.setClearButtonEnabled(True)
@@ -64,6 +69,7 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scope_combo)
+        layout.addWidget(self.kind_combo)
         layout.addWidget(self.search_edit, 3)
         layout.addWidget(self.author_edit, 2)
         layout.addWidget(self.date_combo)
@@ -75,6 +81,7 @@ class FilterBar(QWidget):
         self.search_edit.textChanged.connect(self._timer.start)
         self.author_edit.textChanged.connect(self._timer.start)
         self.scope_combo.currentIndexChanged.connect(self._changed_now)
+        self.kind_combo.currentIndexChanged.connect(self._changed_now)
         self.date_combo.currentIndexChanged.connect(self._date_preset_changed)
 
     # -- scope --------------------------------------------------------------------------------
@@ -114,6 +121,7 @@ class FilterBar(QWidget):
             since=since,
             until=until,
             text=self.search_edit.text().strip(),
+            links=bool(self.kind_combo.currentData()),
         )
 
     def _dates(self) -> tuple[datetime | None, datetime | None]:
