@@ -45,12 +45,16 @@ def test_articles_cover_every_status_rubric_and_both_languages(demo: Database) -
 
 def test_at_least_forty_comments_in_every_status(demo: Database) -> None:
     with demo.session() as session:
-        rows = session.execute(select(Comment.status, func.count()).group_by(Comment.status))
+        rows = session.execute(
+            select(Comment.status, func.count()).where(Comment.kind == "comment").group_by(Comment.status)
+        )
         by_status = {status: n for status, n in rows}
         pending = session.execute(select(func.sum(Article.pending_comments))).scalar_one()
+        links = session.execute(select(Comment.kind, Comment.status).where(Comment.kind != "comment")).all()
     assert set(by_status) == {"pending", "approved", "spam", "trash"}
     assert all(n >= 40 for n in by_status.values()), by_status
     assert pending == by_status["pending"], "the article counters match the comments"
+    assert {kind for kind, _ in links} == {"pingback", "trackback"} and ("pingback", "pending") in links
 
 
 def test_threads_and_hostile_comments(demo: Database) -> None:

@@ -162,7 +162,60 @@ def _comments(session: Session, rng: random.Random, targets: list[_Target], now:
             )
         )
     add_comments(session, replies)
+    add_comments(session, _links(rng, targets, now))
     return len(top) + len(replies)
+
+
+# Other sites linking to an article, as WordPress records them (kept apart from readers' comments).
+_LINKS = (
+    (
+        "pingback",
+        "pending",
+        "Le Blog du Port",
+        "https://blog-du-port.example/2025/la-criee",
+        "[…] comme le raconte très bien le journal, la criée de Lorient […]",
+    ),
+    (
+        "pingback",
+        "approved",
+        "Bretagne Culture",
+        "https://bretagne-culture.example/festivals",
+        "[…] une sélection des festivals de l'été, dont celui de Quimperlé […]",
+    ),
+    (
+        "trackback",
+        "pending",
+        "Agenda du Finistère",
+        "https://agenda29.example/?p=812",
+        "Agenda du Finistère a cité cet article dans sa sélection de la semaine.",
+    ),
+    (
+        "pingback",
+        "spam",
+        "Casino Bonus 777",
+        "https://casino-bonus.example/promo",
+        "[…] best casino bonus 2025 […]",
+    ),
+)
+
+
+def _links(rng: random.Random, targets: list[_Target], now: datetime) -> list[NewComment]:
+    links = []
+    for kind, status, site, url, excerpt in _LINKS:
+        target = rng.choice(targets)
+        links.append(
+            NewComment(
+                article_id=target.id,
+                body=excerpt,
+                author_name=site,
+                author_url=url,
+                author_ip="192.0.2.80",
+                created_at=_moment(rng, target, now),
+                status=status,
+                kind=kind,
+            )
+        )
+    return links
 
 
 def fill_demo(db: Database, now: datetime | None = None, seed: int = SEED) -> DemoResult:
@@ -173,6 +226,8 @@ def fill_demo(db: Database, now: datetime | None = None, seed: int = SEED) -> De
         ensure_empty(session, db.location)
         targets = _create_articles(session, now)
         count = _comments(session, rng, targets, now)
-        rows = session.execute(select(Comment.status, func.count()).group_by(Comment.status))
+        rows = session.execute(
+            select(Comment.status, func.count()).where(Comment.kind == "comment").group_by(Comment.status)
+        )
         by_status = {status: n for status, n in rows}
     return DemoResult(articles=len(ARTICLES), comments=count, comments_by_status=by_status)
