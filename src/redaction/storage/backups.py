@@ -317,7 +317,7 @@ class PinnedBackup:
 
 
 def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDWR)  # Windows refuses to flush a file opened read-only
     try:
         os.fsync(fd)
     finally:

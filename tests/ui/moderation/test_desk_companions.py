@@ -250,3 +250,17 @@ def test_queue_and_log_models_pass_the_model_tester(qtmodeltester, desk_db) -> N
     changes.set_run(RuleRun(changes=[Change(3, 1, "pending", "trash", "blocked: bot@spam.test")]), {})
     qtmodeltester.check(changes, force_py=True)
     QApplication.processEvents()
+
+
+def test_quitting_waits_for_a_backup_copy_still_being_written(qtbot, db, db_path) -> None:
+    from redaction.services.backup import backups_in_progress, pin_backup_before
+    from redaction.ui.moderation.workers import finish_background_backups
+
+    many_pending(db, 30)
+    pinned = pin_backup_before(db, "bulk-approve")
+    assert pinned is not None and backups_in_progress() == [pinned]
+    pinned.write_in_background()
+    finish_background_backups(None)  # what the main window does when it closes
+    assert backups_in_progress() == [] and pinned.done
+    (backup,) = list_backups(db)
+    assert backup.path == pinned.final and backup.path.stat().st_size > 0

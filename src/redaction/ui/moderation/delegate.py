@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter, QStaticText
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QPainter, QPixmap, QStaticText
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 CACHE_LIMIT = 4000
@@ -29,6 +29,8 @@ _UNCHECKED = Qt.CheckState.Unchecked
 _FOCUS = QStyle.StateFlag.State_HasFocus
 _ON = QStyle.StateFlag.State_On
 _OFF = QStyle.StateFlag.State_Off
+_ENABLED = QStyle.StateFlag.State_Enabled
+_ACTIVE = QStyle.StateFlag.State_Active
 
 
 class StaticTextDelegate(QStyledItemDelegate):
@@ -51,6 +53,7 @@ class StaticTextDelegate(QStyledItemDelegate):
         self._check_column = check_column
         self._checked = checked
         self._cache: dict[tuple[str, int], QStaticText] = {}
+        self._checks: dict[tuple[object, ...], tuple[tuple[int, int], QPixmap]] = {}
         self._font_key = ""
         self._style = view.style()
         self._line_height = view.fontMetrics().height()
@@ -98,17 +101,50 @@ class StaticTextDelegate(QStyledItemDelegate):
 
     def _paint_check(self, painter: QPainter, option: QStyleOptionViewItem, checked: bool) -> None:
         """The check box where Qt's delegate puts it (so its clicks still land), without asking
-        the model for seven roles of an empty cell."""
-        self._style.drawPrimitive(_PANEL, option, painter, self._view)
+        the model for seven roles of an empty cell. The style draws each look of the box once
+        (ticked or not, selected or not, per cell size); every row then only blits it."""
+        state = option.state
+        selected = bool(state & _SELECTED)
+        if selected:
+            self._style.drawPrimitive(_PANEL, option, painter, self._view)
+        rect = option.rect
+        key = (
+            checked,
+            selected,
+            bool(state & _ENABLED),
+            bool(state & _ACTIVE),
+            rect.width(),
+            rect.height(),
+            painter.device().devicePixelRatioF(),
+        )
+        found = self._checks.get(key)
+        if found is None:
+            found = self._checks[key] = self._draw_check(option, checked, key[-1])
+        (dx, dy), pixmap = found
+        painter.drawPixmap(rect.x() + dx, rect.y() + dy, pixmap)
+
+    def _draw_check(
+        self, option: QStyleOptionViewItem, checked: bool, ratio: float
+    ) -> tuple[tuple[int, int], QPixmap]:
         box = QStyleOptionViewItem(option)
         box.features |= _HAS_CHECK
         box.checkState = _CHECKED if checked else _UNCHECKED
-        box.rect = self._style.subElementRect(_CHECK_RECT, box, self._view)
+        where = self._style.subElementRect(_CHECK_RECT, box, self._view)
         box.state = (box.state & ~_FOCUS) | (_ON if checked else _OFF)
-        self._style.drawPrimitive(_CHECK_BOX, box, painter, self._view)
+        pixmap = QPixmap(max(1, round(where.width() * ratio)), max(1, round(where.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        box.rect = QRect(0, 0, where.width(), where.height())
+        painter = QPainter(pixmap)
+        try:
+            self._style.drawPrimitive(_CHECK_BOX, box, painter, self._view)
+        finally:
+            painter.end()
+        return (where.x() - option.rect.x(), where.y() - option.rect.y()), pixmap
 
     def reset(self) -> None:
         """Forget every layout and the style (after a font or style change)."""
         self._cache.clear()
+        self._checks.clear()
         self._style = self._view.style()
         self._line_height = self._view.fontMetrics().height()
