@@ -71,6 +71,8 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
         lambda: desk.operation is None and desk.tabs.tabText(0) == f"Pending ({n})", timeout=20_000
     )
     assert {status_of(db, i) for i in ids} == {"pending"}
+    qtbot.waitUntil(lambda: len(notices) == 2, timeout=20_000)  # undoing a bulk move is one too
+    assert [b.reason for b in list_backups(db)] == ["before-bulk-undo", "before-bulk-approve"]
 
 
 def test_no_room_for_the_backup_copy_means_the_bulk_move_does_not_happen(

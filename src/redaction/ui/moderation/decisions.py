@@ -178,7 +178,11 @@ class DecisionsMixin(_Base):
             return
         self.operation = run_with_progress(
             self,
-            lambda progress: moderation.undo_decisions(self.db, step.decisions, self.actor, progress),
+            with_backup_before(
+                self.db,
+                "bulk-undo",
+                lambda progress: moderation.undo_decisions(self.db, step.decisions, self.actor, progress),
+            ),
             self.tr("Undoing the decision on %n comment(s)…", "", len(step.decisions)),
             lambda outcome: self._after_undo(step, outcome),
             self._operation_failed,
