@@ -8,7 +8,8 @@ original), opens the desk window offscreen and measures, as medians in milliseco
   the detail pane and the repaint are done;
 - ``decide_next_ms``: key "A" until the comment is approved, the next one shown and painted
   (after an untimed pause of :data:`READING_PAUSE_MS`, as a person reads before deciding: the
-  desk reads the next comment ahead during that pause);
+  desk reads the next comment ahead during that pause; the decided one stays in its row,
+  dimmed, until the queue is read again);
 - ``counts_ms``: reading the five tab counts and writing them on the tabs;
 - ``bulk_approve_10k_ms``: Shift+A on 10,000 marked comments until the worker is done and the
   queue reloaded (progress dialog included; the copy of the database as it was before is pinned

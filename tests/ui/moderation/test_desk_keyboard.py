@@ -185,3 +185,52 @@ def test_a_click_on_the_check_box_marks_the_comment(qtbot, desk_db, open_desk) -
     assert desk.model.marked_ids() == [desk.model.comment(2).id]
     qtbot.mouseClick(desk.view.viewport(), Qt.MouseButton.LeftButton, pos=box)
     assert desk.model.marked_ids() == []
+
+
+def darkest(desk, row: int) -> int:
+    """The darkest pixel of a row's comment cell, as drawn on screen (0 black, 255 white)."""
+    from redaction.ui.moderation.queue_model import COLUMNS
+
+    image = desk.view.viewport().grab().toImage()
+    rect = desk.view.visualRect(desk.model.index(row, COLUMNS.index("comment")))
+    return min(
+        image.pixelColor(x, y).lightness()
+        for x in range(rect.left(), rect.right(), 2)
+        for y in range(rect.top(), rect.bottom())
+    )
+
+
+def test_a_decided_comment_stays_dimmed_in_place_until_the_queue_is_read_again(
+    qtbot, desk_db, open_desk
+) -> None:
+    from redaction.ui.moderation.queue_model import COLUMNS
+
+    desk = open_desk(desk_db).desk
+    rows = desk.model.rowCount()
+    first = desk.model.comment(0).id
+    key(qtbot, desk, Qt.Key.Key_A)
+    assert desk.model.rowCount() == rows and desk.current_row() == 1  # nothing jumped
+    assert desk.model.display_text(0, COLUMNS.index("comment")).startswith(
+        "→ Approved · Commentaire numéro 7"
+    )
+    assert darkest(desk, 0) > darkest(desk, 2) + 40  # drawn dimmed, the open ones are not
+    assert desk.tabs.tabText(0) == "Pending (7)"
+    key(qtbot, desk, Qt.Key.Key_K)  # back on it: it can be read and decided again
+    assert desk.detail.why_label.text().startswith("Moved to approved by claire")
+    key(qtbot, desk, Qt.Key.Key_S)
+    assert status_of(desk_db, first) == "spam" and desk.current_row() == 1
+    assert desk.model.display_text(0, COLUMNS.index("comment")).startswith("→ Spam · ")
+    key(qtbot, desk, Qt.Key.Key_U)  # row 1 back to pending: still in the queue, not dimmed
+    assert not desk.model.has_left(1) and desk.current_row() == 2
+    key(qtbot, desk, Qt.Key.Key_1)  # the queue read again: the decided one is gone
+    assert desk.model.rowCount() == rows - 1
+    assert desk.model.comment(0).id != first and not desk.model.has_left(0)
+
+
+def test_deciding_the_last_open_comment_shows_the_queue_empty(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    for _ in range(8):
+        key(qtbot, desk, Qt.Key.Key_D)
+    assert desk.tabs.tabText(0) == "Pending (0)"
+    assert desk.model.rowCount() == 0 and desk.empty_label.isVisible()
+    assert "Nothing is waiting" in desk.empty_label.text()

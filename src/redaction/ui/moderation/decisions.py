@@ -93,8 +93,14 @@ class DecisionsMixin(_Base):
         self.forget_prefetched({d.comment_id for d in decisions})
         with self._model_changing():
             self.model.apply_moves({d.comment_id: d.to_status for d in decisions})
-        leaving = self.status() is not None
-        self.select_row(focus_row if leaving else focus_row + 1)
+        # The next comment still in the queue. Decided rows stay in place (dimmed) rather than
+        # closing up: the list does not jump, and only two rows are repainted.
+        start = focus_row if len(decisions) > 1 else focus_row + 1
+        following = self.model.open_row_from(start)
+        if following is None and self.status() is not None and not self.model.open_rows():
+            self.reload(keep_counts=True)  # the queue is done: show it empty, as it is
+        else:
+            self.select_row(following if following is not None else focus_row)
         self._decided(decisions, counted=False)
 
     def _after_bulk(self, status: str, outcome: BulkOutcome) -> None:

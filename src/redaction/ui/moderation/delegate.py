@@ -35,7 +35,8 @@ _ACTIVE = QStyle.StateFlag.State_Active
 
 class StaticTextDelegate(QStyledItemDelegate):
     """``texts(row, column)`` gives a cell's display text (the model's own cache);
-    ``checked(row)`` whether the check box of ``check_column`` is ticked. Other columns are
+    ``checked(row)`` whether the check box of ``check_column`` is ticked; ``dimmed(row)`` whether
+    the row is drawn in the placeholder colour (a comment already decided). Other columns are
     painted by Qt as usual."""
 
     def __init__(
@@ -45,6 +46,7 @@ class StaticTextDelegate(QStyledItemDelegate):
         texts: Callable[[int, int], str | None],
         check_column: int | None = None,
         checked: Callable[[int], bool] | None = None,
+        dimmed: Callable[[int], bool] | None = None,
     ) -> None:
         super().__init__(view)
         self._view = view
@@ -52,6 +54,7 @@ class StaticTextDelegate(QStyledItemDelegate):
         self._texts = texts
         self._check_column = check_column
         self._checked = checked
+        self._dimmed = dimmed
         self._cache: dict[tuple[str, int], QStaticText] = {}
         self._checks: dict[tuple[object, ...], tuple[tuple[int, int], QPixmap]] = {}
         self._font_key = ""
@@ -95,7 +98,12 @@ class StaticTextDelegate(QStyledItemDelegate):
             return
         x, y, width, height = option.rect.getRect()
         palette = option.palette
-        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        if selected:
+            painter.setPen(palette.highlightedText().color())
+        elif self._dimmed is not None and self._dimmed(index.row()):
+            painter.setPen(palette.placeholderText().color())
+        else:
+            painter.setPen(palette.text().color())
         static = self.static_text(text, width - 2 * PADDING, option)
         painter.drawStaticText(x + PADDING, y + (height - self._line_height) // 2, static)
 

@@ -172,7 +172,12 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
         text_columns = {n for n, key in enumerate(COLUMNS) if key != "mark"}
         view.setItemDelegate(
             StaticTextDelegate(
-                view, text_columns, self.model.display_text, COLUMNS.index("mark"), self.model.row_marked
+                view,
+                text_columns,
+                self.model.display_text,
+                COLUMNS.index("mark"),
+                self.model.row_marked,
+                self.model.has_left,
             )
         )
         return view
@@ -215,7 +220,7 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
         for name, status in MARKED_DECISIONS.items():
             r.connect(name, lambda _=False, s=status: self.decide_marked(s))
         for name, index in QUEUE_KEYS.items():
-            r.connect(name, lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            r.connect(name, lambda _=False, i=index: self.show_queue(i))
         r.connect("comment_undo", self.undo)
         r.connect("comment_reply", self.detail.open_reply)
         r.connect("comment_dossier", self._open_dossier)
@@ -289,6 +294,14 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
     def _only_article(self, article_id: int) -> None:
         row = self.detail.detail.row if self.detail.detail else None
         self.filters.add_article(article_id, row.article_title if row else "")
+
+    def show_queue(self, index: int) -> None:
+        """Switch to queue ``index``; the key of the queue already shown reads it again (the
+        comments decided meanwhile, kept dimmed in place, then go)."""
+        if self.tabs.currentIndex() == index:
+            self.reload(keep_counts=True)
+        else:
+            self.tabs.setCurrentIndex(index)
 
     def select_row(self, row: int, refresh: bool = False) -> None:
         """Make ``row`` current and show it; ``refresh`` reads it again even if already shown."""
@@ -384,7 +397,7 @@ class ModerationDesk(CountsMixin, DecisionsMixin, QWidget):
         }
 
     def _update_empty(self) -> None:
-        empty = self.model.rowCount() == 0
+        empty = self.model.rowCount() == 0  # decided rows stay (dimmed) until the queue is read again
         self.empty_label.setVisible(empty)
         self.empty_label.setGeometry(self.view.viewport().rect())
         if empty:

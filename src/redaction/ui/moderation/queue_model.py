@@ -4,6 +4,10 @@ Only plain strings reach Qt for display, shortened to one line with invisible an
 characters shown as codes, so a comment can neither run markup nor disguise itself, and a
 megabyte-long comment costs the view no more than a short one (the service sends an excerpt).
 
+A comment decided out of the shown queue keeps its row, dimmed and marked with where it went,
+until the queue is read again (another queue, a filter, a refresh): the person sees what they
+just did, and the list does not jump under their eyes.
+
 Besides Qt's selection the model keeps *marks* (the X key, or the check box): a set of comment
 ids that survives paging, queue switches inside one filter, and can hold every comment the
 filter matches ("mark all N"), which a selection of loaded rows could not.
@@ -76,6 +80,7 @@ class QueueModel(PagedTableModel[QueueRow]):
         self._marks: dict[int, None] = {}  # ordered set of comment ids
         self._row_of: dict[int, int] | None = None
         self._texts: dict[int, tuple[str | None, ...]] = {}
+        self._left: dict[int, str] = {}  # comment id -> the status it moved to, out of this queue
 
     # -- Qt interface -------------------------------------------------------------------------
     def data(self, index: _Index, role: int = 0) -> Any:
@@ -105,10 +110,13 @@ class QueueModel(PagedTableModel[QueueRow]):
         return None
 
     def _make_texts(self, row: QueueRow) -> tuple[str | None, ...]:
+        text = excerpt(row)
+        if row.id in self._left:  # where it went, first: "→ Approved · the comment…"
+            text = f"→ {labels.comment_status(self._left[row.id])} · {text}"
         texts = (
             None,
             visible_name(row.author_name) or QCoreApplication.translate("QueueModel", "(anonymous)"),
-            excerpt(row),
+            text,
             reveal_fast(one_line(row.article_title, TITLE_CHARS)),
             short_datetime(row.created_at, labels.ui_language()),
             labels.comment_status(row.status),
@@ -152,6 +160,7 @@ class QueueModel(PagedTableModel[QueueRow]):
     def rows_cleared(self) -> None:
         self._texts = {}
         self._row_of = None
+        self._left = {}
 
     # -- what is shown ------------------------------------------------------------------------
     @property
@@ -186,30 +195,51 @@ class QueueModel(PagedTableModel[QueueRow]):
         return self.row_of(comment_id)
 
     def apply_moves(self, moved: dict[int, str]) -> None:
-        """Reflect decisions: rows that left the shown status go, the others are updated."""
+        """Reflect decisions. A row whose comment left the shown status stays where it is,
+        marked with where it went, until the queue is read again: removing it would shift
+        every row below and repaint the whole list, which was two thirds of a decision's time.
+        """
         status = self._filter.status
-        leaving = [n for n, r in enumerate(self._rows) if r.id in moved and status and moved[r.id] != status]
-        # Remove contiguous runs from the bottom up, one signal per run.
-        while leaving:
-            last = leaving.pop()
-            first = last
-            while leaving and leaving[-1] == first - 1:
-                first = leaving.pop()
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
-            self.endRemoveRows()
-        self._row_of = None
-        for n, r in enumerate(self._rows):
-            new_status = moved.get(r.id)
-            if new_status is not None and new_status != r.status:
-                self._rows[n] = replace(r, status=new_status)
-                self._texts.pop(r.id, None)
-                self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
+        for comment_id, new_status in moved.items():
+            n = self.row_of(comment_id)
+            if n is None:
+                continue
+            if status and new_status != status:
+                self._left[comment_id] = new_status
+            else:
+                self._left.pop(comment_id, None)
+            self._rows[n] = replace(self._rows[n], status=new_status)
+            self._texts.pop(comment_id, None)
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(COLUMNS) - 1))
         if status and any(i in self._marks for i in moved):
             for comment_id, new_status in moved.items():
                 if new_status != status:
                     self._marks.pop(comment_id, None)
             self.marks_changed.emit(len(self._marks))
+
+    def has_left(self, row: int) -> bool:
+        """Whether the comment of ``row`` was moved out of the shown queue (it is kept, dimmed)."""
+        return 0 <= row < len(self._rows) and self._rows[row].id in self._left
+
+    def open_row_from(self, start: int) -> int | None:
+        """The first row from ``start`` on whose comment is still in the queue, fetching
+        further pages as needed; None when there is none."""
+        row = max(start, 0)
+        while True:
+            while row < len(self._rows):
+                if self._rows[row].id not in self._left:
+                    return row
+                row += 1
+            if not self.canFetchMore(QModelIndex()):
+                return None
+            before = len(self._rows)
+            self.fetchMore(QModelIndex())
+            if len(self._rows) == before:
+                return None
+
+    def open_rows(self) -> int:
+        """Rows whose comments are still in the queue."""
+        return len(self._rows) - len(self._left)
 
     # -- marks --------------------------------------------------------------------------------
     def marked_ids(self) -> list[int]:
