@@ -234,3 +234,12 @@ def test_deciding_the_last_open_comment_shows_the_queue_empty(qtbot, desk_db, op
     assert desk.tabs.tabText(0) == "Pending (0)"
     assert desk.model.rowCount() == 0 and desk.empty_label.isVisible()
     assert "Nothing is waiting" in desk.empty_label.text()
+
+
+def test_deciding_the_last_row_goes_back_up_to_the_nearest_open_comment(qtbot, desk_db, open_desk) -> None:
+    desk = open_desk(desk_db).desk
+    last = desk.model.rowCount() - 1
+    desk.select_row(last)
+    key(qtbot, desk, Qt.Key.Key_A)
+    assert desk.model.has_left(last) and desk.current_row() == last - 1
+    assert desk.detail.detail.row.id == desk.model.comment(last - 1).id

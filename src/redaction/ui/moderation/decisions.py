@@ -97,6 +97,8 @@ class DecisionsMixin(_Base):
         # closing up: the list does not jump, and only two rows are repainted.
         start = focus_row if len(decisions) > 1 else focus_row + 1
         following = self.model.open_row_from(start)
+        if following is None:  # none below: the nearest one above
+            following = self.model.open_row_before(start)
         if following is None and self.status() is not None and not self.model.open_rows():
             self.reload(keep_counts=True)  # the queue is done: show it empty, as it is
         else:

@@ -237,6 +237,13 @@ class QueueModel(PagedTableModel[QueueRow]):
             if len(self._rows) == before:
                 return None
 
+    def open_row_before(self, end: int) -> int | None:
+        """The last row before ``end`` whose comment is still in the queue, or None."""
+        for row in range(min(end, len(self._rows)) - 1, -1, -1):
+            if self._rows[row].id not in self._left:
+                return row
+        return None
+
     def open_rows(self) -> int:
         """Rows whose comments are still in the queue."""
         return len(self._rows) - len(self._left)
