@@ -52,6 +52,16 @@ def log(*parts: object) -> None:
     print(*parts, file=sys.stderr, flush=True)
 
 
+def machine_speed() -> float:
+    """Milliseconds for a fixed pure-Python loop: these machines are shared, and their speed
+    drifts by half from one hour to the next; this tells a slow run from a slow desk."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return (time.perf_counter() - start) * 1000
+
+
 class StallMeter:
     """The longest time the UI thread went without running its event loop."""
 
@@ -102,7 +112,7 @@ def working_copy(source: Path, folder: Path) -> Path:
 
 
 def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
-    from PySide6.QtCore import QCoreApplication, Qt, QThread, qInstallMessageHandler
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
@@ -123,6 +133,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     QCoreApplication.setOrganizationName("redaction-bench")  # keep the person's settings out of it
     QCoreApplication.setApplicationName("redaction-bench")
     app = QApplication.instance() or QApplication([])
+    log(f"machine speed before: {machine_speed():.0f} ms for the reference loop")
     path = working_copy(source, folder)
     started = time.perf_counter()
     db = Database.open(path)  # migrates the copy if the schema moved on
@@ -174,13 +185,17 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     for _ in range(max(1, runs // 2)):
         done: list[object] = []
         operation = Operation(lambda progress: dry_run_with_rows(db, rules, progress))
-        operation.deliver_to(window, finished=done.append, failed=done.append)
+        loop = QEventLoop()  # the UI thread waits in Qt's event loop, as in the application
+
+        def arrived(outcome: object, done: list[object] = done, loop: QEventLoop = loop) -> None:
+            done.append(outcome)
+            loop.quit()
+
+        operation.deliver_to(window, finished=arrived, failed=arrived)
         with StallMeter() as meter:
             start = time.perf_counter()
             operation.start()
-            while not done:
-                app.processEvents()
-                QThread.msleep(1)
+            loop.exec()
             results["dry"].append((time.perf_counter() - start) * 1000)
         outcome = done[0]
         if isinstance(outcome, str):
@@ -226,6 +241,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
 
     window.close()
     db.close()
+    log(f"machine speed after: {machine_speed():.0f} ms for the reference loop")
     for name, values in results.items():
         log(
             f"{name:7s} n={len(values):3d} median {statistics.median(values):8.1f}  max {max(values):8.1f} ms"
