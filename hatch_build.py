@@ -25,7 +25,9 @@ class TranslationsBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         root = Path(self.root)
         try:
-            spec = importlib.util.spec_from_file_location("_redaction_qmfile", root / "src/redaction/qmfile.py")
+            spec = importlib.util.spec_from_file_location(
+                "_redaction_qmfile", root / "src/redaction/qmfile.py"
+            )
             assert spec is not None and spec.loader is not None
             qmfile = importlib.util.module_from_spec(spec)
             sys.modules[spec.name] = qmfile  # dataclasses look their module up while being created

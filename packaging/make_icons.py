@@ -69,12 +69,17 @@ def main(argv: list[str] | None = None) -> int:
         images = {size: Image.open(path).convert("RGBA") for size, path in rendered.items()}
         ico = args.out / f"{ICON_NAME}.ico"
         biggest = images[max(ICO_SIZES)]
-        biggest.save(ico, format="ICO", sizes=[(s, s) for s in ICO_SIZES],
-                     append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)])
+        biggest.save(
+            ico,
+            format="ICO",
+            sizes=[(s, s) for s in ICO_SIZES],
+            append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
+        )
         print(f"wrote {ico.name} ({', '.join(map(str, ICO_SIZES))})")
         icns = args.out / f"{ICON_NAME}.icns"
-        images[max(ICNS_SIZES)].save(icns, format="ICNS",
-                                     append_images=[images[s] for s in ICNS_SIZES if s != max(ICNS_SIZES)])
+        images[max(ICNS_SIZES)].save(
+            icns, format="ICNS", append_images=[images[s] for s in ICNS_SIZES if s != max(ICNS_SIZES)]
+        )
         print(f"wrote {icns.name} ({', '.join(map(str, ICNS_SIZES))})")
     finally:
         for leftover in scratch.glob("*.png"):

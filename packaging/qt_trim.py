@@ -60,7 +60,7 @@ def keep(dest: str, languages: Iterable[str] = ("en", "fr")) -> bool:
     """False for a collected file, by destination path, that the app never loads."""
     parts = PurePath(dest.replace("\\", "/")).parts
     if "Qt" in parts:
-        sub = parts[parts.index("Qt") + 1:]
+        sub = parts[parts.index("Qt") + 1 :]
         if len(sub) >= 3 and sub[0] == "plugins":
             pattern = DROP_PLUGINS.get(sub[1])
             if pattern and re.search(pattern, sub[-1]):
