@@ -96,3 +96,4 @@ def test_format_size() -> None:
     assert format_size(int(14.24 * MB)) == "14.2 MB"
     assert format_size(850 * 1024) == "850 KB"
     assert format_size(12) == "12 bytes"
+    assert format_size(1_333_288_960) == "1.2 GB"  # the bench database, for a backup's room

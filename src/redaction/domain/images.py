@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+GB = 1024 * MB
 MAX_IMAGE_BYTES = 10 * MB
 MAX_SIDE = 20_000
 MAX_PIXELS = 50_000_000  # Qt refuses to allocate much more (256 MB by default)
@@ -37,7 +38,10 @@ class ImageInfo:
 
 
 def format_size(size: int) -> str:
-    """14.2 MB, 10 MB, 850 KB, 12 bytes."""
+    """1.3 GB, 14.2 MB, 10 MB, 850 KB, 12 bytes."""
+    if size >= GB:
+        text = f"{size / GB:.1f}"
+        return f"{text.removesuffix('.0')} GB"
     if size >= MB:
         text = f"{size / MB:.1f}"
         return f"{text.removesuffix('.0')} MB"

@@ -32,6 +32,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from redaction.domain.images import format_size
 from redaction.storage.errors import StorageError
 
 FOLDER_NAME = "backups"
@@ -140,17 +141,6 @@ def _reserve(db_file: Path, reason: str, now: datetime) -> tuple[Path, Path]:
         now += timedelta(microseconds=1)  # two backups in the same microsecond: keep both
 
 
-def _size_text(size: int) -> str:
-    if size < 1000:
-        return f"{size} bytes"
-    value = float(size)
-    for unit in ("KB", "MB", "GB", "TB"):
-        value /= 1000
-        if value < 1000 or unit == "TB":
-            break
-    return f"{value:.1f} {unit}"
-
-
 def _check_room(db_file: Path, folder: Path) -> None:
     """Refuse before writing anything when the copy cannot fit (a full disk is found out up
     front, with the numbers, instead of after gigabytes were written)."""
@@ -159,7 +149,7 @@ def _check_room(db_file: Path, folder: Path) -> None:
     if free < need + ROOM_MARGIN:
         raise BackupError(
             f"Not enough free disk space for a backup copy of {db_file.name} in {folder}: "
-            f"{_size_text(need)} needed, {_size_text(free)} free. Nothing was changed."
+            f"{format_size(need)} needed, {format_size(free)} free. Nothing was changed."
         )
 
 
