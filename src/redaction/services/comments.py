@@ -271,18 +271,22 @@ class EventRow:
     reason: str
 
 
+# The columns of an EventRow, in its order (the decision log selects them first too).
+EVENT_COLUMNS = (
+    ModerationEvent.id,
+    ModerationEvent.comment_id,
+    ModerationEvent.actor,
+    ModerationEvent.from_status,
+    ModerationEvent.to_status,
+    ModerationEvent.at,
+    ModerationEvent.reason,
+)
+
+
 def history_of(db: Database, comment_id: int) -> list[EventRow]:
     with db.session() as session:
         rows = session.execute(
-            select(
-                ModerationEvent.id,
-                ModerationEvent.comment_id,
-                ModerationEvent.actor,
-                ModerationEvent.from_status,
-                ModerationEvent.to_status,
-                ModerationEvent.at,
-                ModerationEvent.reason,
-            )
+            select(*EVENT_COLUMNS)
             .where(ModerationEvent.comment_id == comment_id)
             .order_by(ModerationEvent.at, ModerationEvent.id)
         )

@@ -19,7 +19,7 @@ from sqlalchemy import Integer, and_, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.comments import Decision, set_status_in
+from redaction.services.comments import EVENT_COLUMNS, Decision, set_status_in
 from redaction.services.database import Database
 from redaction.services.moderation import _FTS, contains_folded, match_query
 from redaction.storage.models import Article, Comment, ModerationEvent
@@ -67,13 +67,7 @@ class UndoRefusedError(Exception):
 def _select() -> Any:
     return (
         select(
-            ModerationEvent.id,
-            ModerationEvent.comment_id,
-            ModerationEvent.actor,
-            ModerationEvent.from_status,
-            ModerationEvent.to_status,
-            ModerationEvent.at,
-            ModerationEvent.reason,
+            *EVENT_COLUMNS,
             Comment.article_id,
             Article.title,
             Comment.author_name,
