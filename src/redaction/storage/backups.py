@@ -30,10 +30,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from redaction.domain.images import format_size
 from redaction.storage.errors import StorageError
+from redaction.storage.sqlite_file import connect_file
 
 FOLDER_NAME = "backups"
 KEEP_DEFAULT = 10
@@ -107,13 +107,6 @@ def prune(db_file: Path, keep: int = KEEP_DEFAULT, protect: Iterable[Path] = ())
             info.path.unlink()
             deleted.append(info.path)
     return deleted
-
-
-def _connect_existing(path: Path, **options: Any) -> sqlite3.Connection:
-    """Open an existing database file without ever creating one."""
-    return sqlite3.connect(
-        f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_SECONDS, **options
-    )
 
 
 def _connect_backup(path: Path) -> sqlite3.Connection:
@@ -198,7 +191,9 @@ class PinnedBackup:
         self._source: sqlite3.Connection | None = None
         try:
             # Autocommit, so the transaction is the one begun here; usable from the writing thread.
-            self._source = source = _connect_existing(db_file, isolation_level=None, check_same_thread=False)
+            self._source = source = connect_file(
+                db_file, "rw", BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+            )
             wal = source.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
             if wal:
                 source.execute("BEGIN")
@@ -391,7 +386,7 @@ def copy_into(backup: Path, db_file: Path) -> None:
     try:
         source = _connect_backup(backup)
         try:
-            live = _connect_existing(db_file)
+            live = connect_file(db_file, "rw", BUSY_TIMEOUT_SECONDS)
             try:
                 # Rollback-journal mode while copying: the page size may change, which WAL forbids.
                 live.execute("PRAGMA journal_mode=DELETE")

@@ -21,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 
+from redaction.storage.sqlite_file import connect_file
+
 QUIET_S = 0.25
 MAX_DELAY_S = 2.0
 BACKSTOP_PAGES = 50_000  # ~200 MB of log with 4 KB pages
@@ -87,12 +89,7 @@ class Checkpointer:
                     return
                 try:
                     if conn is None:
-                        conn = sqlite3.connect(
-                            f"{self.path.resolve().as_uri()}?mode=rw",
-                            uri=True,
-                            timeout=BUSY_TIMEOUT_S,
-                            isolation_level=None,
-                        )
+                        conn = connect_file(self.path, "rw", BUSY_TIMEOUT_S, isolation_level=None)
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                     self.checkpoints += 1
                 except sqlite3.Error:

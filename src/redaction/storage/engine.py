@@ -31,6 +31,7 @@ from redaction.storage.errors import (
     NotADatabaseError,
     SchemaTooNewError,
 )
+from redaction.storage.sqlite_file import connect_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -125,9 +126,8 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseReadOnlyError(
             f"{path} is read-only (or its folder is): redaction needs to write to its database."
         )
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=LOCK_PROBE_SECONDS)
+        conn = connect_file(path, "ro", LOCK_PROBE_SECONDS)
     except sqlite3.Error as exc:
         raise NotADatabaseError(f"{path} cannot be opened as a database: {exc}.") from None
     try:
@@ -156,8 +156,7 @@ def _check_sqlite_file(path: Path) -> None:
 
 def _probe_write_lock(path: Path) -> None:
     """Fail fast when another process holds the write lock, instead of hanging later."""
-    uri = f"{path.resolve().as_uri()}?mode=rw"
-    conn = sqlite3.connect(uri, uri=True, timeout=LOCK_PROBE_SECONDS, isolation_level=None)
+    conn = connect_file(path, "rw", LOCK_PROBE_SECONDS, isolation_level=None)
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
@@ -220,7 +219,7 @@ def _stored_revision(path: Path) -> str | None:
     """The schema revision written in an existing file, or None (no file, empty, brand new)."""
     if not path.is_file() or path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_PROBE_SECONDS)
+    conn = connect_file(path, "ro", LOCK_PROBE_SECONDS)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:

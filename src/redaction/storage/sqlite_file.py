@@ -1,0 +1,20 @@
+"""Opening a SQLite database file directly (not through the engine), without side effects.
+
+A plain ``sqlite3.connect(path)`` creates the file when it is missing; the URI forms used here
+never do: ``mode="rw"`` opens an existing file for reading and writing, ``mode="ro"`` for reading
+only. Used to probe a file before the engine opens it, to copy it, and to checkpoint its log.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+
+def connect_file(path: Path, mode: str, timeout: float, **options: Any) -> sqlite3.Connection:
+    """Open the existing database ``path`` in ``mode`` ("rw" or "ro"); ``options`` go to
+    :func:`sqlite3.connect` (``isolation_level``, ``check_same_thread``)."""
+    return sqlite3.connect(
+        f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True, timeout=timeout, **options
+    )
