@@ -24,8 +24,8 @@ from pathlib import Path
 
 from redaction.domain.slugs import slugify
 from redaction.domain.textstats import count_words
-from redaction.services import demo_comments as fragments
-from redaction.services.database import Database
+from redaction.services.demo import comments as fragments
+from redaction.storage.database import Database
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_PATH = DATA_DIR / "big.db"

@@ -326,7 +326,7 @@ def _fixtures(db_path: Path, seed: int = 7) -> tuple[list[int], tuple[int, int],
 
 def run(args: argparse.Namespace) -> list[Result]:
     db_path = big_db(args.db, args.articles, args.comments)
-    from redaction.services.database import Database
+    from redaction.storage.database import Database
 
     Database.open(db_path).close()  # bring the schema up to date before anything is timed
     results: list[Result] = []

@@ -116,11 +116,11 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from redaction.services import moderation
     from redaction.services.backup import backups_in_progress
-    from redaction.services.database import Database
-    from redaction.services.moderation import QueueFilter
-    from redaction.services.rules import get_rules
+    from redaction.services.moderation import queue as moderation
+    from redaction.services.moderation.queue import QueueFilter
+    from redaction.services.moderation.rules import get_rules
+    from redaction.storage.database import Database
     from redaction.ui.moderation.rules_dialog import dry_run_with_rows
     from redaction.ui.moderation.window import DeskWindow
     from redaction.ui.moderation.workers import Operation

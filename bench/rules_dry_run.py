@@ -3,7 +3,7 @@
 Builds a temporary SQLite database (through Database.open, so with the real schema, triggers
 and indexes) holding PENDING pending reader comments plus APPROVED approved ones over 500
 articles, with realistic French and English text from the demo's fragments, spam with links,
-duplicates and floods; then times :func:`redaction.services.rules.dry_run` with a rule set of
+duplicates and floods; then times :func:`redaction.services.moderation.rules.dry_run` with a rule set of
 about 100 moderation words, 100 blocked words, emails, domains and IP networks.
 
     .venv/bin/python bench/rules_dry_run.py [--pending 100000] [--approved 50000] [--seed 7]
@@ -25,9 +25,9 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services import demo_comments as fragments
-from redaction.services.database import Database
-from redaction.services.rules import dry_run
+from redaction.services.demo import comments as fragments
+from redaction.services.moderation.rules import dry_run
+from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment
 
 START = datetime(2026, 1, 1, tzinfo=UTC)

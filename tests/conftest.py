@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 
 
 @pytest.fixture

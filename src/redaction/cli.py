@@ -22,7 +22,7 @@ from redaction.services.errors import RefusedError
 from redaction.storage.errors import StorageError
 
 if TYPE_CHECKING:
-    from redaction.services.database import Database
+    from redaction.storage.database import Database
 
 PROG = "redaction"
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -104,7 +104,7 @@ def _open(args: argparse.Namespace) -> Database:
     # Imported here so that --version and --help do not pay for SQLAlchemy and Alembic.
     from sqlalchemy.exc import ArgumentError
 
-    from redaction.services.database import Database, resolve_target
+    from redaction.storage.database import Database, resolve_target
 
     target = resolve_target(args.db)
     try:
@@ -126,7 +126,7 @@ def _shown(target: str) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from redaction.services.database import resolve_target
+    from redaction.storage.database import resolve_target
 
     target = resolve_target(args.db)
     try:
@@ -146,7 +146,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from redaction.services.demo import fill_demo
+    from redaction.services.demo.fill import fill_demo
 
     db = _open(args)
     try:
@@ -159,7 +159,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from redaction.services.importing import read_files, store_batches
+    from redaction.services.exchange.importing import read_files, store_batches
 
     batches = read_files(args.files)  # every file checked before the database is touched
     db = _open(args)
@@ -177,7 +177,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from redaction.services.export import export_articles
+    from redaction.services.exchange.export import export_articles
 
     db = _open(args)
     try:
@@ -190,8 +190,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from redaction.domain.workflow import ArticleStatus, CommentStatus
-    from redaction.services import listing
-    from redaction.services.articles import summary_of
+    from redaction.services.articles.editing import summary_of
+    from redaction.services.exchange import listing
 
     articles = args.what == "articles"
     if articles and args.article is not None:

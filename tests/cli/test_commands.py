@@ -258,7 +258,7 @@ def test_read_only_database_is_refused(run: Runner, db_path: Path) -> None:
 def test_unexpected_failure_is_exit_1_and_debug_adds_the_traceback(
     run: Runner, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from redaction.services import listing
+    from redaction.services.exchange import listing
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")

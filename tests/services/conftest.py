@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 
 POSTGRES = os.environ.get("REDACTION_TEST_POSTGRES", "")
 _databases = itertools.count()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from redaction.services import articles as article_service
-from redaction.services.articles import ArticleFields, ArticleQuery
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.editing import ArticleFields, ArticleQuery
 from redaction.services.backup import (
     BackupError,
     back_up_now,
@@ -24,10 +24,10 @@ from redaction.services.backup import (
     read_contents,
     restore_backup,
 )
-from redaction.services.database import Database
 from redaction.storage import backups as backup_files
 from redaction.storage.backups import backups_folder, take_backup
 from redaction.storage.backups import list_backups as list_backups_of
+from redaction.storage.database import Database
 from redaction.storage.engine import head_revision
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -249,10 +249,10 @@ def test_server_databases_are_not_backed_up_in_the_app() -> None:
 
 
 def test_an_import_into_a_newsroom_with_articles_is_backed_up_first(tmp_path) -> None:
-    from redaction.services.articles import ArticleFields, create_article
+    from redaction.services.articles.editing import ArticleFields, create_article
     from redaction.services.backup import list_backups
-    from redaction.services.database import Database
-    from redaction.services.importing import import_files
+    from redaction.services.exchange.importing import import_files
+    from redaction.storage.database import Database
 
     db = Database.open(tmp_path / "newsroom.db")
     try:

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from redaction.services.articles import ArticleFields, create_article
-from redaction.services.database import Database
-from redaction.services.demo import DemoRefusedError, fill_demo
+from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.demo.fill import DemoRefusedError, fill_demo
+from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, Person, Rubric
 
 NOW = datetime(2025, 4, 19, 12, 0, tzinfo=UTC)

@@ -7,9 +7,9 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from redaction.services.articles import ArticleFields, create_article
-from redaction.services.database import Database
+from redaction.services.articles.editing import ArticleFields, create_article
 from redaction.storage.checkpoint import BACKSTOP_PAGES
+from redaction.storage.database import Database
 
 
 def articles_in_the_file_alone(path: Path, tmp: Path) -> int:

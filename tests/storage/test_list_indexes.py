@@ -11,9 +11,9 @@ import pytest
 from alembic import command
 from sqlalchemy import event, inspect
 
-from redaction.services import articles as article_service
-from redaction.services import comments as comment_service
-from redaction.services.database import Database
+from redaction.services.articles import editing as article_service
+from redaction.services.moderation import comments as comment_service
+from redaction.storage.database import Database
 from redaction.storage.engine import alembic_config
 from redaction.storage.models import Base
 
@@ -121,7 +121,7 @@ def test_an_articles_comments_are_listed_and_counted_from_an_index(db: Database)
 
 
 def test_the_links_queue_walks_the_partial_indexes(db: Database) -> None:
-    from redaction.services.moderation import QueueFilter, list_queue
+    from redaction.services.moderation.queue import QueueFilter, list_queue
 
     with db.session() as s:
         article = article_service.create_article_in(s, article_service.ArticleFields(title="Relayé"))

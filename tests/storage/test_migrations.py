@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
-from redaction.services import articles as article_service
-from redaction.services import comments as comment_service
-from redaction.services.database import Database
+from redaction.services.articles import editing as article_service
+from redaction.services.moderation import comments as comment_service
+from redaction.storage.database import Database
 from redaction.storage.engine import head_revision
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services import articles as article_service
-from redaction.services import comments as comment_service
-from redaction.services.database import Database
+from redaction.services.articles import editing as article_service
+from redaction.services.moderation import comments as comment_service
+from redaction.storage.database import Database
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

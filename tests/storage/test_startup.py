@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from redaction.services.database import Database
 from redaction.storage import engine
+from redaction.storage.database import Database
 
 
 def test_revisions_read_from_the_files_are_alembics() -> None:
@@ -20,8 +20,8 @@ def test_an_up_to_date_database_opens_without_loading_alembic(tmp_path: Path) ->
     Database.open(path).close()  # created and migrated: Alembic runs here
     script = (
         "import sys\n"
-        "from redaction.services.database import Database\n"
-        "from redaction.services.articles import ArticleQuery, list_articles\n"
+        "from redaction.storage.database import Database\n"
+        "from redaction.services.articles.editing import ArticleQuery, list_articles\n"
         f"db = Database.open({str(path)!r})\n"
         "with db.session() as s:\n"
         "    list_articles(s, ArticleQuery())\n"

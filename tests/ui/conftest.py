@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from redaction.services.articles import ArticleFields, create_article_in
-from redaction.services.comments import NewComment, add_comments
-from redaction.services.database import Database
+from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.storage.database import Database
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui.articles import panel as panel_module
 from redaction.ui.articles.model import COLUMNS
 

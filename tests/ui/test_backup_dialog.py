@@ -9,10 +9,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import create_engine
 
-from redaction.services import articles as article_service
-from redaction.services.articles import ArticleFields
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.editing import ArticleFields
 from redaction.services.backup import back_up_now, list_backups
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui.backup_dialog import BackupDialog
 from redaction.ui.shell import Desk
 

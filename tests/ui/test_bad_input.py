@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QTextCursor
 
-from redaction.services import articles as article_service
-from redaction.services.database import Database
+from redaction.services.articles import editing as article_service
+from redaction.storage.database import Database
 
 
 def _open(make_window, db: Database):

@@ -10,10 +10,10 @@ import textwrap
 import time
 from pathlib import Path
 
-from redaction.services import articles as article_service
-from redaction.services import autosave as autosave_service
-from redaction.services.articles import ArticleFields
-from redaction.services.database import Database
+from redaction.services.articles import autosave as autosave_service
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.editing import ArticleFields
+from redaction.storage.database import Database
 
 CHILD = textwrap.dedent(
     """
@@ -25,7 +25,7 @@ CHILD = textwrap.dedent(
 
     app = QApplication([])
     QCoreApplication.setOrganizationName("redaction-crash-test")
-    from redaction.services.database import Database
+    from redaction.storage.database import Database
     from redaction.ui.main_window import MainWindow
 
     window = MainWindow(Database.open(sys.argv[1]))

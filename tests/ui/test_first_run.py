@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
-from redaction.services import articles as article_service
-from redaction.services.articles import ArticleFields, ArticleQuery
-from redaction.services.database import Database, default_database_path
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.editing import ArticleFields, ArticleQuery
+from redaction.storage.database import Database, default_database_path
 from redaction.ui import settings
 from redaction.ui.first_run import FirstRunDialog, startup_target
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui import i18n, labels, settings
 
 

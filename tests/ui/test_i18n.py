@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from redaction import qmfile
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui import i18n, settings
 
 ROOT = Path(__file__).parents[2]

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
-from redaction.services import articles as article_service
-from redaction.services import comments as comment_service
-from redaction.services.database import Database
+from redaction.services.articles import editing as article_service
+from redaction.services.moderation import comments as comment_service
+from redaction.storage.database import Database
 from redaction.storage.errors import DiskFullError
 from redaction.ui.articles.model import COLUMNS
 from redaction.ui.editor.merge_dialog import MergeDialog

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from redaction.services.articles import ArticleFields, create_article_in
-from redaction.services.comments import NewComment, add_comments
-from redaction.services.database import Database
+from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.storage.database import Database
 from redaction.ui.articles.model import COLUMNS, ArticleTableModel
 from redaction.ui.moderation.model import CommentTableModel
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui import i18n, settings
 from redaction.ui.preferences import PreferencesDialog
 from redaction.ui.shell import Desk

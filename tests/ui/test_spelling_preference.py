@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui import settings
 
 

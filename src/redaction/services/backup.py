@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from redaction.services.database import Database, database_file
 from redaction.storage.backups import (
     KEEP_DEFAULT,
     BackupContents,
@@ -44,6 +43,7 @@ from redaction.storage.backups import (
     take_backup,
 )
 from redaction.storage.backups import list_backups as _list_backups
+from redaction.storage.database import Database, database_file
 from redaction.storage.engine import known_revisions
 
 __all__ = [

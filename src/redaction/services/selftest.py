@@ -19,10 +19,10 @@ from sqlalchemy import text
 
 from redaction.paths import resource
 from redaction.render.page import article_page
-from redaction.services.articles import ArticleDetail, ArticleFields, create_article, get_article
-from redaction.services.database import Database
-from redaction.services.export import export_articles, page_info
-from redaction.services.importing import import_files
+from redaction.services.articles.editing import ArticleDetail, ArticleFields, create_article, get_article
+from redaction.services.exchange.export import export_articles, page_info
+from redaction.services.exchange.importing import import_files
+from redaction.storage.database import Database
 from redaction.storage.engine import head_revision
 
 SAMPLE = ArticleFields(

@@ -81,7 +81,7 @@ def run_gui(target: str, debug: bool = False) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from redaction.services.database import Database
+    from redaction.storage.database import Database
     from redaction.storage.errors import StorageError
     from redaction.ui import settings
     from redaction.ui.first_run import run_first_run, startup_target

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from redaction.services import backup as backup_service
 from redaction.services.backup import BackupError, BackupInfo
-from redaction.services.database import Database, database_file
+from redaction.storage.database import Database, database_file
 
 if TYPE_CHECKING:
     from redaction.ui.main_window import MainWindow

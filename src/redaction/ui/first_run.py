@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.services.database import Database, default_database_path
+from redaction.storage.database import Database, default_database_path
 from redaction.storage.engine import is_url
 from redaction.storage.errors import StorageError
 from redaction.ui import settings
@@ -64,7 +64,7 @@ def shown_path(path: Path) -> str:
 
 def create_demo(path: Path) -> Database:
     """Open ``path`` and fill it with the demo newsroom unless it already holds the demo."""
-    from redaction.services.demo import DemoRefusedError, fill_demo
+    from redaction.services.demo.fill import DemoRefusedError, fill_demo
 
     db = Database.open(path)
     try:

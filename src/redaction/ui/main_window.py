@@ -15,11 +15,11 @@ from redaction import __version__
 from redaction.domain.dates import to_local
 from redaction.domain.textstats import text_stats
 from redaction.domain.workflow import ArticleStatus, can_move
-from redaction.services import articles as article_service
-from redaction.services import autosave as autosave_service
-from redaction.services.articles import ArticleFields, ConflictError
-from redaction.services.autosave import Recovered
-from redaction.services.database import Database
+from redaction.services.articles import autosave as autosave_service
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.autosave import Recovered
+from redaction.services.articles.editing import ArticleFields, ConflictError
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels, settings
 from redaction.ui.actions import ActionRegistry

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redaction.services.backup import BackupError, restore_backup
-from redaction.services.database import Database, database_file
+from redaction.storage.database import Database, database_file
 from redaction.storage.errors import StorageError
 from redaction.ui.i18n import install_translators
 from redaction.ui.main_window import MainWindow

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from redaction.domain.images import MB
-from redaction.services.database import Database
-from redaction.services.images import ImageStore
+from redaction.services.articles.images import ImageStore
+from redaction.storage.database import Database
 from redaction.storage.models import Image
 from redaction.ui.editor.body_edit import MarkdownEdit
 from tests.image_samples import JPEG, PNG

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from redaction.services.database import Database
-from redaction.services.images import ImageStore
+from redaction.services.articles.images import ImageStore
+from redaction.storage.database import Database
 from redaction.ui.editor.image_resources import ImageResources
 from tests.image_samples import GIF, PNG
 

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from redaction.services.articles import ArticleFields, create_article_in
-from redaction.services.comments import NewComment, add_comments
-from redaction.services.database import Database
+from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.storage.database import Database
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
 

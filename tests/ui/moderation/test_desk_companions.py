@@ -10,12 +10,12 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from redaction.services.articles import ArticleFields, create_article
+from redaction.services.articles.editing import ArticleFields, create_article
 from redaction.services.backup import list_backups
-from redaction.services.comments import NewComment, add_comments, get_comment
-from redaction.services.database import Database
-from redaction.services.moderation import decide
-from redaction.services.moderation_detail import NEWSROOM_REASON, comment_detail
+from redaction.services.moderation.comments import NewComment, add_comments, get_comment
+from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail
+from redaction.services.moderation.queue import decide
+from redaction.storage.database import Database
 from redaction.ui.moderation.decisions import SYNC_LIMIT
 from redaction.ui.moderation.log_model import LogModel
 from redaction.ui.moderation.queue_model import QueueModel
@@ -121,7 +121,7 @@ def test_dossier_counts_and_bulk_actions(qtbot, desk_db, open_desk) -> None:
     assert dialog.dossier.counts["approved"] == 3 and not dialog.approve_button.isEnabled()
     qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (5)")  # the desk follows
     qtbot.mouseClick(dialog.block_button, Qt.MouseButton.LeftButton)
-    from redaction.services.rules import get_rules
+    from redaction.services.moderation.rules import get_rules
 
     assert "yann@example.fr" in get_rules(desk_db).blocked_emails and not dialog.block_button.isEnabled()
 
@@ -229,7 +229,7 @@ def test_rules_dry_run_shows_counts_and_changes_before_saving(qtbot, desk_db, op
     assert dialog.changes.data(dialog.changes.index(0, 2)) == "Bot"
     assert window.desk.tabs.tabText(3) == "Trash (0)"  # a dry run changes nothing
     assert dialog.save()
-    from redaction.services.rules import get_rules
+    from redaction.services.moderation.rules import get_rules
 
     assert get_rules(desk_db).blocked_emails == ("bot@spam.test",)
 
@@ -245,7 +245,7 @@ def test_queue_and_log_models_pass_the_model_tester(qtmodeltester, desk_db) -> N
     log = LogModel(desk_db, page_size=1)
     log.reload()
     qtmodeltester.check(log, force_py=True)
-    from redaction.services.rules import Change, RuleRun
+    from redaction.services.moderation.rules import Change, RuleRun
     from redaction.ui.moderation.rules_dialog import ChangesModel
 
     changes = ChangesModel()

@@ -9,10 +9,10 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
-from redaction.services.articles import ArticleFields, create_article
-from redaction.services.comments import NewComment, add_comments, get_comment
-from redaction.services.database import Database
-from redaction.services.moderation import decide
+from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.moderation.comments import NewComment, add_comments, get_comment
+from redaction.services.moderation.queue import decide
+from redaction.storage.database import Database
 from redaction.ui.moderation.detail import FIRST_CHARS
 from tests.ui.moderation.conftest import T0
 

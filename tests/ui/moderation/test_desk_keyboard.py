@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from redaction.services.comments import get_comment
-from redaction.services.database import Database
+from redaction.services.moderation.comments import get_comment
+from redaction.storage.database import Database
 from tests.ui.keys import type_text
 
 

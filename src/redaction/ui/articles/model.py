@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from redaction.domain.dates import compact_datetime, short_datetime
-from redaction.services import articles as article_service
-from redaction.services.articles import ArticleQuery, ArticleSummary
-from redaction.services.database import Database
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.editing import ArticleQuery, ArticleSummary
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.paged_model import PagedTableModel
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.workflow import ArticleStatus
-from redaction.services.articles import ArticleQuery
-from redaction.services.database import Database
+from redaction.services.articles.editing import ArticleQuery
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.articles.model import COLUMNS, ArticleTableModel, count_matching
 from redaction.ui.moderation.workers import Operation

@@ -16,9 +16,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from redaction.services import autosave as autosave_service
-from redaction.services.articles import ArticleFields
-from redaction.services.database import Database
+from redaction.services.articles import autosave as autosave_service
+from redaction.services.articles.editing import ArticleFields
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 
 REVISION_EVERY_SECONDS = 5 * 60

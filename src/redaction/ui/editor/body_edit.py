@@ -18,8 +18,8 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTe
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QTextEdit, QWidget
 
 from redaction.domain import markdown_edit as md
+from redaction.services.articles.images import ImageStore, StoredImage
 from redaction.services.errors import RefusedError
-from redaction.services.images import ImageStore, StoredImage
 from redaction.storage.errors import StorageError
 from redaction.ui.editor.paste import PASTE_LIMIT, read_payload
 from redaction.ui.editor.utf16 import Utf16Index, qt_length

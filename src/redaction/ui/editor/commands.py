@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from redaction.domain.house_rules import Problem, check_article
 from redaction.domain.textstats import TextStats
-from redaction.services import articles as article_service
-from redaction.services.articles import ArticleDetail, ArticleFields, ConflictError
-from redaction.services.house_rules import load_house_rules, save_house_rules
-from redaction.services.images import ImageStore
+from redaction.services.articles import editing as article_service
+from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
+from redaction.services.articles.house_rules import load_house_rules, save_house_rules
+from redaction.services.articles.images import ImageStore
 from redaction.storage.errors import StorageError
 from redaction.ui.editor.history import HistoryDialog
 from redaction.ui.editor.house_rules_dialog import HouseRulesDialog

@@ -14,8 +14,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
 from PySide6.QtGui import QImage, QImageReader
 
 from redaction.domain.images import MB
-from redaction.services.database import Database
-from redaction.services.images import image_resource, parse_image_url
+from redaction.services.articles.images import image_resource, parse_image_url
+from redaction.storage.database import Database
 
 
 class ImageResources:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from redaction.domain.dates import to_local
 from redaction.domain.workflow import ArticleStatus, Language, can_move
 from redaction.render.page import PageInfo
-from redaction.services.articles import ArticleDetail, ArticleFields, split_tags
-from redaction.services.autosave import Recovered
+from redaction.services.articles.autosave import Recovered
+from redaction.services.articles.editing import ArticleDetail, ArticleFields, split_tags
 from redaction.ui import labels, settings
 from redaction.ui.editor.body_edit import MarkdownEdit
 from redaction.ui.editor.dictionaries import SpellingService

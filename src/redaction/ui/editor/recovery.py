@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from redaction.domain.dates import to_local
 from redaction.domain.textstats import count_words
-from redaction.services.articles import ArticleFields
-from redaction.services.autosave import Recovered
+from redaction.services.articles.autosave import Recovered
+from redaction.services.articles.editing import ArticleFields
 
 
 class RecoveryBanner(QFrame):

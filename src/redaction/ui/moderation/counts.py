@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
-from redaction.services import moderation
-from redaction.services.moderation import ALL, QueueFilter
+from redaction.services.moderation import queue as moderation
+from redaction.services.moderation.queue import ALL, QueueFilter
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.workers import Operation

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.untrusted import one_line, reveal_invisible
-from redaction.services.database import Database
-from redaction.services.moderation_stats import DashboardFigures, dashboard_figures
+from redaction.services.moderation.stats import DashboardFigures, dashboard_figures
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.moderation.workers import Operation
 

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 
-from redaction.services import moderation
-from redaction.services.comments import Decision
-from redaction.services.moderation import ALL, BulkOutcome
-from redaction.services.moderation_detail import reply_as_newsroom
+from redaction.services.moderation import queue as moderation
+from redaction.services.moderation.comments import Decision
+from redaction.services.moderation.detail import reply_as_newsroom
+from redaction.services.moderation.queue import ALL, BulkOutcome
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.workers import report, run_with_progress, with_backup_before

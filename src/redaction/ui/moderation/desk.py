@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.services import moderation
-from redaction.services.database import Database
-from redaction.services.moderation import QueueFilter
-from redaction.services.moderation_detail import CommentDetail, comment_detail
+from redaction.services.moderation import queue as moderation
+from redaction.services.moderation.detail import CommentDetail, comment_detail
+from redaction.services.moderation.queue import QueueFilter
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.actions import ActionRegistry

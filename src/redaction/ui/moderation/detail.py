@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
-from redaction.services.moderation_detail import NEWSROOM_REASON, CommentDetail
+from redaction.services.moderation.detail import NEWSROOM_REASON, CommentDetail
 from redaction.ui import labels
 from redaction.ui.moderation.text import display_lines, reveal_fast
 

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
-from redaction.services import moderation_dossier as dossiers
-from redaction.services.database import Database
-from redaction.services.moderation import ALL, STATUSES, BulkOutcome
+from redaction.services.moderation import dossier as dossiers
+from redaction.services.moderation.queue import ALL, STATUSES, BulkOutcome
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
 from redaction.ui.moderation.workers import Operation, Work, report, run_with_progress, with_backup_before
 
 try:  # the rules service arrives with the moderation rules; blocking needs it
-    from redaction.services import rules as rules_service
+    from redaction.services.moderation import rules as rules_service
 except ImportError:  # pragma: no cover - only before the rules exist
     rules_service = None  # type: ignore[assignment]
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
-from redaction.services import moderation_log
-from redaction.services.database import Database
-from redaction.services.moderation_log import LogFilter, LogRow
+from redaction.services.moderation import log as moderation_log
+from redaction.services.moderation.log import LogFilter, LogRow
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.paged_model import PagedTableModel
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.dates import utcnow
-from redaction.services import moderation_log
-from redaction.services.database import Database
-from redaction.services.moderation import STATUSES
-from redaction.services.moderation_log import LogFilter, UndoRefusedError
+from redaction.services.moderation import log as moderation_log
+from redaction.services.moderation.log import LogFilter, UndoRefusedError
+from redaction.services.moderation.queue import STATUSES
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.log_model import COLUMNS, LogModel

@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, visible_name
-from redaction.services import comments as comment_service
-from redaction.services.comments import CommentRow
-from redaction.services.database import Database
+from redaction.services.moderation import comments as comment_service
+from redaction.services.moderation.comments import CommentRow
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.paged_model import PagedTableModel
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, reveal_invisible, visible_name
 from redaction.domain.workflow import CommentStatus
-from redaction.services import comments as comment_service
-from redaction.services.database import Database
+from redaction.services.moderation import comments as comment_service
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.moderation.model import CommentTableModel
 

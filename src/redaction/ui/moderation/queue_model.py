@@ -28,9 +28,9 @@ from PySide6.QtCore import (
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, visible_name
-from redaction.services import moderation
-from redaction.services.database import Database
-from redaction.services.moderation import QueueFilter, QueueRow
+from redaction.services.moderation import queue as moderation
+from redaction.services.moderation.queue import QueueFilter, QueueRow
+from redaction.storage.database import Database
 from redaction.ui import labels
 from redaction.ui.moderation.text import reveal_fast
 from redaction.ui.paged_model import PagedTableModel

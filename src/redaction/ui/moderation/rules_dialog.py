@@ -43,10 +43,10 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.moderation_rules import MatchMode, RuleSet
 from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
-from redaction.services import rules as rules_service
-from redaction.services.database import Database
-from redaction.services.moderation import QueueRow, queue_rows
-from redaction.services.rules import Change, RuleRun
+from redaction.services.moderation import rules as rules_service
+from redaction.services.moderation.queue import QueueRow, queue_rows
+from redaction.services.moderation.rules import Change, RuleRun
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.moderation.workers import Operation, report

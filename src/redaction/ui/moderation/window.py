@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.ui import settings
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.moderation.desk import ModerationDesk

@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from redaction.services.backup import BackupError, BackupInfo, backups_in_progress, pin_backup_before
-from redaction.services.database import Database
+from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second: the UI thread stays free
