@@ -8,7 +8,7 @@ committing become :class:`StorageError` with a message a person can act on.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from redaction.storage.changes import Changes, FeedWriter, current_initiator, take_recorded
 from redaction.storage.checkpoint import Checkpointer
 from redaction.storage.engine import is_url, open_engine
 from redaction.storage.errors import StorageError, describe_operational_error
@@ -43,6 +44,11 @@ def resolve_target(explicit: str | None) -> str:
     return str(path)
 
 
+ChangeListener = Callable[[Changes, object | None], None]
+"""Called with what a committed unit of work changed and who asked for it (its initiator), in
+the thread that committed."""
+
+
 class Database:
     """An opened, migrated database."""
 
@@ -52,6 +58,17 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         path = _sqlite_file(engine)
         self.checkpointer = Checkpointer(path) if path is not None else None
+        self.feed = FeedWriter()
+        self.commits = 0  # units of work committed by this process (the change watcher's clue)
+        self._listeners: list[ChangeListener] = []
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        """Call ``listener`` after every commit that changed something (see storage.changes)."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: ChangeListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     @classmethod
     def open(cls, target: str | os.PathLike[str]) -> Database:
@@ -70,6 +87,9 @@ class Database:
         session = self._sessions()
         try:
             yield session
+            changes = take_recorded(session)
+            if changes:  # in the same transaction: other processes learn only what committed
+                self.feed.write(session, changes, notify=not self.is_sqlite)
             session.commit()
         except DBAPIError as exc:
             session.rollback()
@@ -78,8 +98,13 @@ class Database:
             session.rollback()
             raise
         else:
+            self.commits += 1
             if self.checkpointer is not None:
                 self.checkpointer.nudge()
+            if changes:
+                initiator = current_initiator()
+                for listener in list(self._listeners):
+                    listener(changes, initiator)
         finally:
             session.close()
 

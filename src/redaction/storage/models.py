@@ -259,3 +259,19 @@ class Image(Base):
     original_name: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ChangeFeed(Base):
+    """One row per committed unit of work that changed something a window shows: how other
+    processes learn what changed (``storage.changes``). Pruned after a few hours."""
+
+    __tablename__ = "change_feed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    writer: Mapped[str] = mapped_column(String(32))  # the process that wrote it
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    payload: Mapped[str] = mapped_column(Text)  # Changes as JSON
+
+    # AUTOINCREMENT: ids never go back, even once every row has been pruned, so a reader's
+    # "rows after N" never misses one.
+    __table_args__ = (Index("ix_change_feed_at", "at"), {"sqlite_autoincrement": True})
