@@ -58,11 +58,14 @@ def seeded_db(db: Database) -> Database:
 
 
 @pytest.fixture
-def make_window(qtbot: object) -> Callable[[Database], object]:
+def make_window(qtbot: object, request: pytest.FixtureRequest) -> Callable[[Database], object]:
+    from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
     def factory(database: Database) -> MainWindow:
-        window = MainWindow(database)
+        ctx = AppContext(database)
+        request.addfinalizer(ctx.close)
+        window = MainWindow(ctx)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         with qtbot.waitExposed(window):  # type: ignore[attr-defined]
             window.show()

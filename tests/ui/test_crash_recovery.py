@@ -26,9 +26,10 @@ CHILD = textwrap.dedent(
     app = QApplication([])
     QCoreApplication.setOrganizationName("redaction-crash-test")
     from redaction.storage.database import Database
+    from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
-    window = MainWindow(Database.open(sys.argv[1]))
+    window = MainWindow(AppContext(Database.open(sys.argv[1])))
     window.show()
     window.open_article(1)
     edit = window.editor.body_edit

@@ -57,11 +57,16 @@ def desk_db(db: Database) -> Database:
 
 
 @pytest.fixture
-def open_desk(qtbot: object) -> Callable[[Database], object]:
+def open_desk(qtbot: object, request: pytest.FixtureRequest) -> Callable[[Database], object]:
+    from redaction import config
+    from redaction.ui.context import AppContext
     from redaction.ui.moderation.window import DeskWindow
 
     def factory(database: Database, actor: str = "claire") -> DeskWindow:
-        window = DeskWindow(database, actor)
+        config.put(USER_NAME=actor)  # who signs the decisions
+        ctx = AppContext(database)
+        request.addfinalizer(ctx.close)
+        window = DeskWindow(ctx)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         with qtbot.waitExposed(window):  # type: ignore[attr-defined]
             window.show()

@@ -305,6 +305,18 @@ class BulkOutcome:
         return changes_of(self.decisions)
 
 
+def statuses_of(db: Database, ids: Sequence[int]) -> dict[int, str]:
+    """Where these comments are now (a comment deleted meanwhile is left out)."""
+    found: dict[int, str] = {}
+    with db.session() as session:
+        for start in range(0, len(ids), 900):
+            rows = session.execute(
+                select(Comment.id, Comment.status).where(Comment.id.in_(ids[start : start + 900]))
+            )
+            found.update({comment_id: status for comment_id, status in rows})
+    return found
+
+
 def decide(db: Database, ids: Sequence[int], status: str, actor: str, reason: str = "") -> list[Decision]:
     """Move these comments to ``status`` in one unit of work (for a handful of comments)."""
     with db.session() as session:
