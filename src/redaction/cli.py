@@ -196,7 +196,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from redaction.domain.workflow import ArticleStatus, CommentStatus
-    from redaction.services.articles.editing import summary_of
+    from redaction.services.articles.editing import summary_of_in
     from redaction.services.exchange import listing
 
     articles = args.what == "articles"
@@ -212,17 +212,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as session:
-            if args.article is not None and summary_of(session, args.article) is None:
+            if args.article is not None and summary_of_in(session, args.article) is None:
                 raise UsageError(f"there is no article {args.article}")
             if articles:
-                rows = listing.iter_article_rows(session, args.status)
+                rows = listing.iter_article_rows_in(session, args.status)
                 if args.json:
                     listing.write_json(map(listing.article_object, rows), sys.stdout)
                 else:
                     listing.article_table(rows, sys.stdout)
             else:
                 kinds = None if args.all_kinds else listing.READER_KINDS
-                comments = listing.iter_comment_rows(session, args.status, args.article, kinds)
+                comments = listing.iter_comment_rows_in(session, args.status, args.article, kinds)
                 if args.json:
                     listing.write_json(map(listing.comment_object, comments), sys.stdout)
                 else:

@@ -58,7 +58,7 @@ def test_switching_article_saves_what_was_typed(qtbot, seeded_db: Database, make
     window.articles.move_current(1)
     assert window.editor.detail.id != first_id
     with seeded_db.session() as s:
-        assert article_service.get_article(s, first_id).fields.body.endswith("Une phrase de plus.")
+        assert article_service.get_article_in(s, first_id).fields.body.endswith("Une phrase de plus.")
 
 
 def test_closing_saves_unsaved_text(qtbot, seeded_db: Database, make_window) -> None:
@@ -68,7 +68,7 @@ def test_closing_saves_unsaved_text(qtbot, seeded_db: Database, make_window) -> 
     window.editor.title_edit.setText("Titre changé avant de fermer")
     window.close()
     with seeded_db.session() as s:
-        assert article_service.get_article(s, article_id).fields.title == "Titre changé avant de fermer"
+        assert article_service.get_article_in(s, article_id).fields.title == "Titre changé avant de fermer"
 
 
 def test_failed_save_keeps_the_text_and_says_why(
@@ -140,13 +140,13 @@ def test_second_save_detects_the_conflict(qtbot, seeded_db: Database, make_windo
     _on_dialog(cancel)
     assert not window.save()
     with seeded_db.session() as s:
-        assert article_service.get_article(s, detail.id).fields.title == "Leur titre"
+        assert article_service.get_article_in(s, detail.id).fields.title == "Leur titre"
     assert window.editor.title_edit.text() == "Mon titre"
 
     _on_dialog(lambda dialog: dialog.keep_mine.click())
     assert window.save()
     with seeded_db.session() as s:
-        assert article_service.get_article(s, detail.id).fields.title == "Mon titre"
+        assert article_service.get_article_in(s, detail.id).fields.title == "Mon titre"
     titles = [r.fields.title for r in article_service.list_revisions(seeded_db, detail.id)]
     assert "Leur titre" in titles  # theirs is kept in the history
 
@@ -169,7 +169,7 @@ def test_conflicting_edits_of_different_paragraphs_merge(qtbot, seeded_db: Datab
     expected = "## Le port de pêche\n\nDes bateaux. Et des mouettes."
     assert window.editor.body_edit.toPlainText() == expected
     with seeded_db.session() as s:
-        assert article_service.get_article(s, 1).fields.body == expected
+        assert article_service.get_article_in(s, 1).fields.body == expected
 
 
 def test_history_compares_and_restores_without_destroying(qtbot, seeded_db: Database, make_window) -> None:
@@ -298,7 +298,7 @@ def test_length_target_gauge_follows_the_text(qtbot, seeded_db: Database, make_w
     qtbot.keyClicks(window.editor.body_edit, " Une phrase de plus pour depasser.")
     qtbot.waitUntil(lambda: "over the target" in gauge.toolTip())
     with seeded_db.session() as s:
-        assert article_service.get_article(s, 1).target_length == 30
+        assert article_service.get_article_in(s, 1).target_length == 30
 
 
 def test_house_rules_block_ready_list_problems_and_can_be_edited(

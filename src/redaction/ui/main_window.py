@@ -197,8 +197,7 @@ class MainWindow(QMainWindow):
                 self.articles.view.selectionModel().blockSignals(blocked)
             return False
         try:
-            with self.db.session() as session:
-                detail = article_service.get_article(session, article_id)
+            detail = article_service.get_article(self.db, article_id)
         except (StorageError, article_service.ArticleNotFoundError) as exc:
             self.show_error(self.tr("Cannot open the article"), str(exc))
             return False
@@ -291,8 +290,7 @@ class MainWindow(QMainWindow):
         if initiator is self or detail is None or not changes.article_changed(detail.id):
             return
         try:
-            with self.db.session() as session:
-                fresh = article_service.get_article(session, detail.id)
+            fresh = article_service.get_article(self.db, detail.id)
         except article_service.ArticleNotFoundError:
             self.statusBar().showMessage(self.tr("This article was deleted elsewhere."), 10_000)
             return

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from redaction.services.articles.editing import ArticleFields, create_article
 from redaction.services.backup import list_backups
-from redaction.services.moderation.comments import NewComment, add_comments, get_comment
+from redaction.services.moderation.comments import NewComment, add_comments_in, get_comment_in
 from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail
 from redaction.services.moderation.queue import decide
 from redaction.storage.database import Database
@@ -25,13 +25,13 @@ from tests.ui.moderation.conftest import T0
 
 def status_of(db: Database, comment_id: int) -> str:
     with db.session() as s:
-        return get_comment(s, comment_id).status  # type: ignore[union-attr]
+        return get_comment_in(s, comment_id).status  # type: ignore[union-attr]
 
 
 def many_pending(db: Database, n: int) -> list[int]:
     article = create_article(db, ArticleFields(title="Très commenté", status="published")).id
     with db.session() as s:
-        return add_comments(
+        return add_comments_in(
             s,
             [
                 NewComment(article, f"avis {i}", f"Lecteur {i}", created_at=T0 + timedelta(seconds=i))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from redaction.services.articles.editing import ArticleFields, create_article
-from redaction.services.moderation.comments import NewComment, add_comments, get_comment
+from redaction.services.moderation.comments import NewComment, add_comments_in, get_comment_in
 from redaction.services.moderation.queue import decide
 from redaction.storage.database import Database
 from redaction.ui.moderation.detail import FIRST_CHARS
@@ -46,13 +46,13 @@ def test_detail_shows_article_author_ip_and_the_parent_with_decisions_in_place(
     assert "In reply to Léa" in d.parent_meta.text() and "numéro 1" in d.parent_text.text()
     qtbot.mouseClick(d.parent_buttons["spam"], Qt.MouseButton.LeftButton)
     with desk_db.session() as s:
-        assert get_comment(s, parent).status == "spam"  # type: ignore[union-attr]
+        assert get_comment_in(s, parent).status == "spam"  # type: ignore[union-attr]
     assert desk.queue.detail.detail.row.id == child  # still reading the reply
     assert "Spam" in d.parent_meta.text() and not d.parent_buttons["spam"].isEnabled()
     assert desk.queue.tabs.tabText(2) == "Spam (1)"
     desk.queue.undo()
     with desk_db.session() as s:
-        assert get_comment(s, parent).status == "pending"  # type: ignore[union-attr]
+        assert get_comment_in(s, parent).status == "pending"  # type: ignore[union-attr]
 
 
 def test_why_it_is_here_names_the_last_decision_or_the_rules_reason(qtbot, desk_db, open_desk) -> None:
@@ -68,7 +68,7 @@ def test_why_it_is_here_names_the_last_decision_or_the_rules_reason(qtbot, desk_
 def test_pingbacks_and_trackbacks_are_a_queue_of_their_own_at_the_desk(qtbot, desk_db, open_desk) -> None:
     article = create_article(desk_db, ArticleFields(title="Relayé", status="published")).id
     with desk_db.session() as s:
-        (ping,) = add_comments(
+        (ping,) = add_comments_in(
             s,
             [
                 NewComment(
@@ -92,7 +92,7 @@ def test_pingbacks_and_trackbacks_are_a_queue_of_their_own_at_the_desk(qtbot, de
     qtbot.keyClick(desk.view, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: desk.queue.tabs.tabText(1) == "Approved (1)")
     with desk_db.session() as s:
-        assert get_comment(s, ping).status == "approved"  # type: ignore[union-attr]
+        assert get_comment_in(s, ping).status == "approved"  # type: ignore[union-attr]
     kinds.setCurrentIndex(kinds.findText("Reader comments"))
     qtbot.waitUntil(lambda: desk.queue.tabs.tabText(0) == "Pending (8)")
     assert desk.queue.tabs.tabText(1) == "Approved (2)"
@@ -105,7 +105,7 @@ def test_hostile_comments_are_shown_as_plain_text(qtbot, db: Database, open_desk
     article = create_article(db, ArticleFields(title="<b>Titre</b>", status="published")).id
     script = "<script>alert('x')</script><img src=http://evil.test/p.png> <a href='javascript:x'>ici</a>"
     with db.session() as s:
-        add_comments(
+        add_comments_in(
             s,
             [
                 NewComment(
@@ -144,7 +144,7 @@ def test_a_megabyte_comment_is_capped_then_shown_in_chunks(qtbot, db: Database, 
     article = create_article(db, ArticleFields(title="Long", status="published")).id
     rant = ("Je ne suis pas d'accord " * 50_000)[:1_000_000]
     with db.session() as s:
-        add_comments(s, [NewComment(article, rant, "Long", created_at=T0 + timedelta(minutes=1))])
+        add_comments_in(s, [NewComment(article, rant, "Long", created_at=T0 + timedelta(minutes=1))])
     desk = open_desk(db).desk
     d = desk.queue.detail
     shown = d.body_view.toPlainText()

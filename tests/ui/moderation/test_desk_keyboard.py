@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from redaction.services.moderation.comments import get_comment
+from redaction.services.moderation.comments import get_comment_in
 from redaction.storage.database import Database
 from tests.ui.keys import type_text
 
@@ -24,7 +24,7 @@ def tabs(desk) -> list[str]:
 
 def status_of(db: Database, comment_id: int) -> str:
     with db.session() as s:
-        return get_comment(s, comment_id).status  # type: ignore[union-attr]
+        return get_comment_in(s, comment_id).status  # type: ignore[union-attr]
 
 
 def test_decisions_from_the_keyboard_bring_up_the_next_comment_and_counts_follow(

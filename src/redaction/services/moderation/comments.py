@@ -80,7 +80,7 @@ _COLUMNS = (
 )
 
 
-def list_comments(
+def list_comments_in(
     session: Session,
     article_id: int | None = None,
     status: str | None = None,
@@ -107,12 +107,12 @@ def list_comments(
     return [CommentRow(*row) for row in session.execute(stmt)]
 
 
-def get_comment(session: Session, comment_id: int) -> CommentRow | None:
+def get_comment_in(session: Session, comment_id: int) -> CommentRow | None:
     row = session.execute(select(*_COLUMNS).where(Comment.id == comment_id)).first()
     return CommentRow(*row) if row else None
 
 
-def count_by_status(session: Session, article_id: int | None = None) -> dict[str, int]:
+def count_by_status_in(session: Session, article_id: int | None = None) -> dict[str, int]:
     """Reader comments per status (every status present, zero included)."""
     statuses = [s.value for s in CommentStatus]
     # One filtered count per status rather than GROUP BY: the planner then reads an article's
@@ -142,7 +142,7 @@ def _adjust_pending(session: Session, deltas: Counter[int]) -> None:
         session.execute(_ADJUST_PENDING, params)
 
 
-def add_comments(session: Session, comments: Iterable[NewComment]) -> list[int]:
+def add_comments_in(session: Session, comments: Iterable[NewComment]) -> list[int]:
     """Insert comments inside an existing unit of work; returns their ids in order."""
     ids: list[int] = []
     comments = list(comments)

@@ -239,8 +239,7 @@ class QueueCounts(QObject):
         self._generation += 1
         if moderation.counts_are_cheap(f) and (f.article_id is None or self._article_counts_at_once):
             try:
-                with self.ctx.db.session() as session:
-                    self._show(moderation.queue_counts(session, f))
+                self._show(moderation.queue_counts(self.ctx.db, f))
             except StorageError as exc:
                 self.failed.emit(str(exc))
             return
@@ -265,8 +264,7 @@ class QueueCounts(QObject):
         f, generation, db = self._filter, self._generation, self.ctx.db
 
         def count(_progress: object) -> dict[str, int]:
-            with db.session() as session:
-                return moderation.queue_counts(session, f)
+            return moderation.queue_counts(db, f)
 
         def done(counts: dict[str, int] | None, message: str = "") -> None:
             self._operation = None

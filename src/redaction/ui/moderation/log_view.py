@@ -104,8 +104,7 @@ class DecisionLogDialog(QDialog):
 
     def _load_actors(self) -> None:
         try:
-            with self.db.session() as session:
-                actors = moderation_log.log_actors(session)
+            actors = moderation_log.log_actors(self.db)
         except StorageError:
             return
         for actor in actors:

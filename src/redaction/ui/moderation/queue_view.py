@@ -555,8 +555,7 @@ class CommentQueue(QWidget):
         f, db = self.queue_filter(), self.ctx.db
 
         def collect(_progress: object) -> list[int]:
-            with db.session() as session:
-                return moderation.queue_ids(session, f)
+            return moderation.queue_ids(db, f)
 
         def marked(ids: list[int]) -> None:
             cancelled = self.operation is not None and self.operation.cancel_requested

@@ -62,8 +62,7 @@ def dry_run_with_rows(db: Database, rules: RuleSet, progress: Any) -> tuple[Rule
     """The dry run, plus the rows of the first changes (worker thread)."""
     run = rules_service.dry_run(db, rules, progress)
     ids = [c.comment_id for c in run.changes[:DETAILED_CHANGES]]
-    with db.session() as session:
-        rows = {r.id: r for r in queue_rows(session, ids)}
+    rows = {r.id: r for r in queue_rows(db, ids)}
     return run, rows
 
 
