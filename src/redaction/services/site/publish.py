@@ -94,7 +94,9 @@ def _articles(session: Session, article_ids: Sequence[int]) -> list[Article]:
     return found
 
 
-def queue_publication_in(session: Session, article: Article, base_modified: str = "") -> int:
+def queue_publication_in(
+    session: Session, article: Article, base_modified: str = "", base_post: dict[str, str] | None = None
+) -> int:
     """Queue the article as it stands now (its fields, uuid, slug and publication date)."""
     detail = get_article(session, article.id)
     payload: dict[str, object] = {
@@ -106,6 +108,7 @@ def queue_publication_in(session: Session, article: Article, base_modified: str 
     }
     if base_modified:
         payload["base_modified"] = base_modified  # the site's version the merge was made against
+        payload["base_post"] = base_post or {}
     return enqueue_in(session, PUBLISH, payload)
 
 
@@ -224,11 +227,14 @@ def publish_merged(db: Database, outbox_id: int, fields: ArticleFields, actor: s
     )
     save_article(db, conflict.article_id, merged, version, actor, reason="merged with the site")
     with db.session() as session:
-        _conflict(session, outbox_id)  # still in conflict: nobody settled it meanwhile
+        item, _ = _conflict(session, outbox_id)  # still in conflict: nobody settled it meanwhile
+        site_post = json.loads(item.payload)["conflict"].get("site_post") or {}
         set_state_in(session, outbox_id, RESOLVED, "settled: merged version published")
         article = session.get(Article, conflict.article_id)
         assert article is not None
-        new_id = queue_publication_in(session, article, base_modified=conflict.site_modified or "deleted")
+        new_id = queue_publication_in(
+            session, article, base_modified=conflict.site_modified or "deleted", base_post=site_post
+        )
         record(session, Changes.of(articles=[conflict.article_id], outbox=True))
     return new_id
 
@@ -244,10 +250,13 @@ def keep_site_version(db: Database, outbox_id: int, actor: str) -> None:
         raise PublishRefusedError("the post was deleted on the site: there is no site version to keep")
     save_article(db, conflict.article_id, conflict.theirs, version, actor, reason="kept the site's version")
     with db.session() as session:
-        _conflict(session, outbox_id)
+        item, _ = _conflict(session, outbox_id)
+        site_post = json.loads(item.payload)["conflict"].get("site_post") or {}
         set_state_in(session, outbox_id, RESOLVED, "settled: the site's version kept")
         post = session.get(SitePost, conflict.article_id)
-        if post is not None:
+        if post is not None:  # the site's version is now the one we know
             post.modified_gmt = conflict.site_modified
-            post.sent_fields = json.dumps({"fields": fields_to_json(conflict.theirs)}, ensure_ascii=False)
+            post.sent_fields = json.dumps(
+                {"fields": fields_to_json(conflict.theirs), "post": site_post}, ensure_ascii=False
+            )
         record(session, Changes.of(articles=[conflict.article_id], outbox=True))

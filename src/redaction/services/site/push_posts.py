@@ -30,7 +30,7 @@ from redaction.services.site.publish import PostConflict, fields_from_json, fiel
 from redaction.storage.changes import Changes, record
 from redaction.storage.models import OutboxItem, SiteMedia, SitePost
 
-_POST_FIELDS = "id,link,status,modified_gmt,permalink_template,generated_slug,slug"
+_POST_FIELDS = "id,link,status,modified_gmt,permalink_template,generated_slug,slug,title,content,excerpt"
 
 
 def public_link(post: dict[str, Any]) -> str:
@@ -96,10 +96,16 @@ def terms_of(ctx: PushContext, fields: ArticleFields) -> tuple[list[int], list[i
 
 
 # -- the site's version, for a conflict ------------------------------------------------------------
-def site_version(ctx: PushContext, post_id: int, sent: dict[str, Any], mine: ArticleFields) -> ArticleFields:
-    """The post as the site has it now, as article fields (unchanged parts taken from what we
-    sent, so that the merge sees only what was really edited there)."""
-    post = ctx.client.get(f"wp/v2/posts/{post_id}", {"context": "edit", "_embed": "wp:term"}).data
+def raw_post(post: dict[str, Any]) -> dict[str, str]:
+    """The post's title, content and excerpt exactly as the site stores them."""
+    return {key: content._raw(post, key) for key in ("title", "content", "excerpt")}
+
+
+def site_version(
+    ctx: PushContext, post: dict[str, Any], sent: dict[str, Any], mine: ArticleFields
+) -> ArticleFields:
+    """The post as the site has it now (``context=edit``, terms embedded), as article fields;
+    what the site did not change is taken from what we sent, so a merge sees only real edits."""
     rubric, tags = "", []
     for group in (post.get("_embedded") or {}).get("wp:term") or ():
         for term in group or ():
@@ -113,12 +119,13 @@ def site_version(ctx: PushContext, post_id: int, sent: dict[str, Any], mine: Art
         }
     base = fields_from_json(sent["fields"]) if sent.get("fields") else None
     theirs = content.fields_of_post(post, rubric, tuple(tags), media_back, defaults=base or mine)
-    sent_post = sent.get("post") or {}
-    if base is not None:  # what the site did not change is exactly what we sent
+    stored = sent.get("post") or {}
+    if base is not None:
+        now = raw_post(post)
         unchanged = {
-            "title": content._raw(post, "title") == sent_post.get("title"),
-            "standfirst": content._raw(post, "excerpt") == sent_post.get("excerpt"),
-            "body": content._raw(post, "content") == sent_post.get("content"),
+            "title": now["title"] == stored.get("title"),
+            "standfirst": now["excerpt"] == stored.get("excerpt"),
+            "body": now["content"] == stored.get("content"),
         }
         theirs = ArticleFields(
             **{
@@ -130,10 +137,21 @@ def site_version(ctx: PushContext, post_id: int, sent: dict[str, Any], mine: Art
     return theirs
 
 
-def _hold_conflict(ctx: PushContext, entry: OutboxEntry, conflict: PostConflict) -> None:
+def _unchanged(post: dict[str, Any], modified: str, stored: dict[str, str] | None) -> bool:
+    """The site's post is still the version we knew: same ``modified_gmt`` (to the second) and,
+    when we know it, the same stored text (an edit within the same second changes the text)."""
+    return (
+        bool(modified) and post.get("modified_gmt") == modified and (not stored or raw_post(post) == stored)
+    )
+
+
+def _hold_conflict(
+    ctx: PushContext, entry: OutboxEntry, conflict: PostConflict, site_post: dict[str, str]
+) -> None:
     payload = dict(entry.payload)
     payload["conflict"] = {
         "post": conflict.post_id,
+        "site_post": site_post,
         "base": fields_to_json(conflict.base) if conflict.base else None,
         "theirs": fields_to_json(conflict.theirs) if conflict.theirs else None,
         "site_modified": conflict.site_modified,
@@ -160,9 +178,7 @@ def push_publish(ctx: PushContext, entry: OutboxEntry) -> None:
         sent = json.loads(known.sent_fields) if known and known.sent_fields else {}
     if post_id is not None:
         try:
-            now = ctx.client.get(
-                f"wp/v2/posts/{post_id}", {"context": "edit", "_fields": "id,modified_gmt,status"}
-            ).data
+            now = ctx.client.get(f"wp/v2/posts/{post_id}", {"context": "edit", "_embed": "wp:term"}).data
         except errors.SiteNotFoundError:
             now = None
         base = fields_from_json(sent["fields"]) if sent.get("fields") else None
@@ -172,11 +188,14 @@ def push_publish(ctx: PushContext, entry: OutboxEntry) -> None:
                     f"“{mine.title}” was deleted on the site {ctx.site.url} since it was published from here"
                 )
                 return _hold_conflict(
-                    ctx, entry, PostConflict(entry.id, article_id, post_id, base, mine, None, "", message)
+                    ctx, entry, PostConflict(entry.id, article_id, post_id, base, mine, None, "", message), {}
                 )
             post_id = None  # the person chose to publish it again
-        elif now.get("modified_gmt") not in (seen_modified, payload.get("base_modified")):
-            theirs = site_version(ctx, post_id, sent, mine)
+        elif not (
+            _unchanged(now, seen_modified, sent.get("post"))
+            or _unchanged(now, str(payload.get("base_modified", "")), payload.get("base_post"))
+        ):
+            theirs = site_version(ctx, now, sent, mine)
             message = (
                 f"“{mine.title}” was edited on the site {ctx.site.url} since it was published from here: "
                 "compare and merge before publishing"
@@ -184,7 +203,7 @@ def push_publish(ctx: PushContext, entry: OutboxEntry) -> None:
             conflict = PostConflict(
                 entry.id, article_id, post_id, base, mine, theirs, str(now["modified_gmt"]), message
             )
-            return _hold_conflict(ctx, entry, conflict)
+            return _hold_conflict(ctx, entry, conflict, raw_post(now))
     elif entry.attempts > 0:
         post_id = _post_with_marker(ctx, str(payload["uuid"]))
     ctx.attempted(entry.id)
@@ -206,10 +225,7 @@ def push_publish(ctx: PushContext, entry: OutboxEntry) -> None:
     route = f"wp/v2/posts/{post_id}" if post_id else "wp/v2/posts"
     post = ctx.client.post(route, data, params={"_fields": _POST_FIELDS}, idempotent=post_id is not None).data
     link = public_link(post)
-    sent_now = {
-        "fields": fields_to_json(mine),
-        "post": {"title": data["title"], "content": data["content"], "excerpt": data["excerpt"]},
-    }
+    sent_now = {"fields": fields_to_json(mine), "post": raw_post(post)}  # as the site stored it
     with ctx.db.session() as session:
         session.execute(
             delete(SitePost).where(SitePost.post_id == int(post["id"]), SitePost.article_id != article_id)
