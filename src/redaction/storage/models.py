@@ -356,7 +356,10 @@ class SiteComment(Base):
     site_status: Mapped[str] = mapped_column(String(20))  # our status names: pending, approved, spam, trash
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    __table_args__ = (Index("ix_site_comment_status", "site_status", "deleted_at"),)
+    __table_args__ = (
+        Index("ix_site_comment_status", "site_status", "deleted_at"),
+        Index("ix_site_comment_parent", "wp_parent"),  # replies waiting for their parent
+    )
 
 
 class SiteMedia(Base):

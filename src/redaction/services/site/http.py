@@ -147,7 +147,7 @@ class SiteClient:
         idempotent: bool = False,
     ) -> Answer:
         url, params = self._address(route, params)
-        what = f"{method} {route}"
+        what = f"{method} /{route.lstrip('/')}"
         attempts = len(RETRY_DELAYS) + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1

@@ -86,13 +86,12 @@ def pull_comments(ctx: PushContext, progress: Progress | None = None, full: bool
     total = sum(max(0, p.total - before.get(p.status, 0) - ctx.moved[p.status]) for p in fresh_statuses)
     done, newest = 0, mark
     arrived: Counter[str] = Counter()
-    unthreaded: dict[int, int] = {}
     for p in fresh_statuses:
         page = 1
         while True:
             rows = _list(ctx, p.status, page=page, _fields=FIELDS).data or []
             fresh = [r for r in rows if int(r["id"]) > mark]
-            stored = store_comments(ctx, fresh, unthreaded)
+            stored = store_comments(ctx, fresh)
             ctx.result.pulled += stored.new
             ctx.result.pulled_links += stored.links
             arrived[p.status] += stored.new + stored.linked + stored.ignored
@@ -224,13 +223,12 @@ def _fetch_unknown(ctx: PushContext, rows: list[dict[str, Any]]) -> None:
     by_status: dict[str, list[int]] = {}
     for row in rows:
         by_status.setdefault(FROM_WORDPRESS.get(str(row.get("status")), "pending"), []).append(int(row["id"]))
-    unthreaded: dict[int, int] = {}
     for status, ids in by_status.items():
         for start in range(0, len(ids), PAGE):
             full = (
                 _list(ctx, status, include=",".join(map(str, ids[start : start + PAGE])), _fields=FIELDS).data
                 or []
             )
-            stored = store_comments(ctx, full, unthreaded)
+            stored = store_comments(ctx, full)
             ctx.result.pulled += stored.new
             ctx.result.pulled_links += stored.links

@@ -122,9 +122,8 @@ def articles_of(session: Session, post_ids: Iterable[int]) -> dict[int, int]:
     )
 
 
-def store_comments(ctx: PushContext, rows: Sequence[dict[str, Any]], unthreaded: dict[int, int]) -> Stored:
-    """Write one page of comments. ``unthreaded`` (comment id → parent's WordPress id) carries
-    replies still waiting for their parent from page to page."""
+def store_comments(ctx: PushContext, rows: Sequence[dict[str, Any]]) -> Stored:
+    """Write one page of comments (already-known ones are skipped)."""
     stored = Stored()
     key = ctx.site.key
     with ctx.db.session() as session:
@@ -199,10 +198,8 @@ def store_comments(ctx: PushContext, rows: Sequence[dict[str, Any]], unthreaded:
             SiteComment(comment_id=cid, wp_id=wp_id, wp_parent=wp_parent, site_status=status)
             for cid, (wp_id, wp_parent, status) in zip(arrived.ids, meta, strict=True)
         )
-        for cid, (_, wp_parent, _), new_comment in zip(arrived.ids, meta, new, strict=True):
-            if wp_parent and new_comment.parent_id is None and wp_parent not in position:
-                unthreaded[cid] = wp_parent
-        _thread(session, unthreaded)
+        session.flush()
+        _thread(session, [wp_id for wp_id, _, _ in meta])
         # What the rules decided is a moderation decision like any other: the site gets it too.
         decisions = [
             Decision(c.comment_id, c.article_id, c.from_status, c.to_status)
@@ -228,17 +225,20 @@ def _local_ids(session: Session, wp_ids: set[int]) -> dict[int, int]:
     return dict(rows.all())
 
 
-def _thread(session: Session, unthreaded: dict[int, int]) -> None:
-    """Link replies whose parent has arrived since."""
-    if not unthreaded:
-        return
-    parents = _local_ids(session, set(unthreaded.values()))
-    for cid, wp_parent in list(unthreaded.items()):
-        if wp_parent in parents:
+def _thread(session: Session, parents: list[int]) -> None:
+    """Link the replies that arrived before these parents (pages come newest first, and a pull
+    may have been cancelled between the reply's page and the parent's)."""
+    for start in range(0, len(parents), 500):
+        chunk = parents[start : start + 500]
+        child, parent = SiteComment.__table__.alias("child"), SiteComment.__table__.alias("parent")
+        waiting = session.execute(
+            select(child.c.comment_id, parent.c.comment_id)
+            .join(parent, parent.c.wp_id == child.c.wp_parent)
+            .join(Comment, Comment.id == child.c.comment_id)
+            .where(child.c.wp_parent.in_(chunk), Comment.parent_id.is_(None))
+        ).all()
+        if waiting:
             session.execute(
-                update(Comment)
-                .where(Comment.id == cid)
-                .values(parent_id=parents[wp_parent])
-                .execution_options(synchronize_session=False)
+                update(Comment).execution_options(synchronize_session=False),
+                [{"id": c, "parent_id": p} for c, p in waiting],
             )
-            del unthreaded[cid]

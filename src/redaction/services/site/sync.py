@@ -13,7 +13,8 @@ Contract of :func:`sync` (and :func:`push_outbox`, its first half):
   ``failed`` with the reason, and the sync goes on; conflicts are held (``conflict``), reported
   in the :class:`SyncResult`, and never overwrite the site;
 - ``progress(done, total)`` is called after each item sent, then after each page of comments
-  received; returning False stops between two of them (``SyncResult.cancelled``).
+  received; returning False stops between two of them (``SyncResult.cancelled``);
+- what the moderation rules decide about the comments received is sent in the same sync.
 """
 
 from __future__ import annotations
@@ -91,6 +92,9 @@ def _run(
             ctx = PushContext(db, client, site, result, keep_site_decisions)
             if _push(ctx, progress) and pull:
                 pull_comments(ctx, progress, full)
+                # What the rules decided about the comments just received goes out at once.
+                if not result.cancelled and _count_waiting(db):
+                    _push(ctx, progress)
                 with db.session() as session:
                     session.execute(update(Site).where(Site.id == 1).values(last_sync_at=utcnow()))
                     record(session, Changes.of(settings={"site"}))

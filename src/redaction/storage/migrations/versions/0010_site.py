@@ -74,6 +74,7 @@ def upgrade() -> None:
         sa.Column("deleted_at", sa.DateTime(), nullable=True),
     )
     op.create_index("ix_site_comment_status", "site_comment", ["site_status", "deleted_at"])
+    op.create_index("ix_site_comment_parent", "site_comment", ["wp_parent"])
     op.create_table(
         "site_media",
         sa.Column("sha256", sa.String(64), primary_key=True),
@@ -84,6 +85,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("site_media")
+    op.drop_index("ix_site_comment_parent", table_name="site_comment")
     op.drop_index("ix_site_comment_status", table_name="site_comment")
     op.drop_table("site_comment")
     op.drop_table("site_post")
