@@ -58,8 +58,32 @@ def site_db(db_path: Path, site: LocalWordPress, password: str) -> Iterator[Data
     """A new database connected to the site."""
     database = Database.open(db_path)
     connect_site(database, site.url, site.user, password)
+    _start_from_now(database)
     yield database
     database.close()
+
+
+def _start_from_now(db: Database) -> None:
+    """Make the database's first sync see only what comes after now, as if it had synced the
+    shared site before: tests then read what they made, not every earlier test's comments
+    (the first pull from nothing is tested on its own, in test_pull.py)."""
+    import json
+
+    from redaction.domain.dates import utcnow
+    from redaction.services.site.connect import open_client, site_info
+    from redaction.services.site.context import PushContext, SyncResult
+    from redaction.services.site.pull import probe
+    from redaction.storage.models import Site
+
+    info = site_info(db)
+    assert info is not None
+    with open_client(info) as client:
+        probes = probe(PushContext(db, client, info, SyncResult()))
+    with db.session() as session:
+        site = session.get(Site, 1)
+        site.pulled_up_to = max(p.newest for p in probes.values())
+        site.site_totals = json.dumps({status: p.total for status, p in probes.items()})
+        site.last_full_check_at = utcnow()
 
 
 @pytest.fixture(autouse=True)

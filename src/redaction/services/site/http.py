@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -87,6 +88,8 @@ class SiteClient:
         self.api_root = api_root
         self.label = label or _origin(api_root)
         self.connections = connections
+        self.sent = 0  # requests sent, retries included (benchmarks print it)
+        self._lock = threading.Lock()
         self._client = httpx.Client(
             auth=httpx.BasicAuth(user, password) if user else None,
             timeout=timeout,
@@ -151,6 +154,8 @@ class SiteClient:
         attempts = len(RETRY_DELAYS) + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
+            with self._lock:
+                self.sent += 1
             try:
                 with self._client.stream(
                     method, url, params=params, json=body, content=content, headers=headers
