@@ -17,6 +17,7 @@ with Retry-After, a 50 MB comment — when a test writes ``misbehave.json`` (see
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import os
 import shutil
@@ -174,7 +175,7 @@ class LocalWordPress:
                 "mariadb-install-db",
                 "--no-defaults",
                 f"--datadir={root / 'db'}",
-                "--user=root" if os.geteuid() == 0 else f"--user={os.getlogin()}",
+                "--user=root" if os.geteuid() == 0 else f"--user={getpass.getuser()}",
                 "--auth-root-authentication-method=normal",
                 "--skip-test-db",
             ],
