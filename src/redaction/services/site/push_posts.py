@@ -37,7 +37,7 @@ def public_link(post: dict[str, Any]) -> str:
     """The post's public address; for a scheduled post, the one it will have."""
     template, slug = (
         post.get("permalink_template") or "",
-        post.get("generated_slug") or post.get("slug") or "",
+        post.get("slug") or post.get("generated_slug") or "",  # ours; WordPress's guess if none
     )
     if post.get("status") == "future" and template and slug:
         return template.replace("%postname%", slug).replace("%pagename%", slug)
