@@ -19,6 +19,7 @@ Contract of :func:`sync` (and :func:`push_outbox`, its first half):
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 
 from sqlalchemy import func, select, update
@@ -94,13 +95,25 @@ def _run(
                 pull_comments(ctx, progress, full)
                 # What the rules decided about the comments just received goes out at once.
                 if not result.cancelled and _count_waiting(db):
+                    before = dict(ctx.moved)
                     _push(ctx, progress)
+                    _count_own_moves(db, {s: n - before.get(s, 0) for s, n in ctx.moved.items()})
                 with db.session() as session:
                     session.execute(update(Site).where(Site.id == 1).values(last_sync_at=utcnow()))
                     record(session, Changes.of(settings={"site"}))
     finally:
         result.waiting = _count_waiting(db)
     return result
+
+
+def _count_own_moves(db: Database, moves: dict[str, int]) -> None:
+    """The site's counts as they are after our own last pushes (so that the next sync does not
+    take them for decisions made on the site)."""
+    with db.session() as session:
+        site = session.get(Site, 1)
+        if site is not None and any(moves.values()):
+            totals = json.loads(site.site_totals or "{}")
+            site.site_totals = json.dumps({s: totals.get(s, 0) + moves.get(s, 0) for s in {*totals, *moves}})
 
 
 def _count_waiting(db: Database) -> int:
