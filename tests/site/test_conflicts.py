@@ -214,3 +214,20 @@ def test_a_newsroom_reply_reaches_the_site_once_and_is_not_pulled_back_as_new(
             == 2
         )
         assert s.get(SiteComment, reply.comment_id).wp_id == replies[0]["id"]
+
+
+def test_moves_that_leave_the_counts_alone_are_found_by_a_full_sync(
+    site_db: Database, site: LocalWordPress
+) -> None:
+    _, post_id, _ = _published(site_db, " (échange)")
+    held = post_reader_comment(site, post_id, "Je passe demain.", "Marc", "marc@example.org")
+    shown = post_reader_comment(site, post_id, "Moi aussi.", "Lise", "lise@example.org")
+    rest(site, "POST", f"wp/v2/comments/{shown}", json={"status": "approved"})
+    sync(site_db)
+    # On the site, one goes up and the other down: every status keeps its count.
+    rest(site, "POST", f"wp/v2/comments/{held}", json={"status": "approved"})
+    rest(site, "POST", f"wp/v2/comments/{shown}", json={"status": "hold"})
+    assert sync(site_db).changed_on_site == 0  # the quick check cannot see it
+    assert sync(site_db, full=True).changed_on_site == 2
+    assert _local_comment(site_db, site, held).status == "approved"
+    assert _local_comment(site_db, site, shown).status == "pending"

@@ -43,6 +43,8 @@ def test_publish_then_a_reader_comment_comes_back_is_approved_and_shows(
     connected = run("site", "connect", site.url, "--user", site.user, "--db", db_path)
     assert connected.status == 0, connected.err
     assert "Le Journal" in connected.out
+    status = run("site", "status", "--db", db_path)
+    assert "Le Journal" in status.out and "0 change(s) waiting" in status.out
 
     published = run("publish", article.id, "--db", db_path)
     assert published.status == 0, published.err
