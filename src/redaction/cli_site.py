@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -253,7 +252,3 @@ COMMANDS = {
     "sync": cmd_sync,
     "moderate": cmd_moderate,
 }
-
-
-def password_env_set() -> bool:
-    return bool(os.environ.get("REDACTION_SITE_PASSWORD"))

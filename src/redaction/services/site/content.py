@@ -104,7 +104,7 @@ def post_payload(
     }
 
 
-def _raw(post: Mapping[str, Any], key: str) -> str:
+def raw_field(post: Mapping[str, Any], key: str) -> str:
     value = post.get(key)
     if isinstance(value, dict):
         return str(value.get("raw", value.get("rendered", "")) or "")
@@ -127,7 +127,7 @@ def fields_of_post(
     """A post (``context=edit``) as article fields. ``media_back`` maps a media address on the
     site to its ``image:<hash>``; ``defaults`` supplies what a post does not carry."""
     base = defaults or ArticleFields()
-    content = _BLOCK.sub("", _MARKER.sub("", _raw(post, "content")))
+    content = _BLOCK.sub("", _MARKER.sub("", raw_field(post, "content")))
     language, author = base.language, base.author
     wrapped = _WRAPPER.match(content)
     if wrapped:
@@ -140,9 +140,9 @@ def fields_of_post(
             f'src="{address}"', f'src="{image}"'
         )
     return ArticleFields(
-        title=unescape(_raw(post, "title")).strip(),
+        title=unescape(raw_field(post, "title")).strip(),
         rubric=rubric,
-        standfirst=html_to_text(_raw(post, "excerpt")).strip(),
+        standfirst=html_to_text(raw_field(post, "excerpt")).strip(),
         tags=tags,
         author=author,
         language=language,

@@ -73,7 +73,7 @@ def adopt_posts(ctx: PushContext, post_ids: Iterable[int]) -> dict[int, int]:
 
 
 def _adopt(session: Session, post: dict[str, Any]) -> int:
-    guid = content._raw(post, "guid") or content._raw(post, "link")
+    guid = content.raw_field(post, "guid") or content.raw_field(post, "link")
     uuid = str(uuid_module.uuid5(uuid_module.NAMESPACE_URL, guid))  # as the WordPress importer does
     rubric, tags = "", []
     for group in (post.get("_embedded") or {}).get("wp:term") or ():
@@ -100,7 +100,7 @@ def _adopt(session: Session, post: dict[str, Any]) -> int:
         record(session, Changes.of(articles=[article_id], article_set=True))
     sent = {
         "fields": fields_to_json(fields),
-        "post": {k: content._raw(post, k) for k in ("title", "content", "excerpt")},
+        "post": {k: content.raw_field(post, k) for k in ("title", "content", "excerpt")},
     }
     session.merge(
         SitePost(

@@ -98,7 +98,7 @@ def terms_of(ctx: PushContext, fields: ArticleFields) -> tuple[list[int], list[i
 # -- the site's version, for a conflict ------------------------------------------------------------
 def raw_post(post: dict[str, Any]) -> dict[str, str]:
     """The post's title, content and excerpt exactly as the site stores them."""
-    return {key: content._raw(post, key) for key in ("title", "content", "excerpt")}
+    return {key: content.raw_field(post, key) for key in ("title", "content", "excerpt")}
 
 
 def site_version(
@@ -259,7 +259,7 @@ def _post_with_marker(ctx: PushContext, uuid: str) -> int | None:
         },
     ).data
     for post in hits or ():
-        if content.uuid_in(content._raw(post, "content")) == uuid:
+        if content.uuid_in(content.raw_field(post, "content")) == uuid:
             return int(post["id"])
     return None
 
