@@ -1,4 +1,5 @@
-"""The ``redaction`` command: the window by default, and demo, import, export, list, --self-test.
+"""The ``redaction`` command: the window by default, and demo, import, export, list, --self-test
+(and the WordPress site's commands, in :mod:`redaction.cli_site`).
 
 Exit status: 0 success, 2 bad usage or bad input (including a --db that is not a usable
 database: it is left untouched), 1 anything else. Errors are one line on stderr starting with
@@ -18,7 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from redaction import __version__
+from redaction.cli_site import SiteCommandError
+from redaction.cli_site import add_parsers as add_site_parsers
 from redaction.services.errors import RefusedError
+from redaction.services.site.errors import SiteError
 from redaction.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -97,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all-kinds", action="store_true", help="comments: pingbacks and trackbacks too, not only readers'"
     )
     _common(lst, suppress=True)
+    add_site_parsers(sub, _common)  # site, publish, unpublish, sync, moderate: redaction.cli_site
     return parser
 
 
@@ -235,6 +240,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "list": cmd_list}
 
 
+def _site_command(args: argparse.Namespace) -> int:
+    from redaction.cli_site import COMMANDS as SITE_COMMANDS
+
+    return SITE_COMMANDS[args.command](args, _open)
+
+
 def _fail(message: str, status: int, debug: bool) -> int:
     if debug:
         traceback.print_exc()
@@ -257,13 +268,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_self_test(args)
         if args.command is None:
             return cmd_gui(args)
-        return COMMANDS[args.command](args)
+        return COMMANDS.get(args.command, _site_command)(args)
     except (RefusedError, StorageError) as exc:
         # A plain StorageError is an unexpected driver error, not the person's input.
         bad_input = type(exc) is not StorageError
         return _fail(str(exc), EXIT_BAD_INPUT if bad_input else EXIT_FAILURE, args.debug)
     except KeyboardInterrupt:
         return _fail("interrupted", 130, args.debug)
+    except (SiteError, SiteCommandError) as exc:
+        return _fail(str(exc), EXIT_FAILURE, args.debug)  # names the site and the reason: no hint
     except BrokenPipeError:
         # The reader of our output went away (| head): not worth a message. Point stdout at
         # devnull so that the interpreter's final flush does not complain either.

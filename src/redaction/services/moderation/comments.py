@@ -213,9 +213,17 @@ _MOVE = update(Comment.__table__).where(*_MOVING).values(status=bindparam("targe
 
 
 def set_status_in(
-    session: Session, comment_ids: Sequence[int], status: str, actor: str, reason: str = ""
+    session: Session,
+    comment_ids: Sequence[int],
+    status: str,
+    actor: str,
+    reason: str = "",
+    to_site: bool = True,
 ) -> list[Decision]:
-    """Move comments to ``status`` inside a unit of work; unchanged ones are skipped."""
+    """Move comments to ``status`` inside a unit of work; unchanged ones are skipped.
+
+    Decisions on comments from the connected WordPress site are queued for it in the same
+    transaction (``to_site=False``: the move comes from the site itself, as a sync applies it)."""
     target = CommentStatus.parse(status).value
     now = utcnow()
     decisions: list[Decision] = []
@@ -241,6 +249,10 @@ def set_status_in(
                     pending[r.article_id] += 1
     _adjust_pending(session, pending)
     record(session, changes_of(decisions))
+    if to_site and decisions:
+        from redaction.services.site.outbox import enqueue_decisions_in  # only when deciding
+
+        enqueue_decisions_in(session, decisions, actor)
     return decisions
 
 

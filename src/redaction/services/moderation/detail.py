@@ -117,4 +117,7 @@ def reply_as_newsroom(db: Database, parent_id: int, body: str, actor: str) -> Re
             .values(reason=NEWSROOM_REASON)
             .execution_options(synchronize_session=False)
         )
+        from redaction.services.site.outbox import enqueue_reply_in
+
+        enqueue_reply_in(session, new_id, parent_id)  # sent to the site when the parent came from it
     return ReplyOutcome(new_id, approved)
