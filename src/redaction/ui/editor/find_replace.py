@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.domain.find import Query, QueryError, find_all, replace_all
+from redaction.domain.find import Query, QueryError, find_all
+from redaction.ui.editor.typing_helpers import document_text
 from redaction.ui.editor.utf16 import Utf16Index
 
 MAX_HIGHLIGHTS = 5000  # beyond this, painting costs more than it tells
@@ -154,7 +155,7 @@ class FindReplaceBar(QWidget):
 
     def _compute(self) -> list[re.Match[str]]:
         if self._matches is None:
-            self._text = self.editor.toPlainText()
+            self._text = document_text(self.editor.document())  # keeps U+00A0, unlike toPlainText()
             self._index = Utf16Index(self._text)
             try:
                 pattern = self.query().compile()
@@ -220,22 +221,29 @@ class FindReplaceBar(QWidget):
         return True
 
     def replace_all(self) -> int:
+        """Replace every match, each in place, as one undo step; the number replaced.
+
+        Match by match, last first (earlier positions stay valid): text between the matches is
+        never rewritten, so its no-break spaces, accents and line breaks stay byte for byte."""
         matches = self._compute()
         if not matches:
             return 0
+        query, template = self.query(), self.replace_edit.text()
         try:
-            start, end, new = replace_all(self.query(), matches, self._text, self.replace_edit.text())
+            edits = [(*self._span(m), query.replacement(m, template)) for m in matches]
         except QueryError as exc:
             self._error(self.tr("Invalid replacement: %1").replace("%1", str(exc)))
             return 0
         scroll = self.editor.verticalScrollBar().value()
-        cursor = self.editor.textCursor()
-        cursor.beginEditBlock()  # one stretch, one change: one Undo
-        cursor.setPosition(self._index.to_qt(start))
-        cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(new)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()  # every match, one change: one Undo
+        for (start, end, new), match in zip(reversed(edits), reversed(matches), strict=True):
+            if new == match.group():
+                continue
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(new)
         cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
         count = len(matches)
         self._matches = None
