@@ -1281,15 +1281,7 @@ La base de données n’a pas été modifiée.</translation>
     </message>
 </context>
 <context>
-    <name>FindReplaceBar</name>
-    <message>
-        <source>Find</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message>
-        <source>Replace with</source>
-        <translation>Remplacer par</translation>
-    </message>
+    <name>FindOptions</name>
     <message>
         <source>Match &amp;case</source>
         <translation>Respecter la &amp;casse</translation>
@@ -1303,12 +1295,43 @@ La base de données n’a pas été modifiée.</translation>
         <translation>E&amp;xpression régulière</translation>
     </message>
     <message>
-        <source>&amp;Previous</source>
-        <translation>&amp;Précédent</translation>
+        <source>Search options</source>
+        <translation>Options de recherche</translation>
     </message>
     <message>
-        <source>&amp;Next</source>
-        <translation>&amp;Suivant</translation>
+        <source>Options (%1)</source>
+        <translation>Options (%1)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Remplacer par</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Résultat précédent (Maj+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Résultat précédent</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Résultat suivant (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Résultat suivant</translation>
     </message>
     <message>
         <source>R&amp;eplace</source>
@@ -1349,8 +1372,8 @@ La base de données n’a pas été modifiée.</translation>
     <message numerus="yes">
         <source>%n replaced</source>
         <translation>
-            <numerusform>%n occurrence remplacée</numerusform>
-            <numerusform>%n occurrences remplacées</numerusform>
+            <numerusform>%n remplacement</numerusform>
+            <numerusform>%n remplacements</numerusform>
         </translation>
     </message>
     <message>

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from redaction.render.incremental import BodyPatch, IncrementalBody
@@ -23,6 +23,9 @@ from redaction.render.page import PageInfo, article_page, footer_html, header_ht
 
 FILL_SLICE_SECONDS = 0.025  # progressive loading: longest stretch on the UI thread
 WHOLE_DELAY_MS = 400  # bodies with footnotes: re-render after this pause in typing
+# The narrowest measure a reader is given (a phone's column): below it a headline breaks
+# mid-word, so the editor beside it gives way first.
+PREVIEW_MIN_CHARS = 32
 _PLACEHOLDER = "<p>\u2063</p>"  # merged into the previous block, then deleted
 _EMPTY_CHUNK = "<p>\u200b</p>"  # a segment with no output (definitions only) still needs a block
 
@@ -55,6 +58,8 @@ class PreviewPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self.setStyleSheet("QTextBrowser#preview { background-color: #ffffff; color: #1d1d1b; }")
         self.document().setDocumentMargin(24)
+        margins = 2 * 24 + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        self.setMinimumWidth(QFontMetrics(font).averageCharWidth() * PREVIEW_MIN_CHARS + margins)
         self.document().setUndoRedoEnabled(False)
         self.body = IncrementalBody()
         self.info: PageInfo | None = None
