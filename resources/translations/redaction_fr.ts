@@ -1620,6 +1620,10 @@ Le fichier n’a pas été modifié.</translation>
         <translation>Le titre fait %1 signes&#x202f;; la limite est de %2.</translation>
     </message>
     <message>
+        <source>Image not found: “%1” (body).</source>
+        <translation>Image introuvable&#xa0;: «&#xa0;%1&#xa0;» (corps du texte).</translation>
+    </message>
+    <message>
         <source>Avoid “%1” (%2).</source>
         <translation>À éviter&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
     </message>
