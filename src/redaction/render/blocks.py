@@ -29,6 +29,7 @@ from redaction.render.markdown import convert_whole
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]")
 _DEFINITION = re.compile(r"^:[ \t]")
+_BLOCK_STARTS = frozenset(" -*+>:0123456789")
 _HTML_BLOCK = re.compile(r"^<([a-zA-Z][a-zA-Z0-9-]*)[\s/>]")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _ABBR_DEF = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.M)
@@ -66,6 +67,8 @@ def _continues(kinds: set[str], line: str, defines: bool) -> bool:
 def _inner_kind(line: str) -> str | None:
     """A block that starts inside a segment, under a paragraph line: a list (CommonMark lets
     one interrupt a paragraph), a quote or a definition. None for anything else."""
+    if line[0] not in _BLOCK_STARTS:
+        return None  # most lines: prose
     if _LIST_ITEM.match(line):
         return "list"
     if line.startswith(">"):
@@ -75,24 +78,20 @@ def _inner_kind(line: str) -> str | None:
     return None
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_DEFINITION_LINE = re.compile(r"\n:[ \t]")
+_DEFINITION_NEXT = re.compile(r"\n(?:[ \t]*\n)*:[ \t]")
+
+
 def _defines(text: str, eol: int) -> bool:
     """Whether a definition line (": …") follows the line ending at ``eol`` in its block, or
     opens the next block: Python-Markdown then makes the lines above it terms of a definition
     list, which joins a definition list just before ("Term\n\n: definition" too)."""
-    blank = False
-    while eol < len(text):
-        next_eol = text.find("\n", eol + 1)
-        if next_eol == -1:
-            next_eol = len(text)
-        line = text[eol + 1 : next_eol]
-        if not line.strip():
-            blank = True
-        elif _DEFINITION.match(line):
-            return True
-        elif blank:
-            return False
-        eol = next_eol
-    return False
+    blank = _BLANK_LINE.search(text, eol)
+    end = blank.start() if blank else len(text)
+    if _DEFINITION_LINE.search(text, eol, end):
+        return True
+    return blank is not None and _DEFINITION_NEXT.match(text, blank.start()) is not None
 
 
 def iter_segments(text: str, start: int = 0) -> Iterator[tuple[str, int]]:
