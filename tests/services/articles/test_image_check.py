@@ -10,7 +10,8 @@ from redaction.storage.database import Database
 from tests.image_samples import PNG
 
 
-def test_only_images_the_database_holds_are_known(db: Database) -> None:
+def test_only_images_the_database_holds_are_known(both_db: Database) -> None:
+    db = both_db
     stored = ImageStore(db).add_bytes(PNG, "port.png")
     unknown = f"image:{'0' * 16}"
     body = f"![Le port]({stored.url})\n\n![Perdue]({unknown})"
