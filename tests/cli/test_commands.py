@@ -281,15 +281,3 @@ def test_no_command_opens_the_window(run: Runner, db_path: Path, monkeypatch: py
     assert run("--db", db_path, "--debug").status == 0
     assert run("--db", "postgresql://desk@db.example.org/news").status == 0
     assert calls == [(str(db_path), True), ("postgresql://desk@db.example.org/news", False)]
-
-
-def test_export_warns_about_missing_images_on_stderr_and_succeeds(
-    run: Runner, tmp_path: Path, db_path: Path
-) -> None:
-    source = tmp_path / "marche.md"
-    source.write_text("---\ntitle: Le marché\n---\n\n![Les étals](images/marche.jpg)\n", encoding="utf-8")
-    assert run("import", source, "--db", db_path).status == 0
-    result = run("export", "--format", "html", "--out", tmp_path / "site", "--db", db_path)
-    assert result.status == 0
-    assert result.out == f"exported 1 article to {tmp_path / 'site'}\n"
-    assert result.err == "redaction: warning: le-marche.html: image not found: images/marche.jpg\n"
