@@ -1461,15 +1461,7 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
 </context>
 <context>
-    <name>FindReplaceBar</name>
-    <message>
-        <source>Find</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message>
-        <source>Replace with</source>
-        <translation>Remplacer par</translation>
-    </message>
+    <name>FindOptions</name>
     <message>
         <source>Match &amp;case</source>
         <translation>Respecter la &amp;casse</translation>
@@ -1483,12 +1475,43 @@ La rédaction n’a pas été modifiée.</translation>
         <translation>E&amp;xpression régulière</translation>
     </message>
     <message>
-        <source>&amp;Previous</source>
-        <translation>&amp;Précédent</translation>
+        <source>Search options</source>
+        <translation>Options de recherche</translation>
     </message>
     <message>
-        <source>&amp;Next</source>
-        <translation>&amp;Suivant</translation>
+        <source>Options (%1)</source>
+        <translation>Options (%1)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Remplacer par</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Résultat précédent (Maj+F3)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Résultat précédent</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Résultat suivant (F3)</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Résultat suivant</translation>
     </message>
     <message>
         <source>R&amp;eplace</source>
@@ -1529,8 +1552,8 @@ La rédaction n’a pas été modifiée.</translation>
     <message numerus="yes">
         <source>%n replaced</source>
         <translation>
-            <numerusform>%n occurrence remplacée</numerusform>
-            <numerusform>%n occurrences remplacées</numerusform>
+            <numerusform>%n remplacement</numerusform>
+            <numerusform>%n remplacements</numerusform>
         </translation>
     </message>
     <message>
@@ -1775,6 +1798,10 @@ Le fichier n’a pas été modifié.</translation>
     <message>
         <source>The headline is %1 characters long; the limit is %2.</source>
         <translation>Le titre fait %1 signes&#x202f;; la limite est de %2.</translation>
+    </message>
+    <message>
+        <source>Image not found: “%1” (body).</source>
+        <translation>Image introuvable&#xa0;: «&#xa0;%1&#xa0;» (corps du texte).</translation>
     </message>
     <message>
         <source>Avoid “%1” (%2).</source>

@@ -196,6 +196,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"exported {result.count} article{'s' if result.count != 1 else ''} to {result.folder}")
+    for warning in result.warnings:  # exported all the same: the status stays 0
+        print(f"redaction: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redaction.domain.find import Query, QueryError, find_all, replace_all
+from redaction.domain.find import Query, QueryError, find_all
 
 TEXT = "Le port. Un Port, des ports; le port-musée."
 
@@ -43,10 +43,10 @@ def test_regex_replacement_uses_groups_and_literal_mode_does_not() -> None:
     assert pattern is not None
     text = "anne@ouest et yann@brest"
     matches = find_all(pattern, text)
-    assert replace_all(regex, matches, text, r"\2 (\1)") == (0, len(text), "ouest (anne) et brest (yann)")
+    assert [regex.replacement(m, r"\2 (\1)") for m in matches] == ["ouest (anne)", "brest (yann)"]
     literal = Query("@")
     pattern = literal.compile()
     assert pattern is not None
-    assert replace_all(literal, find_all(pattern, text), text, r"\1") == (4, 19, r"\1ouest et yann\1")
+    assert [literal.replacement(m, r"\1") for m in find_all(pattern, text)] == [r"\1", r"\1"]
     with pytest.raises(QueryError, match="invalid group reference 3"):
-        replace_all(regex, matches, text, r"\3")
+        regex.replacement(matches[0], r"\3")

@@ -85,3 +85,21 @@ def test_rules_round_trip_through_json_and_survive_bad_settings() -> None:
 
 def test_no_banned_list_means_no_phrase_check() -> None:
     assert check_article(Article(body="Suite à cela."), HouseRules(banned_phrases=())) == []
+
+
+def test_an_image_that_cannot_be_shown_keeps_the_article_from_ready() -> None:
+    from redaction.domain.house_rules import MISSING_IMAGE
+
+    body = (
+        "Intro.\n\n![Les étals](images/marche.jpg)\n\n![Le phare](https://example.org/phare.jpg)\n\n"
+        "![Photo](image:0123456789abcdef)\n\n`![pas une image](x.png)`\n\n```\n![non plus](y.png)\n```"
+    )
+    problems = check_article(Article(body=body))
+    assert [(p.code, p.detail, p.offset) for p in problems] == [
+        (MISSING_IMAGE, "Les étals", body.index("![Les étals]"))
+    ]
+    assert problems[0].length == len("![Les étals](images/marche.jpg)")
+    assert problems[0].message == "Image not found: “Les étals”."
+    # told which stored images exist, the unknown one is reported too
+    known = check_article(Article(body=body), known_images=lambda target: False)
+    assert [p.detail for p in known] == ["Les étals", "Photo"]

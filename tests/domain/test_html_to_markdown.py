@@ -62,3 +62,23 @@ def test_text_that_reads_like_a_tag_stays_text() -> None:
     html = "Never type &lt;script&gt;alert(1)&lt;/script&gt;, though 3 &lt; 4. <code>&lt;b&gt;</code>"
     assert html_to_markdown(html) == "Never type &lt;script>alert(1)&lt;/script>, though 3 < 4. `<b>`"
     assert html_to_text("&lt;b&gt;bold?&lt;/b&gt;") == "<b>bold?</b>"
+
+
+def test_text_that_would_start_a_block_stays_text() -> None:
+    from redaction.render.markdown import convert_whole
+
+    cases = {
+        "<p>#dowork</p>": "#dowork",
+        "<p># dowork</p>": "\\# dowork",
+        "<p>1. Premier point</p>": "1\\. Premier point",
+        "<p>- tiret</p>": "\\- tiret",
+        "<p>&gt; pas une citation</p>": "\\> pas une citation",
+        "<p>Parmi les étals :<br>- deux poissonniers</p>": "Parmi les étals :  \n\\- deux poissonniers",
+        "<p>En mai<br>2024. Une année</p>": "En mai  \n2024. Une année",  # cannot interrupt: as typed
+        "<ul><li>- tiret</li></ul>": "- \\- tiret",
+    }
+    for html, markdown in cases.items():
+        assert html_to_markdown(html) == markdown
+        rendered = convert_whole(markdown)
+        assert "<h1" not in rendered and "<ol>" not in rendered and "<blockquote>" not in rendered
+        assert rendered.count("<li>") == html.count("<li>")

@@ -145,3 +145,9 @@ def test_enter_elsewhere_is_an_ordinary_new_line() -> None:
     assert continue_block("- pain", 1) is None  # inside the marker
     assert continue_block("-pain", 5) is None
     assert continue_block("2025. Une année", 15) is not None  # ambiguity accepted: it is a list
+
+
+def test_a_hashtag_opening_a_line_is_kept_when_it_becomes_a_heading() -> None:
+    text = "#MeToo a changé la donne"
+    assert set_heading(text, 0, 0, 2).text == "## #MeToo a changé la donne"
+    assert set_heading("## #MeToo", 0, 0, 2).text == "#MeToo"  # the same level again: back to text

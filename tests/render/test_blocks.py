@@ -27,6 +27,15 @@ DOCUMENTS = {
     "blank lines everywhere": "\n\n\nA\n\n\n\nB\n\n\n",
     "html entities and escapes": "AT&T &amp; 4 < 5 \\*pas italique\\* `code <b>`",
     "attr list": "## Titre {#mon-id}\n\nPara {: .classe }",
+    # CommonMark's rules (render/commonmark.py): a list under its lead-in line, then more of it
+    "list under a paragraph line": "Parmi les étals :\n- deux poissonniers ;\n\n- un boucher.",
+    "numbered list under a paragraph line": "Trois étapes :\n1. trier ;\n2. peser.\n\n3. ranger.",
+    "hashtags are text": "#MeToo a changé la donne.\n\n#5 bolt\n\n## Vrai titre ##",
+    "a year is no list under a line": "En mai\n2024. Une année de travaux.\n\n- liste à part",
+    "a quote under a paragraph line": "Il a dit :\n> Non.\n\n> Jamais.",
+    "raw html under a paragraph line": "Avant\n<div>\n\nDedans\n\n</div>\n\nAprès",
+    "a term a blank line above its definition": "Terme\n: déf\n\nAutre terme\n\n: autre déf",
+    "a bogus definition is text": "[r]: https://a.example suite du texte\n\nVoir [r].",
 }
 
 

@@ -54,17 +54,3 @@ def _explain(exc: Exception) -> str:
 
 def find_all(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [m for m in pattern.finditer(text) if m.end() > m.start()]
-
-
-def replace_all(query: Query, matches: list[re.Match[str]], text: str, template: str) -> tuple[int, int, str]:
-    """One replacement for the whole stretch from the first match to the last:
-    (start, end, new text) in Python indices, so the editor makes a single change."""
-    first, last = matches[0].start(), matches[-1].end()
-    parts: list[str] = []
-    pos = first
-    for match in matches:
-        parts.append(text[pos : match.start()])
-        parts.append(query.replacement(match, template))
-        pos = match.end()
-    parts.append(text[pos:last])
-    return first, last, "".join(parts)

@@ -1,7 +1,7 @@
 """The headings of a Markdown body, for the outline: ATX headings outside fenced code.
 
 Follows the renderer (Python-Markdown with ``fenced_code``), so the outline lists what the
-preview shows: a heading is a line starting with one to six ``#``; a fenced block opens with
+preview shows: a heading is a line starting with one to six ``#`` and a space (CommonMark); a fenced block opens with
 three or more backticks or tildes (and an optional language) and needs a closing line with the
 very same fence, or it is no fence at all. A regular-expression pass visits only lines starting
 with ``#``, a backtick or a tilde, so a long body costs milliseconds.
@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINE = re.compile(r"^(?:(#{1,6})(?!#)(.*)|(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*)[ ]*)$", re.MULTILINE)
+# A heading as CommonMark (and our renderer's extension, render/commonmark.py) reads it: up to
+# three spaces, one to six "#", then a space or the end of the line ("#MeToo" is no heading).
+_LINE = re.compile(
+    r"^(?:[ ]{0,3}(#{1,6})(?=[ \t]|$)(.*)|(`{3,}|~{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*)[ ]*)$", re.MULTILINE
+)
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|`+)(.+?)\1")

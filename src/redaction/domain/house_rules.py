@@ -8,7 +8,10 @@ is the English wording for logs and the command line.
 * headline length: at most ``headline_max`` characters (90 by default), counted as the reader
   sees them (spaces collapsed);
 * banned phrases: whole words, ignoring case and accents, straight or curly apostrophes and the
-  kind or number of spaces, in the title, the standfirst and the body.
+  kind or number of spaces, in the title, the standfirst and the body;
+* missing images: an image of the body that cannot be shown (:mod:`image_refs`: a path such
+  as ``images/marche.jpg``, or an ``image:`` the database does not hold, when the caller passes
+  ``known_images``). Always checked: a page with a hole in it is never ready.
 
 :class:`HouseRules` is stored as JSON (``to_json``/``from_json``); unknown keys are ignored and
 missing ones take their defaults, so an older or newer setting still loads.
@@ -19,13 +22,16 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
+
+from redaction.domain.image_refs import missing_images
 
 MISSING = "missing"
 HEADLINE_TOO_LONG = "headline_too_long"
 BANNED_PHRASE = "banned_phrase"
+MISSING_IMAGE = "missing_image"
 FIELDS = ("title", "rubric", "standfirst", "body")
 DEFAULT_BANNED = (
     "suite à",
@@ -62,6 +68,8 @@ class Problem:
             return f"The {self.field} is missing."
         if self.code == HEADLINE_TOO_LONG:
             return f"The headline is {self.detail} characters long; the limit is {self.offset}."
+        if self.code == MISSING_IMAGE:
+            return f"Image not found: “{self.detail}”."
         return f"Banned phrase in the {self.field}: “{self.detail}”."
 
 
@@ -107,8 +115,13 @@ def _strings(values: Iterable[object]) -> tuple[str, ...]:
     return tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
 
 
-def check_article(article: ArticleText, rules: HouseRules | None = None) -> list[Problem]:
-    """Every house-rule problem of ``article``, in reading order (title, rubric, standfirst, body)."""
+def check_article(
+    article: ArticleText,
+    rules: HouseRules | None = None,
+    known_images: Callable[[str], bool] | None = None,
+) -> list[Problem]:
+    """Every house-rule problem of ``article``, in reading order (title, rubric, standfirst, body).
+    ``known_images`` tells which ``image:`` targets the database holds (see image_refs)."""
     rules = rules or HouseRules()
     problems: list[Problem] = []
     for name in FIELDS:
@@ -122,6 +135,8 @@ def check_article(article: ArticleText, rules: HouseRules | None = None) -> list
         for name in ("title", "standfirst", "body"):
             for start, end, phrase in find_phrases(pattern, getattr(article, name)):
                 problems.append(Problem(name, start, BANNED_PHRASE, phrase, end - start))
+    for ref in missing_images(article.body, known_images):
+        problems.append(Problem("body", ref.start, MISSING_IMAGE, ref.alt or ref.target, ref.end - ref.start))
     order = {name: index for index, name in enumerate(FIELDS)}
     return sorted(problems, key=lambda p: (order[p.field], p.offset))
 

@@ -1,4 +1,4 @@
-"""WordPress HTML (post content, excerpts, comments) turned into the Markdown the editor writes.
+r"""WordPress HTML (post content, excerpts, comments) turned into the Markdown the editor writes.
 
 WordPress stores text the way people typed it: paragraphs are often separated by blank lines
 instead of ``<p>`` tags, and single line breaks are ``<br>`` on the page. :func:`wpautop` adds
@@ -10,7 +10,9 @@ lists, links, emphasis, block quotes, code, tables and images as ``![alt](src)``
 What a newsroom page must not carry is dropped: scripts, styles, iframes, objects, embeds,
 forms, SVG; a ``javascript:`` (or ``data:``, ``vbscript:``) link keeps its text without the link;
 text that reads like a tag (``&lt;script&gt;`` in the HTML) is written ``&lt;script>`` so that
-the Markdown renderer shows it instead of passing it through as HTML.
+the Markdown renderer shows it instead of passing it through as HTML, and text that would start
+a block at the start of a line is escaped (``<p>1. Premier point</p>`` is ``1\. Premier point``,
+``<p># dowork</p>`` is ``\# dowork``; ``#dowork`` needs nothing, see ``block_syntax``).
 The ``[caption]`` shortcode is unwrapped to its image and caption and ``[embed]URL[/embed]``
 becomes the URL; other shortcodes stay as text so that nothing is silently lost.
 :func:`html_to_text` is the same for comments and excerpts, shown as text: no emphasis marks, no
@@ -24,6 +26,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
+
+from redaction.domain.block_syntax import escape_line_start
 
 _BLOCKS = (
     "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|"
@@ -56,6 +60,8 @@ _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _UNSAFE_LINK = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
 _HARD_BREAK_AT_END = re.compile(r" +\n(\n|$)")  # a line break that ends a paragraph is not one
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# Elements whose first text starts a line of Markdown (a heading's text follows its "## ").
+_LINE_STARTING = frozenset(("p", "div", "li", "blockquote", "dd", "dt", "section", "article", "[document]"))
 
 
 def wpautop(text: str) -> str:
@@ -101,6 +107,22 @@ class _Converter(MarkdownConverter):
     def escape(self, text: str, parent_tags: set[str]) -> str:
         text = str(super().escape(text, parent_tags))  # type: ignore[misc]  # not in markdownify's stubs
         return _TAG_START.sub("&lt;", text) if self.escape_tags else text
+
+    def process_text(self, el: Any, parent_tags: set[str] | None = None) -> str:
+        text = str(super().process_text(el, parent_tags))  # type: ignore[misc]
+        if not self.escape_tags or "_noformat" in (parent_tags or ()):
+            return text
+        # Text that starts a line must not start a block: "<p>1. Premier point</p>" is a
+        # sentence, not a list. At the start of a block any marker counts; after a line break
+        # only what would interrupt the paragraph (a heading, a quote, "- …", "1. …").
+        previous = el.previous_sibling
+        at_block_start = previous is None and getattr(el.parent, "name", None) in _LINE_STARTING
+        after_break = getattr(previous, "name", None) == "br"
+        lines = text.split("\n")
+        if at_block_start or after_break:
+            lines[0] = escape_line_start(lines[0], block_start=at_block_start)
+        lines[1:] = [escape_line_start(line, block_start=False) for line in lines[1:]]
+        return "\n".join(lines)
 
     def convert_a(self, el: Any, text: str, parent_tags: set[str]) -> str:
         href = el.get("href")

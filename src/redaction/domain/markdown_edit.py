@@ -108,7 +108,7 @@ def make_link(text: str, start: int, end: int, clipboard: str = "") -> Edit:
 
 # -- whole-line commands ------------------------------------------------------------------
 LineRule = Callable[[list[str]], list[tuple[int, str]]]
-_HEADING = re.compile(r"#{1,6}(?!#)[ \t]*")
+_HEADING = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")  # block_syntax.ATX_HEADING: "#MeToo" is text
 _QUOTE = re.compile(r" {0,3}> ?")
 _BULLET = re.compile(r"(\s*)[-*+][ \t]+")
 _NUMBER = re.compile(r"(\s*)\d{1,9}[.)][ \t]+")

@@ -22,12 +22,14 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from redaction.render.markdown import convert_whole
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])[ \t]")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])[ \t]")
 _DEFINITION = re.compile(r"^:[ \t]")
+_BLOCK_STARTS = frozenset(" -*+>:0123456789")
 _HTML_BLOCK = re.compile(r"^<([a-zA-Z][a-zA-Z0-9-]*)[\s/>]")
 _REF_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S.*$", re.M)
 _ABBR_DEF = re.compile(r"^\*\[[^\]\n]+\]:.*$", re.M)
@@ -38,23 +40,58 @@ _SENTINEL = "redactionsegmentend"
 _SENTINEL_HTML = f"<p>{_SENTINEL}</p>"
 
 
-def _kind(line: str, following: str) -> str:
-    """What kind of top-level block a line starts (the following line tells definition lists)."""
+def _kinds(line: str, defines: bool) -> set[str]:
+    """What top-level block a line may start (``defines``: a definition line follows in its
+    block or opens the next one, see _defines). A quote with a definition under it may be
+    either, depending on where the definition is: both are kept, merging being safe."""
+    if _LIST_ITEM.match(line):
+        return {"list"}
+    kinds = set()
+    if line.startswith(">"):
+        kinds.add("quote")
+    if line.startswith(":") or defines:
+        kinds.add("deflist")
+    return kinds or {"other"}
+
+
+def _continues(kinds: set[str], line: str, defines: bool) -> bool:
+    """Would Python-Markdown attach this block (after a blank line) to the previous one?
+    ``kinds``: what the segment's last block may be (a list, a quote…)."""
+    if line[0] in " \t" or line.startswith(":"):
+        return True  # indented text continues lists, code and definitions; merging is always safe
+    if _REF_DEF.match(line):
+        return True  # a definition renders to nothing: what follows it may continue the block
+    return bool((_kinds(line, defines) & kinds) - {"other"})
+
+
+def _inner_kind(line: str) -> str | None:
+    """A block that starts inside a segment, under a paragraph line: a list (CommonMark lets
+    one interrupt a paragraph), a quote or a definition. None for anything else."""
+    if line[0] not in _BLOCK_STARTS:
+        return None  # most lines: prose
     if _LIST_ITEM.match(line):
         return "list"
     if line.startswith(">"):
         return "quote"
-    if line.startswith(":") or _DEFINITION.match(following):
+    if _DEFINITION.match(line):
         return "deflist"
-    return "other"
+    return None
 
 
-def _continues(kind: str, line: str, following: str) -> bool:
-    """Would Python-Markdown attach this block (after a blank line) to the previous one?"""
-    if line[0] in " \t" or line.startswith(":"):
-        return True  # indented text continues lists, code and definitions; merging is always safe
-    new = _kind(line, following)
-    return new == kind and new != "other"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_DEFINITION_LINE = re.compile(r"\n:[ \t]")
+_DEFINITION_NEXT = re.compile(r"\n(?:[ \t]*\n)*:[ \t]")
+
+
+def _defines(text: str, eol: int) -> bool:
+    """Whether a definition line (": …") follows the line ending at ``eol`` in its block, or
+    opens the next block: Python-Markdown then makes the lines above it terms of a definition
+    list, which joins a definition list just before ("Term\n\n: definition" too)."""
+    blank = _BLANK_LINE.search(text, eol)
+    end = blank.start() if blank else len(text)
+    if _DEFINITION_LINE.search(text, eol, end):
+        return True
+    return blank is not None and _DEFINITION_NEXT.match(text, blank.start()) is not None
 
 
 def iter_segments(text: str, start: int = 0) -> Iterator[tuple[str, int]]:
@@ -66,7 +103,9 @@ def iter_segments(text: str, start: int = 0) -> Iterator[tuple[str, int]]:
     seg_end = -1  # end of its last non-blank line
     fence: str | None = None
     html_tag: str | None = None
-    kind = "other"
+    # What the segment's last block may be. Over-guessing only merges segments, which renders
+    # the same; missing one would cut a list or quote that Python-Markdown continues.
+    kinds = {"other"}
     after_blank = False
     while pos <= length:
         eol = text.find("\n", pos)
@@ -80,24 +119,28 @@ def iter_segments(text: str, start: int = 0) -> Iterator[tuple[str, int]]:
                 if stripped.startswith(fence) and not stripped.strip(fence[0]):
                     fence = None
         elif stripped:
-            following = ""
-            if not (line[0] in " \t" or line.startswith(":")):
-                next_eol = text.find("\n", eol + 1)
-                following = text[eol + 1 : next_eol if next_eol != -1 else length] if eol < length else ""
             if seg_start < 0:
                 seg_start = pos
-                kind = _kind(line, following)
+                kinds = _kinds(line, _defines(text, eol))
             elif after_blank:
-                if html_tag is None and not _continues(kind, line, following):
+                flush = not (line[0] in " \t" or line.startswith(":"))
+                defines = flush and _defines(text, eol)
+                if html_tag is None and not _continues(kinds, line, defines):
                     yield text[seg_start:seg_end], seg_start
                     seg_start = pos
-                if not (line[0] in " \t" or line.startswith(":")):
-                    kind = _kind(line, following)
+                if flush:
+                    kinds = _kinds(line, defines)
+                elif (inner := _inner_kind(line.lstrip(" "))) is not None and len(line) - len(
+                    line.lstrip(" ")
+                ) < 4:
+                    kinds.add(inner)  # "  - item" after a blank line is a list, not a continuation
+            elif (inner := _inner_kind(line)) is not None:
+                kinds.add(inner)
             after_blank = False
             if html_tag is not None:
                 if f"</{html_tag}" in line.lower():
                     html_tag = None
-            elif seg_start == pos:
+            else:  # Python-Markdown opens raw HTML at any line start, even under a paragraph line
                 opening = _HTML_BLOCK.match(line)
                 if opening:
                     tag = opening.group(1).lower()
@@ -125,9 +168,16 @@ def split_segments(text: str) -> list[str]:
 
 
 def context_of(text: str) -> str:
-    """Definitions that apply document-wide (reference links, abbreviations), one per line."""
+    """Definitions that apply document-wide (reference links, abbreviations), one per line.
+    Only lines Python-Markdown takes as definitions: "[r]: https://a.frSuite" is a paragraph,
+    and appended to every segment it would show up in each of them."""
     definitions = _REF_DEF.findall(text) + _ABBR_DEF.findall(text)
-    return "\n".join(definitions)
+    return "\n".join(line for line in definitions if _is_definition(line))
+
+
+@lru_cache(maxsize=4096)
+def _is_definition(line: str) -> bool:
+    return not convert_whole(line)
 
 
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#([^\s}]+)")
@@ -198,8 +248,9 @@ class BlockRenderer:
             html = convert_whole(f"{source}\n\n{context}" if context else source)
             if html.endswith(_SENTINEL_HTML):
                 html = html[: -len(_SENTINEL_HTML)]
-            else:  # the segment swallowed the sentinel (e.g. an unclosed HTML block)
-                html = convert_whole(f"{segment}\n\n{context}" if context else segment) + "\n"
+            else:  # the segment swallowed the sentinel (e.g. an unclosed HTML block); it would
+                # swallow definitions after it too, so they go first (they render to nothing)
+                html = convert_whole(f"{context}\n\n{segment}" if context else segment) + "\n"
             self._cache[key] = html
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)

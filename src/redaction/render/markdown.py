@@ -1,5 +1,8 @@
 """The one Markdown renderer: the preview, the HTML export and the self-test all go through it.
 
+Python-Markdown with ``extra``, ``sane_lists`` and ``toc``, and our CommonMark block rules
+(:mod:`redaction.render.commonmark`): what the writer typed is what the page shows.
+
 Python-Markdown instances are not thread-safe and carry state between conversions, so each
 thread keeps its own and resets it before every use.
 """
@@ -10,7 +13,10 @@ import threading
 
 import markdown
 
-EXTENSIONS = ["extra", "sane_lists", "toc"]
+from redaction.render.commonmark import CommonMarkBlocks
+
+# CommonMarkBlocks last: it replaces the heading processor the others may have touched.
+EXTENSIONS: list[str | markdown.extensions.Extension] = ["extra", "sane_lists", "toc", CommonMarkBlocks()]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 _local = threading.local()

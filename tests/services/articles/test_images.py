@@ -108,7 +108,8 @@ def test_html_export_writes_images_beside_the_page_and_points_at_them(db: Databa
     html = (tmp_path / "out" / "le-port.html").read_text(encoding="utf-8")
     assert f'src="images/{png_sha}.png"' in html
     assert f'src="images/{gif_sha}.gif"' in html
-    assert f'src="image:{"0" * 16}"' in html  # unknown: left as written
+    # unknown: a placeholder naming it, not a broken image
+    assert f'title="image:{"0" * 16}">Image introuvable\u00a0: absent</span>' in html
     assert "image:" + png_sha[:16] not in html
     assert (tmp_path / "out" / "images" / f"{png_sha}.png").read_bytes() == PNG
     assert (tmp_path / "out" / "images" / f"{gif_sha}.gif").read_bytes() == GIF

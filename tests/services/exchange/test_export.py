@@ -123,3 +123,40 @@ def test_export_to_a_file_or_with_a_bad_status_is_refused(db: Database, tmp_path
         export_articles(db, tmp_path / "x", "md", status="live")
     assert target.read_text() == "keep me"
     assert not (tmp_path / "x").exists()
+
+
+def test_images_that_cannot_be_exported_are_warned_and_shown_as_placeholders(
+    db: Database, tmp_path: Path
+) -> None:
+    from redaction.services.articles.images import ImageStore
+    from tests.image_samples import PNG
+
+    stored = ImageStore(db).add_bytes(PNG, "port.png")
+    with db.session() as session:
+        create_article_in(
+            session,
+            ArticleFields(
+                title="Le marché",
+                language="fr",
+                body=(
+                    f"![Le port]({stored.url})\n\n![Les étals](images/marche.jpg)\n\n"
+                    f"![Photo perdue](image:{'0' * 16})\n\n![Le phare](https://example.org/phare.jpg)"
+                ),
+            ),
+        )
+        create_article_in(session, ArticleFields(title="Sans image", body="Rien à voir."))
+    result = export_articles(db, tmp_path / "site", "html")
+    assert result.count == 2
+    assert result.warnings == (
+        "le-marche.html: image not found: images/marche.jpg",
+        f"le-marche.html: image not found: image:{'0' * 16}",
+    )
+    page = (tmp_path / "site" / "le-marche.html").read_text(encoding="utf-8")
+    assert "Image introuvable\u00a0: Les étals</span>" in page
+    assert "Image introuvable\u00a0: Photo perdue</span>" in page
+    assert 'src="images/marche.jpg"' not in page  # no broken image left on the page
+    assert '<img alt="Le phare" src="https://example.org/phare.jpg"' in page  # the web keeps it
+    assert f'src="images/{stored.sha256}.png"' in page
+    md = export_articles(db, tmp_path / "md", "md")
+    assert md.warnings == tuple(w.replace(".html", ".md") for w in result.warnings)
+    assert "![Les étals](images/marche.jpg)" in (tmp_path / "md" / "le-marche.md").read_text("utf-8")

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
+from redaction.render.blocks import render_body
 from redaction.services.articles.editing import get_article_in
 from redaction.services.exchange.importing import ImportRefusedError, import_files, importer_for
 from redaction.services.exchange.wxr_import import import_wordpress, read_wordpress
@@ -268,3 +269,24 @@ def test_real_exports_import_with_the_documented_numbers(db: Database, name: str
     again = import_wordpress(db, CORPUS / name)
     assert (again.articles_created, again.reader_comments, again.pingbacks, again.trackbacks) == (0, 0, 0, 0)
     assert again.articles_existing == CORPUS_NUMBERS[name][0]
+
+
+def test_wordpress_text_that_looks_like_markdown_blocks_stays_text(db: Database, tmp_path: Path) -> None:
+    """A hashtag, a numbered sentence or a dash opening a WordPress paragraph keeps its meaning."""
+    post = (
+        "<p>#dowork: la campagne continue.</p>\n<p># dowork</p>\n<p>1. Premier point du débat</p>\n"
+        "<p>- tiret de dialogue</p>\n<p>Parmi les étals :<br>- deux poissonniers</p>"
+    )
+    text = WXR_12.read_text(encoding="utf-8")
+    start = text.index("<content:encoded><![CDATA[") + len("<content:encoded><![CDATA[")
+    end = text.index("]]></content:encoded>", start)
+    source = tmp_path / "hashtags.xml"
+    source.write_text(text[:start] + post + text[end:], encoding="utf-8")
+    import_wordpress(db, source)
+    article = articles(db)["Ferry schedule: winter timetable"]
+    page = render_body(article.body)
+    assert "<h1" not in page and "<ol>" not in page and "<ul>" not in page
+    assert page.count("<p>") == 5
+    assert "<p>#dowork: la campagne continue.</p>" in page
+    assert "<p>1. Premier point du débat</p>" in page
+    assert "- deux poissonniers</p>" in page

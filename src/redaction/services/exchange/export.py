@@ -6,7 +6,10 @@ importing the folder into an empty database gives back the same articles: same u
 rubric, tags, standfirst, author, language, status, body, creation and publication times.
 Articles are read a page at a time, so a large database is exported in constant memory.
 Images the articles use are written to ``images/`` and referenced by that relative path
-(:mod:`redaction.services.exchange.image_files`), in both formats.
+(:mod:`redaction.services.exchange.image_files`), in both formats. An image that cannot be
+exported (a path such as ``images/marche.jpg``, an ``image:`` the database does not hold) is
+named in ``ExportResult.warnings`` and, in an HTML page, shown as a placeholder with its alt text
+(:mod:`redaction.render.missing_images`); the export itself goes on.
 """
 
 from __future__ import annotations
@@ -22,9 +25,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import to_local
+from redaction.domain.image_refs import missing_images
 from redaction.domain.workflow import ArticleStatus
+from redaction.render.missing_images import MISSING, replace_images
 from redaction.render.page import PageInfo, article_page
 from redaction.services.articles.editing import ArticleDetail, get_article_in
+from redaction.services.articles.image_check import known_images_in
 from redaction.services.errors import RefusedError
 from redaction.services.exchange import frontmatter
 from redaction.services.exchange.image_files import ImageExporter
@@ -43,6 +49,7 @@ class ExportRefusedError(RefusedError):
 class ExportResult:
     count: int
     folder: Path
+    warnings: tuple[str, ...] = ()  # one line each: "<file>: image not found: <target>"
 
 
 def iso_utc(moment: datetime | None) -> str | None:
@@ -162,12 +169,23 @@ def export_articles(
     render = markdown_document if fmt == "md" else html_document
     taken: set[str] = set()
     count = 0
+    warnings: list[str] = []
     with db.session() as session:
         images = ImageExporter(session, folder)  # images/<sha256>.<ext>, each written once
         for article in iter_details_in(session, status):
             path = folder / unique_name(article.slug or "article", f".{fmt}", taken)
-            _write(path, images.rewrite(render(article)))
+            missing = missing_images(article.fields.body, known_images_in(session, article.fields.body))
+            text = images.rewrite(render(article))
+            if missing and fmt == "html":
+                targets = {ref.target for ref in missing}
+
+                def kind(src: str, targets: set[str] = targets) -> str | None:
+                    return MISSING if src in targets else None
+
+                text = replace_images(text, kind, article.fields.language)
+            _write(path, text)
+            warnings.extend(f"{path.name}: image not found: {ref.target}" for ref in missing)
             count += 1
             if progress is not None:
                 progress(count)
-    return ExportResult(count=count, folder=folder)
+    return ExportResult(count=count, folder=folder, warnings=tuple(warnings))

@@ -20,6 +20,7 @@ from redaction.domain.textstats import TextStats
 from redaction.services.articles import editing as article_service
 from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
 from redaction.services.articles.house_rules import load_house_rules, save_house_rules
+from redaction.services.articles.image_check import known_images
 from redaction.services.articles.images import ImageStore
 from redaction.storage.changes import initiated_by
 from redaction.storage.errors import StorageError
@@ -187,11 +188,13 @@ class WritingCommands(QObject):
         self.rules_dock.raise_()
 
     def _problems(self) -> list[Problem]:
+        fields = self.window.editor.fields()
         try:
             rules = load_house_rules(self.ctx.db)
+            images = known_images(self.ctx.db, fields.body)
         except StorageError:
-            rules = None
-        return check_article(self.window.editor.fields(), rules)
+            rules, images = None, None
+        return check_article(fields, rules, images)
 
     def edit_house_rules(self) -> None:
         window = self.window

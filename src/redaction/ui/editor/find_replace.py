@@ -1,21 +1,39 @@
 """The find and replace bar under the body editor (ghostwriter's, much reduced).
 
-Ctrl+F shows it for finding, Ctrl+H with the replace row, F3 / Shift+F3 go to the next and
-previous match, Esc closes it. Options: match case, whole words, regular expression (an invalid
-one is shown in red where the count goes, never raised). Every match is highlighted; the count
-reads "3 of 12". Replace All is one change of the document, so one Undo takes it back.
+Ctrl+F shows it for finding, Ctrl+H with the replace row, F3 / Shift+F3 (or Enter / Shift+Enter
+in the field) go to the next and previous match, Esc closes it. Options: match case, whole
+words, regular expression (an invalid one is shown in red where the count goes, never raised).
+Every match is highlighted; the count reads "3 of 12". Replace All replaces each match in place,
+as one change of the document: one Undo takes it back, and nothing between the matches (French
+no-break spaces included) is rewritten.
+
+Layout: the fields never get narrower than FIELD_CHARS characters and the bar's minimum width is
+the one with its options folded into a menu (:mod:`find_options`), so showing the bar never
+squeezes the preview beside the editor; with room, the options unfold into check boxes.
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -25,11 +43,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.domain.find import Query, QueryError, find_all, replace_all
+from redaction.domain.find import Query, QueryError, find_all
+from redaction.ui.editor.find_options import FindOptions
+from redaction.ui.editor.typing_helpers import document_text
 from redaction.ui.editor.utf16 import Utf16Index
 
 MAX_HIGHLIGHTS = 5000  # beyond this, painting costs more than it tells
 HIGHLIGHT = QColor(255, 221, 87, 140)
+FIELD_CHARS = 22  # the find and replace fields never get narrower than this many characters
+
+
+class StatusLabel(QLabel):
+    """The count ("3 of 12") or an error, in a fixed width: a long error is elided, whole in
+    the tooltip, instead of pushing the fields narrow."""
+
+    def __init__(self, samples: list[str]) -> None:
+        super().__init__(objectName="find_status")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        self._samples = samples  # the longest texts it should show whole
+
+    def sizeHint(self) -> QSize:
+        widest = max(self.fontMetrics().horizontalAdvance(text) for text in self._samples)
+        return QSize(widest + 8, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter, self.rect(), int(align), self.palette(), self.isEnabled(), text, self.foregroundRole()
+        )
 
 
 class FindReplaceBar(QWidget):
@@ -46,30 +92,47 @@ class FindReplaceBar(QWidget):
         self._failed = False  # an error is on show instead of the count
         self.find_edit = QLineEdit(objectName="find_text", placeholderText=self.tr("Find"))
         self.replace_edit = QLineEdit(objectName="replace_text", placeholderText=self.tr("Replace with"))
-        self.case_box = QCheckBox(self.tr("Match &case"), objectName="find_case")
-        self.word_box = QCheckBox(self.tr("&Whole words"), objectName="find_words")
-        self.regex_box = QCheckBox(self.tr("Regular e&xpression"), objectName="find_regex")
-        self.status = QLabel(objectName="find_status")
-        self.status.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000") + 8)
-        previous = QPushButton(self.tr("&Previous"), objectName="find_previous")
-        following = QPushButton(self.tr("&Next"), objectName="find_next")
+        # A field narrower than a few words cannot show what is being searched for.
+        field_width = self.find_edit.fontMetrics().averageCharWidth() * FIELD_CHARS + 16
+        for field in (self.find_edit, self.replace_edit):
+            field.setMinimumWidth(field_width)
+        self.options = FindOptions()
+        self.case_box, self.word_box, self.regex_box = self.options.boxes
+        self.status = StatusLabel(
+            [
+                self.tr("%1 of %2").replace("%1", "888").replace("%2", "888"),
+                self.tr("%n match(es)", "", 888),
+                self.tr("%n replaced", "", 888),
+                self.tr("No match"),
+            ]
+        )
+        previous = QToolButton(objectName="find_previous", arrowType=Qt.ArrowType.UpArrow, autoRaise=True)
+        previous.setToolTip(self.tr("Previous match (Shift+F3)"))
+        previous.setAccessibleName(self.tr("Previous match"))
+        following = QToolButton(objectName="find_next", arrowType=Qt.ArrowType.DownArrow, autoRaise=True)
+        following.setToolTip(self.tr("Next match (F3)"))
+        following.setAccessibleName(self.tr("Next match"))
         self.replace_button = QPushButton(self.tr("R&eplace"), objectName="replace_one")
         self.replace_all_button = QPushButton(self.tr("Replace &All"), objectName="replace_all")
         close = QToolButton(objectName="find_close", text="×", toolTip=self.tr("Close (Esc)"), autoRaise=True)
+        # Two rows, the fields one above the other taking what the controls leave.
+        find_row = QHBoxLayout()
+        for widget in (self.status, previous, following, self.options, close):
+            find_row.addWidget(widget)
+        replace_row = QHBoxLayout()
+        replace_row.addWidget(self.replace_button)
+        replace_row.addWidget(self.replace_all_button)
+        replace_row.addStretch(1)
         grid = QGridLayout(self)
         grid.setContentsMargins(4, 2, 4, 2)
         grid.addWidget(self.find_edit, 0, 0)
-        grid.addWidget(previous, 0, 1)
-        grid.addWidget(following, 0, 2)
-        grid.addWidget(self.status, 0, 3)
-        grid.addWidget(self.case_box, 0, 4)
-        grid.addWidget(self.word_box, 0, 5)
-        grid.addWidget(self.regex_box, 0, 6)
-        grid.addWidget(close, 0, 7)
+        grid.addLayout(find_row, 0, 1)
         grid.addWidget(self.replace_edit, 1, 0)
-        grid.addWidget(self.replace_button, 1, 1)
-        grid.addWidget(self.replace_all_button, 1, 2)
+        grid.addLayout(replace_row, 1, 1)
         grid.setColumnStretch(0, 1)
+        # The bar states its own minimum (options folded, see minimumSizeHint): the layout must
+        # not raise it to the unfolded width, or the splitter could never make the bar fold.
+        grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._replace_row = (self.replace_edit, self.replace_button, self.replace_all_button)
 
         self._refresh = QTimer(self, singleShot=True, interval=150)
@@ -77,8 +140,13 @@ class FindReplaceBar(QWidget):
         self.find_edit.textEdited.connect(lambda: self._search(from_anchor=True))
         self.find_edit.returnPressed.connect(self.find_next)
         self.replace_edit.returnPressed.connect(self.replace_current)
-        for box in (self.case_box, self.word_box, self.regex_box):
-            box.toggled.connect(lambda: self._search(from_anchor=True))
+        self.options.changed.connect(lambda: self._search(from_anchor=True))
+        QShortcut(
+            QKeySequence("Shift+Return"),
+            self.find_edit,
+            self.find_previous,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         previous.clicked.connect(self.find_previous)
         following.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace_current)
@@ -93,7 +161,7 @@ class FindReplaceBar(QWidget):
         editor.textChanged.connect(self._text_changed)
         self.hide()
 
-    # -- showing ---------------------------------------------------------------------------
+    # -- actions ---------------------------------------------------------------------------
     def install_actions(self, scope: QWidget) -> list[QAction]:
         """edit_find, edit_replace, edit_find_next, edit_find_previous, active within ``scope``.
 
@@ -116,6 +184,27 @@ class FindReplaceBar(QWidget):
             made.append(action)
         return made
 
+    # -- sizing ----------------------------------------------------------------------------
+    def minimumSizeHint(self) -> QSize:
+        """The bar with its options folded: the narrowest it can be and stay usable."""
+        hint = self.layout().totalMinimumSize()
+        if not self.options.folded:
+            hint.setWidth(hint.width() - self.options.extra_width_unfolded())
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold_options()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fold_options()
+
+    def _fold_options(self) -> None:
+        wide_enough = self.minimumSizeHint().width() + self.options.extra_width_unfolded()
+        self.options.set_folded(self.width() < wide_enough)
+
+    # -- showing ---------------------------------------------------------------------------
     def show_find(self, replace: bool = False) -> None:
         for widget in self._replace_row:
             widget.setVisible(replace)
@@ -154,7 +243,7 @@ class FindReplaceBar(QWidget):
 
     def _compute(self) -> list[re.Match[str]]:
         if self._matches is None:
-            self._text = self.editor.toPlainText()
+            self._text = document_text(self.editor.document())  # keeps U+00A0, unlike toPlainText()
             self._index = Utf16Index(self._text)
             try:
                 pattern = self.query().compile()
@@ -220,22 +309,29 @@ class FindReplaceBar(QWidget):
         return True
 
     def replace_all(self) -> int:
+        """Replace every match, each in place, as one undo step; the number replaced.
+
+        Match by match, last first (earlier positions stay valid): text between the matches is
+        never rewritten, so its no-break spaces, accents and line breaks stay byte for byte."""
         matches = self._compute()
         if not matches:
             return 0
+        query, template = self.query(), self.replace_edit.text()
         try:
-            start, end, new = replace_all(self.query(), matches, self._text, self.replace_edit.text())
+            edits = [(*self._span(m), query.replacement(m, template)) for m in matches]
         except QueryError as exc:
             self._error(self.tr("Invalid replacement: %1").replace("%1", str(exc)))
             return 0
         scroll = self.editor.verticalScrollBar().value()
-        cursor = self.editor.textCursor()
-        cursor.beginEditBlock()  # one stretch, one change: one Undo
-        cursor.setPosition(self._index.to_qt(start))
-        cursor.setPosition(self._index.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(new)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()  # every match, one change: one Undo
+        for (start, end, new), match in zip(reversed(edits), reversed(matches), strict=True):
+            if new == match.group():
+                continue
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(new)
         cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
         self.editor.verticalScrollBar().setValue(scroll)
         count = len(matches)
         self._matches = None

@@ -1,9 +1,12 @@
 """Markdown highlighting and spelling underlines for the article body.
 
 A :class:`QSyntaxHighlighter` works one block (line) at a time and Qt re-runs it only for the
-blocks an edit touches, so a keystroke costs one line. The only state carried from line to line
-is whether a fenced code block is open (``setCurrentBlockState``: 0 outside, otherwise the
-opening fence's character and length). Inline parts come from the same
+blocks an edit touches, so a keystroke costs one line. The state carried from line to line
+(``setCurrentBlockState``) is either an open fenced code block (its character and length) or
+what the lines above leave open for the next (a paragraph, a list, a quote: below
+``block_syntax.CONTEXTS``), because a list under a paragraph line is a list only if it starts
+at 1, exactly as the renderer reads it (:mod:`redaction.domain.block_syntax`). Inline parts come
+from the same
 :mod:`redaction.domain.markup_spans` that typography and spell checking use, so what is coloured
 as code is exactly what they leave alone.
 
@@ -24,6 +27,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
+from redaction.domain.block_syntax import CONTEXTS, NONE, Line, read_line
 from redaction.domain.markup_spans import closes_fence, fence_opening, line_spans
 from redaction.domain.spelling import SpellChecker, Word, words_in_line
 from redaction.ui.editor.dictionaries import SpellingService
@@ -32,10 +36,6 @@ from redaction.ui.editor.utf16 import Utf16Index
 
 BULK_CHARS = 20_000  # an insertion this big (loading an article) is formatted gradually
 SLICE_SECONDS = 0.008
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=\s|$)")
-_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?=\s)")
-_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
@@ -46,10 +46,12 @@ _SPACES = re.compile("[\u00a0\u202f]")
 
 
 def _encode(fence: str) -> int:
-    return len(fence) * 2 + (1 if fence[0] == "~" else 0)
+    """An open fence as a block state, above the contexts of block_syntax."""
+    return CONTEXTS + len(fence) * 2 + (1 if fence[0] == "~" else 0)
 
 
 def _decode(state: int) -> str:
+    state -= CONTEXTS
     return ("~" if state % 2 else "`") * (state // 2)
 
 
@@ -137,7 +139,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def in_code_block(self, block: QTextBlock) -> bool:
         """Whether ``block`` is inside (or is a fence of) a fenced code block."""
-        return block.userState() > 0 or fence_opening(block.text()) is not None
+        return block.userState() >= CONTEXTS or fence_opening(block.text()) is not None
 
     def misspelled_at(self, block: QTextBlock, column: int) -> Word | None:
         """The misspelled word of ``block`` that ``column`` falls in (the context menu asks)."""
@@ -154,39 +156,39 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         # Qt counts UTF-16 units, Python code points: whole-line formats use 2 * len (Qt clamps).
         previous = self.previousBlockState()
-        if previous > 0:
+        if previous >= CONTEXTS:
             self.setFormat(0, 2 * len(text), self.formats.code_block)
-            self.setCurrentBlockState(0 if closes_fence(text, _decode(previous)) else previous)
+            self.setCurrentBlockState(NONE if closes_fence(text, _decode(previous)) else previous)
             return
         fence = fence_opening(text) if text[:1] in " `~" else None
         if fence is not None:
             self.setFormat(0, 2 * len(text), self.formats.fence)
             self.setCurrentBlockState(_encode(fence))
             return
-        self.setCurrentBlockState(0)
+        # What the line starts depends on the line above (a list under a paragraph line, a
+        # quote's lazy line): the context travels in the block state, and Qt re-highlights the
+        # next line whenever it changes.
+        line, context = read_line(text, max(previous, NONE))
+        self.setCurrentBlockState(context)
         if self._bulk or not text:
             return
         self._utf16 = None if text.isascii() else Utf16Index(text)
-        self._format_line(text)
+        self._format_line(text, line)
 
-    def _format_line(self, text: str) -> None:
+    def _format_line(self, text: str, line: Line) -> None:
         f = self.formats
-        match = _HEADING.match(text)
-        if match:
-            level = len(match.group(1))
-            self.setFormat(0, 2 * len(text), f.headings[level - 1])
-            self.setFormat(0, match.end(), f.heading_marks[level - 1])  # ASCII: same in UTF-16
-        elif _RULE.match(text):
+        if line.heading:
+            self.setFormat(0, 2 * len(text), f.headings[line.heading - 1])
+            self.setFormat(0, line.marks_end, f.heading_marks[line.heading - 1])  # ASCII: same in UTF-16
+        elif line.rule:
             self.setFormat(0, 2 * len(text), f.markup)
             return
         else:
-            match = _QUOTE.match(text)
-            if match:
+            if line.quoted:
                 self.setFormat(0, 2 * len(text), f.quote)
-                self.setFormat(0, match.end(), f.markup)
-            match = _LIST.match(text, match.end() if match else 0)
-            if match:
-                start, end = self._qt(match.start()), self._qt(match.end())
+                self.setFormat(0, line.marks_end, f.markup)
+            if line.item is not None:
+                start, end = self._qt(line.item[0]), self._qt(line.item[1])
                 self.setFormat(start, end - start, f.list_marker)
         spans = line_spans(text)
         if "*" in text or "_" in text or "~" in text:

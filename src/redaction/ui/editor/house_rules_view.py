@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from redaction.domain.house_rules import BANNED_PHRASE, HEADLINE_TOO_LONG, MISSING, Problem
+from redaction.domain.house_rules import BANNED_PHRASE, HEADLINE_TOO_LONG, MISSING, MISSING_IMAGE, Problem
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,6 +44,8 @@ class HouseRulesView(QListWidget):
                 .replace("%1", problem.detail)
                 .replace("%2", str(problem.offset))
             )
+        if problem.code == MISSING_IMAGE:
+            return self.tr("Image not found: “%1” (body).").replace("%1", problem.detail)
         if problem.code == BANNED_PHRASE:
             return (
                 self.tr("Avoid “%1” (%2).")

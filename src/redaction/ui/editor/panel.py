@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QStandardItemModel
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -39,6 +39,8 @@ from redaction.ui.editor.recovery import RecoveryBanner
 from redaction.ui.editor.scroll_sync import ScrollSync
 from redaction.ui.editor.spell_menu import SpellingContextMenu
 from redaction.ui.editor.typing_helpers import AutoTypography, document_text
+
+BODY_MIN_CHARS = 24
 
 
 class EditorPanel(QWidget):
@@ -82,6 +84,8 @@ class EditorPanel(QWidget):
         body_font.setPointSizeF(max(body_font.pointSizeF(), 11.0))
         self.body_edit.setFont(body_font)
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # Narrower than this, a Markdown line wraps every few words; the preview has its own floor.
+        self.body_edit.setMinimumWidth(QFontMetrics(body_font).averageCharWidth() * BODY_MIN_CHARS)
         self.preview = PreviewPane()
         self.scroll_sync = ScrollSync(self.body_edit, self.preview)
         self.find_bar = FindReplaceBar(self.body_edit)
@@ -136,6 +140,8 @@ class EditorPanel(QWidget):
         self.splitter.addWidget(self.preview)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([160, 500, 500])
+        self.splitter.setStretchFactor(1, 1)  # a wider window widens the text and the page alike
+        self.splitter.setStretchFactor(2, 1)
 
         self.recovery_banner = RecoveryBanner()
         self.recovery_banner.discarded.connect(self.recovery_discarded)

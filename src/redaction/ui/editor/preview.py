@@ -5,7 +5,9 @@ byline), one chunk per Markdown segment of the body, and the footer (tags). A ke
 the segments it touched (``IncrementalBody``) and replaces just those chunks, so the preview
 follows typing at any length. A newly opened body is laid in progressively, top first, in slices
 that never hold the UI thread for long. Bodies with footnotes are rendered whole after a pause.
-Links are never followed and nothing remote is ever fetched.
+Links are never followed and nothing remote is ever fetched. An image that cannot be shown (a
+path, an ``image:`` the database does not hold) is a visible placeholder with its alt text
+(:mod:`redaction.render.missing_images`), and so is a web image, which is never fetched.
 """
 
 from __future__ import annotations
@@ -15,14 +17,19 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from redaction.domain.image_refs import is_remote, is_stored
 from redaction.render.incremental import BodyPatch, IncrementalBody
+from redaction.render.missing_images import MISSING, REMOTE, replace_images
 from redaction.render.page import PageInfo, article_page, footer_html, header_html, page_css
 
 FILL_SLICE_SECONDS = 0.025  # progressive loading: longest stretch on the UI thread
 WHOLE_DELAY_MS = 400  # bodies with footnotes: re-render after this pause in typing
+# The narrowest measure a reader is given (a phone's column): below it a headline breaks
+# mid-word, so the editor beside it gives way first.
+PREVIEW_MIN_CHARS = 32
 _PLACEHOLDER = "<p>\u2063</p>"  # merged into the previous block, then deleted
 _EMPTY_CHUNK = "<p>\u200b</p>"  # a segment with no output (definitions only) still needs a block
 
@@ -55,6 +62,8 @@ class PreviewPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self.setStyleSheet("QTextBrowser#preview { background-color: #ffffff; color: #1d1d1b; }")
         self.document().setDocumentMargin(24)
+        margins = 2 * 24 + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        self.setMinimumWidth(QFontMetrics(font).averageCharWidth() * PREVIEW_MIN_CHARS + margins)
         self.document().setUndoRedoEnabled(False)
         self.body = IncrementalBody()
         self.info: PageInfo | None = None
@@ -204,7 +213,7 @@ class PreviewPane(QTextBrowser):
         deadline = time.perf_counter() + FILL_SLICE_SECONDS
         segments = len(self.body.segments)
         while self._filled < segments:
-            self._replace_chunks(self._filled + 1, 0, [self.body.segment_html(self._filled)])
+            self._replace_chunks(self._filled + 1, 0, [self._shown(self.body.segment_html(self._filled))])
             self._filled += 1
             if time.perf_counter() > deadline:
                 self._fill_timer.start()
@@ -231,11 +240,11 @@ class PreviewPane(QTextBrowser):
         batch = QTextCursor(self.document())
         batch.beginEditBlock()
         try:
-            self._replace_chunks(start + 1, removed, [h.strip("\n") for h in added])
+            self._replace_chunks(start + 1, removed, [self._shown(h.strip("\n")) for h in added])
             self._filled += len(added) - removed
             for index, html in patch.changed.items():
                 if index < self._filled:
-                    self._replace_chunk(index + 1, html.strip("\n"))
+                    self._replace_chunk(index + 1, self._shown(html.strip("\n")))
         finally:
             batch.endEditBlock()
 
@@ -292,9 +301,22 @@ class PreviewPane(QTextBrowser):
             return
         self._whole = True
         scroll = self.verticalScrollBar().value()
-        self.setHtml(self.rendered_html)
+        self.setHtml(self._shown(self.rendered_html))
         self.verticalScrollBar().setValue(scroll)
         self.painted_body.emit()
+
+    # -- images that cannot be shown -----------------------------------------------------------------
+    def _shown(self, html: str) -> str:
+        """``html`` as the document gets it: images it cannot show are placeholders."""
+        language = self.info.language if self.info is not None else "en"
+        return replace_images(html, self._image_kind, language)
+
+    def _image_kind(self, src: str) -> str | None:
+        if is_remote(src):
+            return REMOTE
+        if is_stored(src) and self.image_loader is not None and self.image_loader(QUrl(src)) is not None:
+            return None
+        return MISSING
 
     # -- Qt overrides --------------------------------------------------------------------------------
     def loadResource(self, kind: int, name: QUrl) -> object:
