@@ -377,6 +377,8 @@ _COLUMNS = (
     Comment.author_ip,
     Comment.body,
     Comment.reason,
+    Comment.search_text,
+    Comment.text_flags,
 )
 
 
@@ -518,6 +520,10 @@ class RuleRun:
     @property
     def pending(self) -> int:
         return self.counts[Outcome.PENDING]
+
+    @property
+    def spam(self) -> int:
+        return self.counts[Outcome.SPAM]
 
 
 def _run(
