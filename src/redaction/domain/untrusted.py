@@ -99,7 +99,26 @@ LINK_HINT = 256  # "<" or "://" in the text: its links must be counted
 INDEX_BLIND = 512  # the searchable text holds characters the full-text index cannot judge
 
 # The tags WordPress keeps in a reader's comment (kses' $allowedtags); a site drops the others.
-COMMENT_TAGS = frozenset("a abbr acronym b blockquote cite code del em i q s strike strong br p".split())
+COMMENT_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "blockquote",
+        "cite",
+        "code",
+        "del",
+        "em",
+        "i",
+        "q",
+        "s",
+        "strike",
+        "strong",
+        "br",
+        "p",
+    ]
+)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
 _INVISIBLE_TEXT = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 _HANDLER = re.compile(r"[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
@@ -115,7 +134,27 @@ _HIDDEN_BLOCKS = re.compile(
     r"<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?(?:</\1\s*>|$)|<!--.*?(?:-->|$)",
     re.IGNORECASE | re.DOTALL,
 )
-_LINE_TAGS = frozenset("br p div li blockquote tr h1 h2 h3 h4 h5 h6 ul ol table pre hr".split())
+_LINE_TAGS = frozenset(
+    [
+        "br",
+        "p",
+        "div",
+        "li",
+        "blockquote",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "table",
+        "pre",
+        "hr",
+    ]
+)
 # Characters on which SQLite's FTS5 tokenizer (unicode61, remove_diacritics 2) and the rules'
 # word patterns agree: word or not, and which letter an accented one counts as. Checked one by
 # one against the running SQLite in tests/services/moderation/test_rules_fast.py; ß, ĳ, İ, ǡ and
