@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from redaction.domain.moderation_rules import RuleSet
+from redaction.domain.untrusted import derive
 from redaction.services.demo import comments as fragments
 from redaction.services.moderation.rules import dry_run
 from redaction.storage.database import Database
@@ -32,7 +33,7 @@ from redaction.storage.models import Article, Comment
 
 START = datetime(2026, 1, 1, tzinfo=UTC)
 ARTICLES = 500
-FTS_MIGRATION = "redaction.storage.migrations.versions.0002_settings_autosave_images_search"
+FTS_MIGRATION = "redaction.storage.migrations.versions.0011_comment_search_text"
 
 
 def _comment_rows(
@@ -59,13 +60,16 @@ def _comment_rows(
             "kind": "comment",
             "reason": "",
         }
+        derived = derive(body)
+        row.update(search_text=derived.search_text, text_flags=derived.flags)
         if rows and roll > 0.99:  # a duplicate or a flood of the previous comment
             previous = rows[-1]
             row.update(article_id=previous["article_id"], author_name=previous["author_name"])
             row.update(author_email=previous["author_email"], author_ip=previous["author_ip"])
             row["created_at"] = previous["created_at"] + timedelta(seconds=rng.randrange(1, 30))  # type: ignore[operator]
             if roll > 0.995:
-                row["body"] = previous["body"]
+                row.update(body=previous["body"], search_text=previous["search_text"])
+                row["text_flags"] = previous["text_flags"]
         rows.append(row)
     return rows
 

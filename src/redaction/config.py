@@ -212,7 +212,9 @@ class DatabaseChoice:
     def missing(self) -> bool:
         """A database file that should exist (it was chosen) but is not there."""
         return (
-            self.source == "config" and "://" not in self.target and not Path(self.target).expanduser().exists()
+            self.source == "config"
+            and "://" not in self.target
+            and not Path(self.target).expanduser().exists()
         )
 
 

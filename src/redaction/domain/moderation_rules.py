@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from redaction.domain.untrusted import DANGEROUS, markup_flags, searchable_text
-from redaction.domain.wordmatch import WordList, prepare
+from redaction.domain.wordmatch import WordList, fold, prepare
 
 
 class Outcome(StrEnum):
@@ -306,6 +306,14 @@ class CompiledRules:
             if "/" in ip
             for network in (ipaddress.ip_network(ip),)
         )
+
+    @property
+    def has_words(self) -> bool:
+        return bool(self._words)
+
+    def folded_words(self) -> list[str]:
+        """Every moderation and blocked word, folded (lower case, no accents, ligatures spelt out)."""
+        return [fold(w) for w in (*self.rules.moderation_words, *self.rules.blocked_words) if fold(w)]
 
     def _blocked_email(self, email: str) -> str | None:
         email = email.strip().lower()

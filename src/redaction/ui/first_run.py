@@ -199,7 +199,9 @@ class FirstRunDialog(QDialog):
         QGuiApplication.restoreOverrideCursor()
         self.database = db
         config.put(
-            DATABASE=str(path), USER_NAME=self.name_edit.text().strip(), USER_ROLE=self.role_combo.currentData()
+            DATABASE=str(path),
+            USER_NAME=self.name_edit.text().strip(),
+            USER_ROLE=self.role_combo.currentData(),
         )
         self.accept()
         return True
