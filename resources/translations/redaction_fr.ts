@@ -851,6 +851,38 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         </translation>
     </message>
     <message>
+        <source>a script</source>
+        <translation>un script</translation>
+    </message>
+    <message>
+        <source>a style sheet</source>
+        <translation>une feuille de style</translation>
+    </message>
+    <message>
+        <source>an embedded frame or object</source>
+        <translation>un cadre ou un objet incrusté</translation>
+    </message>
+    <message>
+        <source>an event handler</source>
+        <translation>un gestionnaire d’événement</translation>
+    </message>
+    <message>
+        <source>a javascript: or data: address</source>
+        <translation>une adresse javascript: ou data:</translation>
+    </message>
+    <message>
+        <source>invisible or direction characters</source>
+        <translation>des caractères invisibles ou de direction</translation>
+    </message>
+    <message>
+        <source>markup the site removes</source>
+        <translation>du balisage que le site supprime</translation>
+    </message>
+    <message>
+        <source>⚠ This comment contains %1: shown as text, never run.</source>
+        <translation>⚠ Ce commentaire contient %1&#x202f;: affiché comme texte, jamais exécuté.</translation>
+    </message>
+    <message>
         <source>In reply to %1 · %2 · %3</source>
         <translation>En réponse à %1 · %2 · %3</translation>
     </message>
@@ -931,29 +963,6 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     <message>
         <source>Nothing marked (%1 marks)</source>
         <translation>Rien de marqué (%1 pour marquer)</translation>
-    </message>
-</context>
-<context>
-    <name>CommentTableModel</name>
-    <message>
-        <source>Author</source>
-        <translation>Auteur</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Commentaire</translation>
-    </message>
-    <message>
-        <source>(anonymous)</source>
-        <translation>(anonyme)</translation>
     </message>
 </context>
 <context>

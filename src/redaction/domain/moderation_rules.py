@@ -5,21 +5,27 @@ first one that matches decides (see docs/moderation-rules.md):
 
 1. duplicate: an earlier comment (not trashed) on the same article, under the same parent,
    with the same author name, email and text → held;
-2. flood: another comment from the same email or IP less than ``flood_seconds`` (15) earlier
-   → held;
-3. links: ``max_links`` (2) or more links in the text, counting ``<a href>`` elements and bare
+2. flood: another comment from the same email (ignoring case) or IP less than
+   ``flood_seconds`` (15) earlier → held;
+3. dangerous markup: a script, style or iframe element, an event handler, a ``javascript:``
+   address, or invisible and bidi control characters in the text as the site stored it
+   (``domain.untrusted``) → held, or spam (``dangerous_markup``; "off" turns it off);
+4. links: ``max_links`` (2) or more links in the text, counting ``<a href>`` elements and bare
    http(s) URLs (a link whose text is its URL counts once; 0 turns the rule off) → held;
-4. moderation words, found in the name, email, website, IP or text → held;
-5. blocked words (same fields), blocked emails, email domains (and their subdomains) or IPs
+5. moderation words, found in the name, email, website, IP or text (the text as a reader sees
+   it: tags removed, entities decoded) → held;
+6. blocked words (same fields), blocked emails, email domains (and their subdomains) or IPs
    (an address, a CIDR network like ``10.0.0.0/8`` or a prefix ending in ``.`` or ``:``) → trash;
-6. author previously approved: an approved comment with the same name and email (a comment
+7. author previously approved: an approved comment with the same name and email (a comment
    without an email never qualifies) → approved;
-7. otherwise the comment stays pending, with no reason.
+8. otherwise the comment stays pending, with no reason.
 
 "Held" means the comment stays pending, but with a reason the moderator can read
 (``held: 3 links ≥ 2``). Beyond WordPress, words match whole words, ignoring case and accents
 ("press" does not hit "WordPress"; "élu" matches "ELU"), unless the rule set asks for
-substring matching. This module is pure: the facts that need the database (is it a duplicate,
+substring matching. A word is found within one field: the first moderation word (fields in
+the order above, then leftmost, then longest) holds, else the first blocked word trashes.
+This module is pure: the facts that need the database (is it a duplicate,
 a flood, is the author known) come through a :class:`Context`.
 """
 
@@ -34,7 +40,8 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Protocol
 
-from redaction.domain.wordmatch import WordList, prepare
+from redaction.domain.untrusted import DANGEROUS, markup_flags, searchable_text
+from redaction.domain.wordmatch import WordList, fold, prepare
 
 
 class Outcome(StrEnum):
@@ -44,16 +51,27 @@ class Outcome(StrEnum):
     TRASH = "trash"
     APPROVED = "approved"
     PENDING = "pending"
+    SPAM = "spam"
 
     @property
     def status(self) -> str:
         """The comment status this outcome leaves the comment in."""
-        return {"held": "pending", "trash": "trash", "approved": "approved"}.get(self.value, "pending")
+        return {"held": "pending", "trash": "trash", "approved": "approved", "spam": "spam"}.get(
+            self.value, "pending"
+        )
 
 
 class MatchMode(StrEnum):
     WHOLE_WORD = "whole_word"
     SUBSTRING = "substring"
+
+
+class MarkupAction(StrEnum):
+    """What the dangerous-markup rule does: nothing, hold the comment, or mark it spam."""
+
+    OFF = "off"
+    HELD = "held"
+    SPAM = "spam"
 
 
 def _clean_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -103,6 +121,7 @@ class RuleSet:
     hold_duplicates: bool = True
     flood_seconds: int = 15
     approve_known_authors: bool = True
+    dangerous_markup: str = MarkupAction.HELD.value
 
     def normalized(self) -> RuleSet:
         """Blank entries dropped, duplicates removed, emails and IPs checked; ValueError if wrong."""
@@ -118,8 +137,15 @@ class RuleSet:
             mode = MatchMode(self.match_mode).value
         except ValueError:
             raise ValueError(f"match_mode must be whole_word or substring, not {self.match_mode!r}") from None
+        try:
+            markup = MarkupAction(self.dangerous_markup).value
+        except ValueError:
+            raise ValueError(
+                f"dangerous_markup must be off, held or spam, not {self.dangerous_markup!r}"
+            ) from None
         return replace(
             self,
+            dangerous_markup=markup,
             moderation_words=_clean_words(self.moderation_words),
             blocked_words=_clean_words(self.blocked_words),
             blocked_emails=tuple(dict.fromkeys(_clean_email(e) for e in self.blocked_emails if e.strip())),
@@ -158,7 +184,23 @@ class IncomingComment:
     author_email: str = ""
     author_url: str = ""
     author_ip: str = ""
-    body: str = ""
+    body: str = ""  # as the site stored it
+    search_text: str | None = None  # what a reader sees of it; None: the body itself
+    text_flags: int | None = None  # domain.untrusted.derive's flags; None: not derived yet
+
+
+def reader_text(comment: IncomingComment) -> str:
+    """The text the word rules read: the stored searchable text, else derived from the body."""
+    if comment.search_text is not None:
+        return comment.search_text
+    if comment.text_flags is None:
+        return searchable_text(comment.body)
+    return comment.body
+
+
+def comment_flags(comment: IncomingComment) -> int:
+    """The stored flags, else those of the body."""
+    return markup_flags(comment.body) if comment.text_flags is None else comment.text_flags
 
 
 class Context(Protocol):
@@ -205,6 +247,10 @@ class Verdict:
 
 
 PENDING = Verdict(Outcome.PENDING)
+DUPLICATE = Verdict(Outcome.HELD, "held: duplicate of an earlier comment")
+APPROVED_AUTHOR = Verdict(Outcome.APPROVED, "approved: author previously approved")
+MARKUP_HELD = Verdict(Outcome.HELD, "held: dangerous markup")
+MARKUP_SPAM = Verdict(Outcome.SPAM, "spam: dangerous markup")
 _ANCHOR = re.compile(r"<a\b[^>]*?\bhref\b[^>]*>(?:(?:(?!<a\b).)*?</a\s*>)?", re.IGNORECASE | re.DOTALL)
 _URL = re.compile(r"https?://", re.IGNORECASE)
 
@@ -250,12 +296,24 @@ class CompiledRules:
             ip for ip in rules.blocked_ips if not ip.endswith((".", ":")) and "/" not in ip
         )
         self._ip_prefixes = tuple(ip for ip in rules.blocked_ips if ip.endswith((".", ":")))
+        self.flood = Verdict(
+            Outcome.HELD,
+            f"held: flood, another comment from the same email or IP less than {rules.flood_seconds} s before",
+        )
         self._ip_networks = tuple(
             (network.version, int(network.network_address), int(network.netmask), ip)
             for ip in rules.blocked_ips
             if "/" in ip
             for network in (ipaddress.ip_network(ip),)
         )
+
+    @property
+    def has_words(self) -> bool:
+        return bool(self._words)
+
+    def folded_words(self) -> list[str]:
+        """Every moderation and blocked word, folded (lower case, no accents, ligatures spelt out)."""
+        return [fold(w) for w in (*self.rules.moderation_words, *self.rules.blocked_words) if fold(w)]
 
     def _blocked_email(self, email: str) -> str | None:
         email = email.strip().lower()
@@ -298,39 +356,71 @@ class CompiledRules:
         content = self.judge_content(comment)
         return self.finish(comment.id, comment.author_name, comment.author_email, content, context)
 
-    def judge_content(self, comment: IncomingComment) -> Verdict | None:
-        """Rules 3 to 5 (links, moderation and blocked words, blocked emails and IPs): the ones
-        that need nothing but the comment, so they can run before the context is known."""
-        rules = self.rules
-        if rules.max_links:
-            links = count_links(comment.body)
-            if links >= rules.max_links:
+    def field_words(self, text: str) -> tuple[str | None, str | None]:
+        """The first moderation word and the first blocked word (folded) in one field."""
+        if not text or not self._words:
+            return None, None
+        prepared = prepare(text)
+        found = self._words.search(prepared)
+        if found is None:
+            return None, None
+        if found in self._moderation:
+            return found, None
+        return self._moderation.search(prepared), found
+
+    def words_verdict(self, found: Iterable[tuple[str | None, str | None]]) -> Verdict | None:
+        """Rules 5 and 6 (words) from :meth:`field_words` of each field, in the documented order."""
+        blocked = None
+        for moderation_word, blocked_word in found:
+            if moderation_word is not None:
                 return Verdict(
-                    Outcome.HELD, f"held: {links} link{'s' if links != 1 else ''} ≥ {rules.max_links}"
+                    Outcome.HELD,
+                    f"held: moderation word {_quoted(self._moderation.spelling(moderation_word))}",
                 )
-        if self._words:
-            fields = prepare(
-                "\n".join(
-                    (
-                        comment.author_name,
-                        comment.author_email,
-                        comment.author_url,
-                        comment.author_ip,
-                        comment.body,
-                    )
-                )
-            )
-            found = self._words.search(fields)
-            if found is not None:
-                # A blocked word came first, but a moderation word anywhere still holds.
-                held = found if found in self._moderation else self._moderation.search(fields)
-                if held is not None:
-                    return Verdict(
-                        Outcome.HELD, f"held: moderation word {_quoted(self._moderation.spelling(held))}"
-                    )
-                return Verdict(Outcome.TRASH, f"trash: blocked word {_quoted(self._blocked.spelling(found))}")
-        reason = self._blocked_email(comment.author_email) or self._blocked_ip(comment.author_ip)
+            if blocked is None:
+                blocked = blocked_word
+        if blocked is not None:
+            return Verdict(Outcome.TRASH, f"trash: blocked word {_quoted(self._blocked.spelling(blocked))}")
+        return None
+
+    def address_verdict(self, email: str, ip: str) -> Verdict | None:
+        """Rule 6's blocked emails, domains and IPs."""
+        reason = self._blocked_email(email) or self._blocked_ip(ip)
         return None if reason is None else Verdict(Outcome.TRASH, reason)
+
+    def markup_verdict(self, flags: int) -> Verdict | None:
+        """Rule 3, from the comment's flags (``domain.untrusted``)."""
+        action = self.rules.dangerous_markup
+        if action == MarkupAction.OFF or not flags & DANGEROUS:
+            return None
+        if action == MarkupAction.SPAM:
+            return MARKUP_SPAM
+        return MARKUP_HELD
+
+    def links_verdict(self, body: str) -> Verdict | None:
+        """Rule 4, from the body as the site stored it."""
+        limit = self.rules.max_links
+        if not limit:
+            return None
+        links = count_links(body)
+        if links < limit:
+            return None
+        return Verdict(Outcome.HELD, f"held: {links} link{'s' if links != 1 else ''} ≥ {limit}")
+
+    def judge_content(self, comment: IncomingComment) -> Verdict | None:
+        """Rules 3 to 6 (markup, links, moderation and blocked words, blocked emails and IPs): the
+        ones that need nothing but the comment, so they can run before the context is known."""
+        verdict = self.markup_verdict(comment_flags(comment)) or self.links_verdict(comment.body)
+        if verdict is not None:
+            return verdict
+        if self._words:
+            fields = (comment.author_name, comment.author_email, comment.author_url, comment.author_ip)
+            found = [self.field_words(f) for f in fields]
+            found.append(self.field_words(reader_text(comment)))
+            verdict = self.words_verdict(found)
+            if verdict is not None:
+                return verdict
+        return self.address_verdict(comment.author_email, comment.author_ip)
 
     def finish(
         self, comment_id: int, author_name: str, author_email: str, content: Verdict | None, context: Context
@@ -338,16 +428,13 @@ class CompiledRules:
         """The verdict about a comment, given what :meth:`judge_content` said about it."""
         rules = self.rules
         if rules.hold_duplicates and context.is_duplicate(comment_id):
-            return Verdict(Outcome.HELD, "held: duplicate of an earlier comment")
+            return DUPLICATE
         if rules.flood_seconds and context.is_flood(comment_id):
-            return Verdict(
-                Outcome.HELD,
-                f"held: flood, another comment from the same email or IP less than {rules.flood_seconds} s before",
-            )
+            return self.flood
         if content is not None:
             return content
         if rules.approve_known_authors and context.previously_approved(author_name, author_email):
-            return Verdict(Outcome.APPROVED, "approved: author previously approved")
+            return APPROVED_AUTHOR
         return PENDING
 
 

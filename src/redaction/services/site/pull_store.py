@@ -28,11 +28,11 @@ from sqlalchemy.orm import Session
 from redaction.domain.workflow import ArticleStatus
 from redaction.services.articles.editing import create_article_in
 from redaction.services.exchange.wxr_read import POST_STATUS
-from redaction.services.moderation.comments import Decision, NewComment
+from redaction.services.moderation.comments import NewComment
 from redaction.services.moderation.incoming import existing_sources, receive
 from redaction.services.site import content
 from redaction.services.site.context import PushContext
-from redaction.services.site.outbox import FROM_WORDPRESS, enqueue_decisions_in, source_key
+from redaction.services.site.outbox import FROM_WORDPRESS, source_key
 from redaction.services.site.publish import fields_to_json
 from redaction.storage.changes import Changes, record
 from redaction.storage.models import Article, Comment, Site, SiteComment, SitePost
@@ -200,13 +200,7 @@ def store_comments(ctx: PushContext, rows: Sequence[dict[str, Any]]) -> Stored:
         )
         session.flush()
         _thread(session, [wp_id for wp_id, _, _ in meta])
-        # What the rules decided is a moderation decision like any other: the site gets it too.
-        decisions = [
-            Decision(c.comment_id, c.article_id, c.from_status, c.to_status)
-            for c in arrived.rules.changes
-            if c.to_status != c.from_status
-        ]
-        enqueue_decisions_in(session, decisions, "rules")
+        # What the rules decided goes to the site too: the rules queue it (moderation.rules._write).
         if stored.ignored:
             site.ignored = json.dumps(sorted(ignored))
         stored.new = len(new)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redaction.domain import untrusted
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
 from redaction.services.moderation.detail import NEWSROOM_REASON, CommentDetail
@@ -96,6 +97,10 @@ class CommentDetailView(QWidget):
         parent_layout.addLayout(parent_row)
         parent_layout.addWidget(self.parent_text)
 
+        self.warning_label = _plain_label("detail_markup_warning")
+        self.warning_label.setStyleSheet("color: #b00020;")
+        self.warning_label.hide()
+
         self.body_view = QPlainTextEdit(objectName="detail_body")
         self.body_view.setReadOnly(True)
         self.body_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -151,6 +156,7 @@ class CommentDetailView(QWidget):
         layout.addLayout(author_row)
         layout.addWidget(self.meta_label)
         layout.addWidget(self.parent_frame)
+        layout.addWidget(self.warning_label)
         layout.addWidget(self.body_view, 1)
         layout.addLayout(hidden_row)
         layout.addWidget(self.reply_frame)
@@ -168,6 +174,7 @@ class CommentDetailView(QWidget):
             for label in (self.article_label, self.why_label, self.author_label, self.meta_label):
                 label.setText("")
             self.parent_frame.hide()
+            self.warning_label.hide()
             self._set_body("")
             self.close_reply()
             return
@@ -177,6 +184,7 @@ class CommentDetailView(QWidget):
         self.author_label.setText(visible_name(row.author_name) or self.tr("(anonymous)"))
         self.meta_label.setText(self._meta_text(detail))
         self._show_parent(detail)
+        self._show_markup_warning(detail.body)
         self._set_body(detail.body)
         if self.reply_frame.isVisible():
             self.close_reply()
@@ -225,6 +233,30 @@ class CommentDetailView(QWidget):
         if detail.replies:
             parts.append(self.tr("%n reply(ies)", "", detail.replies))
         return " · ".join(parts)
+
+    def _show_markup_warning(self, body: str) -> None:
+        """One line naming what the text hides from a reader (it is shown here as text)."""
+        flags = untrusted.markup_flags(body)
+        names = [
+            text
+            for flag, text in (
+                (untrusted.SCRIPT, self.tr("a script")),
+                (untrusted.STYLE, self.tr("a style sheet")),
+                (untrusted.EMBED, self.tr("an embedded frame or object")),
+                (untrusted.HANDLER, self.tr("an event handler")),
+                (untrusted.SCRIPT_URL, self.tr("a javascript: or data: address")),
+                (untrusted.HIDDEN_CHARS, self.tr("invisible or direction characters")),
+                (untrusted.STRIPPED, self.tr("markup the site removes")),
+            )
+            if flags & flag
+        ]
+        self.warning_label.setVisible(bool(names))
+        if names:
+            self.warning_label.setText(
+                self.tr("⚠ This comment contains %1: shown as text, never run.").replace(
+                    "%1", ", ".join(names)
+                )
+            )
 
     def _show_parent(self, detail: CommentDetail) -> None:
         parent = detail.parent
