@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Select, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
 
 from redaction.domain.dates import utcnow
 from redaction.domain.slugs import slugify
@@ -465,6 +466,24 @@ def save_article(
     keep_revision: bool = True,
 ) -> ArticleDetail:
     """Save ``fields`` over the version the caller opened; raise ConflictError if it moved on."""
+    try:
+        return _save(db, article_id, fields, expected_version, actor, reason, keep_revision)
+    except StaleDataError:
+        # Another program saved between our read and our write: the UPDATE names the version
+        # read, so it matched nothing and nothing was written. The same conflict as above.
+        with db.session() as session:
+            raise ConflictError(get_article(session, article_id)) from None
+
+
+def _save(
+    db: Database,
+    article_id: int,
+    fields: ArticleFields,
+    expected_version: int,
+    actor: str,
+    reason: str,
+    keep_revision: bool,
+) -> ArticleDetail:
     with db.session() as session:
         article = session.get(Article, article_id)
         if article is None:
