@@ -40,7 +40,9 @@ def describe_operational_error(exc: BaseException) -> StorageError:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "no space left" in text:
         return DiskFullError("The disk is full: the change was not saved. Free some space and save again.")
-    if "locked" in text or "busy" in text:
+    # PostgreSQL rolled the transaction back to break a deadlock or a serialization conflict:
+    # like SQLite's lock, nothing was written and the unit of work may be run again.
+    if "locked" in text or "busy" in text or "deadlock detected" in text or "could not serialize" in text:
         return DatabaseLockedError(
             "The database is busy with another program's change: the change was not saved. Try again."
         )

@@ -21,6 +21,7 @@ from redaction.domain.textstats import count_words
 from redaction.domain.workflow import ArticleStatus, Language
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Autosave, Person, Revision, Rubric
+from redaction.storage.patience import patient
 
 PAGE_SIZE = 200
 
@@ -325,6 +326,7 @@ def _detail_of(article: Article) -> ArticleDetail:
 TARGET_UNITS = ("signs", "words")
 
 
+@patient
 def set_target(db: Database, article_id: int, length: int, unit: str) -> None:
     """Set what the article should run to (0 removes the target). Not a change of its text:
     no new version, no revision."""
@@ -449,6 +451,7 @@ def create_article_in(
     return article
 
 
+@patient
 def create_article(db: Database, fields: ArticleFields, actor: str = "") -> ArticleDetail:
     with db.session() as session:
         article = create_article_in(session, fields, actor)
@@ -456,6 +459,7 @@ def create_article(db: Database, fields: ArticleFields, actor: str = "") -> Arti
         return _detail_of(article)
 
 
+@patient
 def save_article(
     db: Database,
     article_id: int,

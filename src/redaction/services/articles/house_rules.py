@@ -5,6 +5,7 @@ from __future__ import annotations
 from redaction.domain.house_rules import HouseRules
 from redaction.storage.database import Database
 from redaction.storage.models import Setting
+from redaction.storage.patience import patient
 
 SETTING_KEY = "house_rules"
 
@@ -15,6 +16,7 @@ def load_house_rules(db: Database) -> HouseRules:
         return HouseRules.from_json(stored.value if stored else None)
 
 
+@patient
 def save_house_rules(db: Database, rules: HouseRules) -> None:
     with db.session() as session:
         stored = session.get(Setting, SETTING_KEY)

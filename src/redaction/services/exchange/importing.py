@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from redaction.services.errors import RefusedError
 from redaction.storage.database import Database
+from redaction.storage.patience import patient
 
 
 class ImportRefusedError(RefusedError):
@@ -116,6 +117,11 @@ def store_batches(db: Database, batches: Sequence[ImportBatch]) -> ImportResult:
         from redaction.services.backup import backup_before
 
         backup_before(db, "import")
+    return _store(db, batches)
+
+
+@patient
+def _store(db: Database, batches: Sequence[ImportBatch]) -> ImportResult:
     total = ImportResult()
     with db.session() as session:
         for batch in batches:

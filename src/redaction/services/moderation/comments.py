@@ -19,6 +19,7 @@ from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, ModerationEvent, UTCDateTime
+from redaction.storage.patience import patient
 
 PAGE_SIZE = 200
 # Ids per "WHERE id IN (...)": under SQLite's oldest limit of 999 parameters, and few statements.
@@ -240,6 +241,7 @@ def set_status_in(
     return decisions
 
 
+@patient
 def moderate(
     db: Database, comment_ids: Sequence[int], status: str, actor: str, reason: str = ""
 ) -> list[Decision]:
@@ -248,6 +250,7 @@ def moderate(
         return set_status_in(session, comment_ids, status, actor, reason)
 
 
+@patient
 def undo(db: Database, decisions: Sequence[Decision], actor: str) -> int:
     """Put each comment back where the decision found it; recorded as events too."""
     by_status: dict[str, list[int]] = {}

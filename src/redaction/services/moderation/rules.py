@@ -36,6 +36,7 @@ from redaction.domain.moderation_rules import (
 from redaction.services.moderation.comments import READER_KINDS, _adjust_pending
 from redaction.storage.database import Database, database_file
 from redaction.storage.models import Comment, ModerationEvent, Setting
+from redaction.storage.patience import patient
 
 SETTING_KEY = "moderation.rules"
 ACTOR = "rules"
@@ -83,11 +84,13 @@ def get_rules(db: Database) -> RuleSet:
         return load_rules(session)
 
 
+@patient
 def save_rules(db: Database, rules: RuleSet) -> RuleSet:
     with db.session() as session:
         return save_rules_in(session, rules)
 
 
+@patient
 def block_author(db: Database, email: str) -> RuleSet:
     """Add ``email`` to the blocked emails (the desk's "block them"); returns the new rules."""
     with db.session() as session:
@@ -558,6 +561,7 @@ def dry_run(db: Database, rules: RuleSet, progress: Progress | None = None) -> R
     return run
 
 
+@patient
 def apply_to_queue(db: Database, rules: RuleSet | None = None, progress: Progress | None = None) -> RuleRun:
     """Run ``rules`` (stored ones by default) over the whole pending queue, in one transaction."""
     with db.session() as session:
