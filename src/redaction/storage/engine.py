@@ -18,9 +18,10 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from redaction.storage.checkpoint import BACKSTOP_PAGES
 from redaction.storage.errors import (
@@ -240,14 +241,43 @@ def _backup_if_upgrading(path: Path, current: str | None) -> None:
     take_backup(path, f"before-migration-{head}")
 
 
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _migrating_engine(engine: Engine) -> Engine:
+    """An engine on ``engine``'s SQLite file whose transactions really contain DDL.
+
+    Python's sqlite3 opens a transaction only before INSERT, UPDATE and DELETE: CREATE, ALTER
+    and DROP ran in autocommit, so an upgrade killed halfway left tables of the new schema
+    under the old revision number, and the next start failed on "table already exists". Here
+    the driver's own transaction handling is off and every transaction is an explicit
+    BEGIN IMMEDIATE (SQLAlchemy's documented recipe for pysqlite), so an upgrade commits whole
+    or not at all. Used for migrations only: for the application's sessions the driver's
+    late BEGIN is what keeps reads from holding a snapshot (see storage.patience)."""
+    migrating = create_engine(
+        engine.url,
+        poolclass=NullPool,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
+    )
+    event.listen(migrating, "connect", _sqlite_pragmas)
+    event.listen(migrating, "begin", _begin_immediate)
+    return migrating
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision, in one transaction."""
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    migrating = _migrating_engine(engine) if engine.dialect.name == "sqlite" else engine
+    try:
+        with migrating.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
 
 
 def open_engine(target: str | os.PathLike[str]) -> Engine:
