@@ -33,7 +33,10 @@ def _age(path: Path) -> None:
 
 def _pinned_in_another_process(db_file: Path) -> tuple[subprocess.Popen[str], Path]:
     child = subprocess.Popen(
-        [sys.executable, "-c", _PIN_AND_WAIT, str(db_file)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", _PIN_AND_WAIT, str(db_file)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None
     return child, Path(child.stdout.readline().strip())
