@@ -127,6 +127,7 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseReadOnlyError(
             f"{path} is read-only (or its folder is): redaction needs to write to its database."
         )
+    _roll_back_hot_journal(path)
     try:
         conn = connect_file(path, "ro", LOCK_PROBE_SECONDS)
     except sqlite3.Error as exc:
@@ -153,6 +154,30 @@ def _check_sqlite_file(path: Path) -> None:
     finally:
         conn.close()
     _probe_write_lock(path)
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """Let SQLite finish its own crash recovery before the read-only probe.
+
+    A program killed in the middle of a transaction in rollback-journal mode (a restore copies
+    in that mode) leaves ``<file>-journal`` holding the pages that put the file back as it was
+    committed. SQLite rolls it back at the first read by a connection that may write; a
+    read-only one cannot, and fails with "attempt to write a readonly database", which the
+    probe took for a damaged file. Rolling back is what any SQLite program opening the file
+    does first: it changes nothing that was committed. If it fails, the probe explains why."""
+    journal = Path(f"{path}-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return
+    try:
+        conn = connect_file(path, "rw", LOCK_PROBE_SECONDS)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 def _probe_write_lock(path: Path) -> None:
