@@ -353,7 +353,7 @@ def _prepare_bulk(folder: Path, ctx: Context) -> Facts:
 
 
 def _run_bulk(folder: Path, facts: Facts, note: Note) -> None:
-    from redaction.services.backup import pin_backup_before
+    from redaction.services.backup import backups_in_progress
     from redaction.services.moderation.queue import decide_in_chunks
 
     db = _open(folder / DB_NAME)
@@ -362,11 +362,11 @@ def _run_bulk(folder: Path, facts: Facts, note: Note) -> None:
             r[0] for r in session.execute(_sql("SELECT id FROM comment WHERE status = 'pending' ORDER BY id"))
         ]
     note(ready=True)
-    pinned = pin_backup_before(db, "bulk-approve")
-    assert pinned is not None
-    pinned.write_in_background()
+    # As at the desk: the state before is pinned and copied in the background while the
+    # comments move (decide_in_chunks does it), then waited for.
     decide_in_chunks(db, ids, "approved", "crash", progress=lambda done, total: note(done=done))
-    note(backup=pinned.wait().path.name)
+    for pinned in backups_in_progress():
+        note(backup=pinned.wait().path.name)
     db.close()
 
 

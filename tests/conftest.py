@@ -14,6 +14,15 @@ import pytest
 from redaction.storage.database import Database
 
 
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test has its own config.toml (never the person's) and no $REDACTION_DB."""
+    path = tmp_path_factory.mktemp("config") / "config.toml"
+    monkeypatch.setenv("REDACTION_CONFIG", str(path))
+    monkeypatch.delenv("REDACTION_DB", raising=False)
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "newsroom.db"

@@ -104,9 +104,18 @@ def _open(args: argparse.Namespace) -> Database:
     # Imported here so that --version and --help do not pay for SQLAlchemy and Alembic.
     from sqlalchemy.exc import ArgumentError
 
-    from redaction.storage.database import Database, resolve_target
+    from redaction.config import choose_database
+    from redaction.storage.database import Database
 
-    target = resolve_target(args.db)
+    choice = choose_database(args.db)
+    target = choice.target
+    if choice.missing:
+        raise UsageError(
+            f"the database chosen at first run, {target}, cannot be found (is its disk connected?); "
+            "give another with --db"
+        )
+    if choice.source == "default":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
         return Database.open(target)
     except (ArgumentError, ModuleNotFoundError) as exc:
@@ -126,14 +135,11 @@ def _shown(target: str) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from redaction.storage.database import resolve_target
-
-    target = resolve_target(args.db)
     try:
         from redaction.ui.app import run_gui
     except ImportError as exc:
         raise RuntimeError(f"the window cannot start: {exc}") from exc
-    return run_gui(target, debug=args.debug)
+    return run_gui(args.db, debug=args.debug)
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:

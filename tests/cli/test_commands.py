@@ -281,3 +281,32 @@ def test_no_command_opens_the_window(run: Runner, db_path: Path, monkeypatch: py
     assert run("--db", db_path, "--debug").status == 0
     assert run("--db", "postgresql://desk@db.example.org/news").status == 0
     assert calls == [(str(db_path), True), ("postgresql://desk@db.example.org/news", False)]
+
+
+def test_without_db_the_command_line_uses_the_database_chosen_in_the_window(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first-run dialog writes its choice to config.toml; the command line reads the same
+    file, so `redaction list articles` shows the window's newsroom, not another database."""
+    from redaction import config
+    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.storage.database import Database
+
+    data_home = tmp_path / "data"
+    monkeypatch.setattr("platformdirs.user_data_path", lambda *_a, **_k: data_home / "redaction")
+    chosen = tmp_path / "shared" / "ouest.db"
+    chosen.parent.mkdir()
+    db = Database.open(chosen)
+    create_article(db, ArticleFields(title="Le papier de la fenêtre"), "Anne")
+    db.close()
+    config.put(DATABASE=str(chosen))
+
+    result = run("list", "articles", "--json")
+    assert result.status == 0
+    assert [a["title"] for a in json.loads(result.out)] == ["Le papier de la fenêtre"]
+    assert not data_home.exists()  # no second, empty database was made at the default place
+
+    chosen.unlink()
+    gone = run("list", "articles")
+    assert gone.status == 2
+    assert "cannot be found" in one_error_line(gone.err) and str(chosen) in gone.err

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.moderation.comments import moderate
+from redaction.services.moderation.queue import decide
 from redaction.storage.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ def test_the_bulk_checks_see_a_chunk_without_its_log_and_a_lost_chunk(bulk_db: P
     path = tmp_path / crash_ops.DB_NAME
     shutil.copy(bulk_db, path)
     db = Database.open(path)
-    moderate(db, list(range(1, 2001)), "approved", "crash")
+    decide(db, list(range(1, 2001)), "approved", "crash")
     db.close()
     assert _check_bulk(path, [{"done": 2000}]) == set()  # one whole chunk, as committed
     assert _check_bulk(path, [{"done": 4000}]) == {"lost"}  # the journal says two

@@ -63,12 +63,22 @@ def test_import_and_moderation_elsewhere_while_saving_and_deciding_here(tmp_path
     save_rules(db, RuleSet(blocked_words=("viagra",)))  # the import's rules trash one in ten
     article = create_article(db, ArticleFields(title="La criée", body="Version 1"))
     with db.session() as session:
-        ids = insert_comments(session, [NewComment(article.id, f"Ancien avis {n}") for n in range(THEIRS + OURS)])
+        ids = insert_comments(
+            session, [NewComment(article.id, f"Ancien avis {n}") for n in range(THEIRS + OURS)]
+        )
     theirs, ours = ids[:THEIRS], ids[THEIRS:]
     watcher = FeedWatcher(db)
 
     importing = subprocess.Popen(
-        [sys.executable, "-m", "redaction", "import", str(_csv(tmp_path / "avis.csv", article.uuid)), "--db", str(path)],
+        [
+            sys.executable,
+            "-m",
+            "redaction",
+            "import",
+            str(_csv(tmp_path / "avis.csv", article.uuid)),
+            "--db",
+            str(path),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -83,7 +93,9 @@ def test_import_and_moderation_elsewhere_while_saving_and_deciding_here(tmp_path
     version, saves, decided = article.version, 0, 0
     while importing.poll() is None or moderating.poll() is None or decided < OURS:
         saves += 1
-        version = save_article(db, article.id, ArticleFields(title="La criée", body=f"Version {saves + 1}"), version).version
+        version = save_article(
+            db, article.id, ArticleFields(title="La criée", body=f"Version {saves + 1}"), version
+        ).version
         if decided < OURS:
             decided += len(decide(db, ours[decided : decided + 25], "approved", "this-desk"))
     imported_out, imported_err = importing.communicate()

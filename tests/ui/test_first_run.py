@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
+from redaction.config import choose_database, default_database_path
 from redaction.services.articles import editing as article_service
 from redaction.services.articles.editing import ArticleFields, ArticleQuery
-from redaction.storage.database import Database, default_database_path
+from redaction.storage.database import Database
 from redaction.ui import settings
 from redaction.ui.first_run import FirstRunDialog, startup_target
 
@@ -46,11 +47,12 @@ def make_dialog(qtbot, name: str = "Anne Le Goff", role: str = "editor") -> Firs
 
 def test_first_run_only_when_nothing_is_there_and_nothing_given(tmp_path: Path) -> None:
     default = str(default_database_path())
-    assert startup_target(default) == (None, "")  # nothing yet: ask
-    assert startup_target(str(tmp_path / "given.db")) == (str(tmp_path / "given.db"), "")  # --db
+    assert startup_target(choose_database(None)) == (None, "")  # nothing yet: ask
+    given = str(tmp_path / "given.db")
+    assert startup_target(choose_database(given)) == (given, "")  # --db
     Path(default).parent.mkdir(parents=True)
     Database.open(default).close()
-    assert startup_target(default) == (default, "")  # an existing user: straight in
+    assert startup_target(choose_database(None)) == (default, "")  # an existing user: straight in
 
 
 def test_empty_database_is_created_at_the_default_place(qtbot, data_home: Path) -> None:
@@ -68,7 +70,7 @@ def test_empty_database_is_created_at_the_default_place(qtbot, data_home: Path) 
         db.close()
     assert settings.get(settings.USER_NAME) == "Anne Le Goff"
     assert settings.get(settings.USER_ROLE) == "editor"
-    assert startup_target(str(default_database_path())) == (str(default_database_path()), "")
+    assert startup_target(choose_database(None)) == (str(default_database_path()), "")
 
 
 def test_existing_database_is_opened_and_remembered(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -88,7 +90,7 @@ def test_existing_database_is_opened_and_remembered(qtbot, tmp_path: Path, monke
         dialog.database.close()
     assert settings.get(settings.USER_ROLE) == "journalist"
     # The next start opens it directly, with no dialog.
-    assert startup_target(str(default_database_path())) == (str(shared), "")
+    assert startup_target(choose_database(None)) == (str(shared), "")
     assert not default_database_path().exists()
 
 
@@ -130,7 +132,7 @@ def test_a_file_that_is_not_a_database_is_explained_and_the_dialog_stays(
 def test_a_remembered_database_that_went_missing_is_said_so(qtbot, tmp_path: Path) -> None:
     gone = tmp_path / "usb" / "redaction.db"
     settings.put(settings.DATABASE, str(gone))
-    target, missing = startup_target(str(default_database_path()))
+    target, missing = startup_target(choose_database(None))
     assert (target, missing) == (None, str(gone))
     dialog = FirstRunDialog(missing)
     qtbot.addWidget(dialog)

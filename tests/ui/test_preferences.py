@@ -72,16 +72,36 @@ def test_preferences_are_kept_with_their_types(qtbot, seeded_db: Database, make_
     assert not again.spell_checks["fr"].isChecked() and again.spell_checks["en"].isChecked()
 
 
-def test_no_spell_check_language_stays_none_and_bad_values_fall_back() -> None:
+def test_no_spell_check_language_stays_none_and_bad_values_fall_back(isolated_config: Path) -> None:
     settings.put(settings.SPELL_LANGUAGES, ())
     assert settings.get(settings.SPELL_LANGUAGES) == ()
-    store = QSettings()
-    store.setValue("prefs/autosave_seconds", "soon")
-    store.setValue("prefs/theme", "purple")
-    store.setValue("prefs/spell_languages", "fr,xx,en,fr")
+    # Values edited by hand into config.toml (and Qt's settings for the theme) that make no sense.
+    isolated_config.write_text(
+        '[writing]\nautosave_seconds = "soon"\nspell_languages = ["fr", "xx", "en", "fr"]\n'
+        '[user]\nrole = "boss"\n'
+    )
+    QSettings().setValue("prefs/theme", "purple")
     assert settings.get(settings.AUTOSAVE_SECONDS) == 2
+    assert settings.get(settings.USER_ROLE) == "journalist"
     assert settings.get(settings.THEME) == "system"
     assert settings.get(settings.SPELL_LANGUAGES) == ("fr", "en")
+
+
+def test_preferences_of_an_earlier_version_move_from_qt_settings_to_config_once(
+    isolated_config: Path,
+) -> None:
+    store = QSettings()
+    store.setValue("prefs/user_name", "Anne Le Goff")
+    store.setValue("prefs/database", "/srv/newsroom/redaction.db")
+    store.setValue("prefs/autosave_seconds", 30)
+    store.setValue("prefs/theme", "dark")
+    assert settings.migrate_qt_preferences()
+    text = isolated_config.read_text()
+    assert 'name = "Anne Le Goff"' in text and 'target = "/srv/newsroom/redaction.db"' in text
+    assert settings.get(settings.AUTOSAVE_SECONDS) == 30
+    # Qt's settings keep the theme only; a second start finds nothing left to move.
+    assert [k for k in QSettings().allKeys() if k.startswith("prefs/")] == ["prefs/theme"]
+    assert settings.migrate_qt_preferences() == []
 
 
 def test_window_layout_is_kept_apart_from_preferences(qtbot, seeded_db: Database, make_window) -> None:

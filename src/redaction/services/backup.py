@@ -22,12 +22,20 @@ state instead and let the copy be written while the operation runs::
 :func:`backups_in_progress` lists the copies still being written; the process does not exit
 before they are done.
 
+The policy for bulk operations lives here, not in the window: :func:`protect_bulk` is called by
+the bulk services themselves (decisions on many comments, their undo, a commenter's dossier, the
+rules applied to the queue), so a script or a test gets exactly the window's safety. Whoever
+wants to hear how the background copies end (the window's status bar) adds a listener with
+:func:`add_backup_listener`.
+
 Restoring replaces the live file through SQLite's backup API after a copy of the current
 state is taken; the caller closes its ``Database`` first and opens a new one afterwards.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from redaction.storage.backups import (
@@ -52,13 +60,16 @@ __all__ = [
     "BackupError",
     "BackupInfo",
     "PinnedBackup",
+    "add_backup_listener",
     "back_up_now",
     "backup_before",
     "backups_in_progress",
     "backups_supported",
     "list_backups",
     "pin_backup_before",
+    "protect_bulk",
     "read_contents",
+    "remove_backup_listener",
     "restore_backup",
 ]
 
@@ -87,6 +98,41 @@ def pin_backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> Pi
     if path is None:
         return None
     return PinnedBackup(path, f"before-{reason}", keep)
+
+
+BULK_BACKUP_MIN = 200  # an operation on more rows than this is preceded by a backup
+
+BackupListener = Callable[[BackupInfo | BackupError], object]
+_listeners: list[BackupListener] = []
+
+
+def add_backup_listener(listener: BackupListener) -> None:
+    """Tell ``listener`` how each background copy ended (called in the copying thread)."""
+    _listeners.append(listener)
+
+
+def remove_backup_listener(listener: BackupListener) -> None:
+    with contextlib.suppress(ValueError):
+        _listeners.remove(listener)
+
+
+def _tell_listeners(outcome: BackupInfo | BackupError) -> None:
+    for listener in list(_listeners):
+        listener(outcome)
+
+
+def protect_bulk(db: Database, reason: str, count: int | None = None) -> PinnedBackup | None:
+    """Before an operation on ``count`` rows (None: unknown, many): above
+    :data:`BULK_BACKUP_MIN`, pin the database as it is and write the copy in the background
+    while the operation runs (listeners hear how it ends). Raises :class:`BackupError` when no
+    copy can be made: the caller must then change nothing. None when no copy was needed or
+    possible (a server database)."""
+    if count is not None and count <= BULK_BACKUP_MIN:
+        return None
+    pinned = pin_backup_before(db, reason)
+    if pinned is not None:
+        pinned.write_in_background(_tell_listeners)
+    return pinned
 
 
 def back_up_now(db: Database, keep: int = KEEP_DEFAULT) -> BackupInfo:

@@ -21,29 +21,6 @@ from redaction.storage.checkpoint import Checkpointer
 from redaction.storage.engine import is_url, open_engine
 from redaction.storage.errors import StorageError, describe_operational_error
 
-DB_ENV_VAR = "REDACTION_DB"
-DB_FILENAME = "redaction.db"
-
-
-def default_database_path() -> Path:
-    """The embedded database in the user's data directory (platform convention)."""
-    from platformdirs import user_data_path
-
-    return user_data_path("redaction", appauthor=False) / DB_FILENAME
-
-
-def resolve_target(explicit: str | None) -> str:
-    """``--db`` wins, then ``$REDACTION_DB``, then the per-user default (its folder created)."""
-    if explicit:
-        return explicit
-    env = os.environ.get(DB_ENV_VAR)
-    if env:
-        return env
-    path = default_database_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return str(path)
-
-
 ChangeListener = Callable[[Changes, object | None], None]
 """Called with what a committed unit of work changed and who asked for it (its initiator), in
 the thread that committed."""
@@ -114,7 +91,7 @@ class Database:
         self.engine.dispose()
 
 
-__all__ = ["DB_ENV_VAR", "Database", "StorageError", "default_database_path", "resolve_target"]
+__all__ = ["Database", "StorageError", "database_file"]
 
 
 def database_file(db: Database) -> Path | None:

@@ -71,7 +71,9 @@ def _loads(library: str) -> bool:
     return True
 
 
-def run_gui(target: str, debug: bool = False) -> int:
+def run_gui(explicit: str | None = None, debug: bool = False) -> int:
+    """Open the window on ``explicit`` (``--db``), else on the database the configuration
+    chooses (see :func:`redaction.config.choose_database`), asking at the first run."""
     problem = display_problem()
     if problem:
         print(f"redaction: error: {problem}", file=sys.stderr)
@@ -81,6 +83,7 @@ def run_gui(target: str, debug: bool = False) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from redaction.config import choose_database
     from redaction.storage.database import Database
     from redaction.storage.errors import StorageError
     from redaction.ui import settings
@@ -96,10 +99,11 @@ def run_gui(target: str, debug: bool = False) -> int:
     icon_path = _icon_path()
     if icon_path:
         app.setWindowIcon(QIcon(str(icon_path)))
+    settings.migrate_qt_preferences()  # once: earlier versions kept them in Qt's settings
     install_translators(app)
     apply_theme(app, settings.get(settings.THEME))
 
-    chosen, missing = startup_target(target)
+    chosen, missing = startup_target(choose_database(explicit))
     if chosen is None:  # first run: no database yet, none given
         db = run_first_run(missing)
         if db is None:

@@ -4,7 +4,7 @@ A dialog explains what redaction keeps where, asks the person's name and role, a
 starts: an empty newsroom database at the default place, an existing database file, or the demo
 newsroom (in its own file, ``demo.db`` beside the default one). The dialog opens the database
 itself, so a file that cannot be opened is explained while the choice is still on screen. The
-chosen path is remembered (``settings.DATABASE``) and opened directly at later starts.
+chosen path is remembered (``database.target`` in config.toml) and opened directly at later starts.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.storage.database import Database, default_database_path
+from redaction import config
+from redaction.config import DatabaseChoice, default_database_path
+from redaction.storage.database import Database
 from redaction.storage.engine import is_url
 from redaction.storage.errors import StorageError
 from redaction.ui import settings
@@ -36,22 +38,25 @@ from redaction.ui import settings
 DEMO_FILENAME = "demo.db"
 
 
-def startup_target(target: str) -> tuple[str | None, str]:
+def startup_target(choice: DatabaseChoice) -> tuple[str | None, str]:
     """What to open at start-up, and the remembered database that went missing (or "").
 
-    ``target`` is what the command line resolved: an explicit ``--db`` or ``$REDACTION_DB``
-    is opened as given. Otherwise the database chosen at first run, else the default file if it
-    exists; (None, …) means the first-run dialog must ask.
+    An explicit ``--db`` or ``$REDACTION_DB`` is opened as given; so is the database chosen at
+    first run while it is there; else the default file if it exists. (None, …) means the
+    first-run dialog must ask.
     """
+    if choice.source in ("option", "environment"):
+        return choice.target, ""
+    if choice.source == "config":
+        if is_url(choice.target) or not choice.missing:
+            return choice.target, ""
+        missing = choice.target
+    else:
+        missing = ""
     default = default_database_path()
-    if target != str(default):
-        return target, ""
-    remembered = settings.get(settings.DATABASE)
-    if remembered and (is_url(remembered) or Path(remembered).exists()):
-        return remembered, ""
     if default.exists():
         return str(default), ""
-    return None, remembered
+    return None, missing
 
 
 def shown_path(path: Path) -> str:
@@ -193,9 +198,11 @@ class FirstRunDialog(QDialog):
             return False
         QGuiApplication.restoreOverrideCursor()
         self.database = db
-        settings.put(settings.DATABASE, str(path))
-        settings.put(settings.USER_NAME, self.name_edit.text().strip())
-        settings.put(settings.USER_ROLE, self.role_combo.currentData())
+        config.put(
+            DATABASE=str(path),
+            USER_NAME=self.name_edit.text().strip(),
+            USER_ROLE=self.role_combo.currentData(),
+        )
         self.accept()
         return True
 

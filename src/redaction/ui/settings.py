@@ -1,104 +1,112 @@
-"""Preferences declared once with typed defaults (Picard's options, ReText's configOptions).
+"""The window's access to preferences, and Qt's settings for what only the window needs.
 
-Preferences live under ``prefs/`` in QSettings; window geometry and dock state under ``window/``
-so resetting one never touches the other; shortcut overrides under ``shortcuts/<action>`` (read
-by the action registry). :func:`get` always returns a value of the option's type and one of its
-choices: a value edited by hand, or written by another version, falls back to the default.
+Preferences that the command line shares (where the database is, who is at the desk, writing
+and interface languages, autosave) live in ``config.toml`` (:mod:`redaction.config`); :func:`get`
+and :func:`put` read and write them there. Qt's settings (``QSettings``) keep only the window's
+own: the theme (``prefs/theme``), the window geometry and dock state (``window/``, so resetting
+one never touches the other) and shortcut overrides (``shortcuts/<action>``, read by the action
+registry). :func:`migrate_qt_preferences` moves preferences kept in Qt's settings by earlier
+versions into ``config.toml``, once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QSettings
 
-T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Option(Generic[T]):
-    key: str
-    default: T
-    choices: tuple[Any, ...] = ()  # allowed values (for a tuple option: allowed items)
-    minimum: int | None = None
-    maximum: int | None = None
-
-
-USER_NAME = Option("user_name", "")
-USER_ROLE = Option("user_role", "journalist", choices=("journalist", "editor"))
-DEFAULT_LANGUAGE = Option("default_language", "fr", choices=("fr", "en"))
-UI_LANGUAGE = Option("ui_language", "", choices=("", "fr", "en"))  # "" follows the system locale
-AUTOSAVE_SECONDS = Option("autosave_seconds", 2, minimum=1, maximum=600)
-SPELL_LANGUAGES = Option("spell_languages", ("fr", "en"), choices=("fr", "en"))  # for the editor's checker
-THEME = Option("theme", "system", choices=("system", "light", "dark"))
-DATABASE = Option("database", "")  # the database chosen at first run; "" for the default place
-
-ALL_OPTIONS: tuple[Option[Any], ...] = (
+from redaction import config
+from redaction.config import (
+    AUTOSAVE_SECONDS,
+    DATABASE,
+    DEFAULT_LANGUAGE,
+    SPELL_LANGUAGES,
+    UI_LANGUAGE,
     USER_NAME,
     USER_ROLE,
-    DEFAULT_LANGUAGE,
-    UI_LANGUAGE,
-    AUTOSAVE_SECONDS,
-    SPELL_LANGUAGES,
-    THEME,
-    DATABASE,
+    Option,
+    convert,
+    user_name,
 )
+
+T = TypeVar("T")
+
+THEME = Option("theme", "system", choices=("system", "light", "dark"))
+QT_OPTIONS: tuple[Option[Any], ...] = (THEME,)
+
+__all__ = [
+    "AUTOSAVE_SECONDS",
+    "DATABASE",
+    "DEFAULT_LANGUAGE",
+    "SPELL_LANGUAGES",
+    "THEME",
+    "UI_LANGUAGE",
+    "USER_NAME",
+    "USER_ROLE",
+    "Option",
+    "get",
+    "put",
+    "user_name",
+]
+
+# Where versions before config.toml kept each preference in Qt's settings.
+_QT_KEYS: dict[Option[Any], str] = {
+    USER_NAME: "prefs/user_name",
+    USER_ROLE: "prefs/user_role",
+    DEFAULT_LANGUAGE: "prefs/default_language",
+    UI_LANGUAGE: "prefs/ui_language",
+    AUTOSAVE_SECONDS: "prefs/autosave_seconds",
+    SPELL_LANGUAGES: "prefs/spell_languages",
+    DATABASE: "prefs/database",
+}
 
 
 def settings() -> QSettings:
     return QSettings()
 
 
-def _convert(option: Option[T], value: Any) -> T:
-    default = option.default
-    if isinstance(default, bool):
-        if isinstance(value, str):
-            return value.lower() in ("1", "true", "yes")  # type: ignore[return-value]
-        return bool(value)  # type: ignore[return-value]
-    if isinstance(default, tuple):
-        items = value.split(",") if isinstance(value, str) else list(value)
-        items = [str(item).strip() for item in items if str(item).strip()]
-        if option.choices:
-            items = [item for item in items if item in option.choices]
-        return tuple(dict.fromkeys(items))  # type: ignore[return-value]
-    converted = type(default)(value)
-    if isinstance(converted, int):
-        if option.minimum is not None and converted < option.minimum:
-            raise ValueError(converted)
-        if option.maximum is not None and converted > option.maximum:
-            raise ValueError(converted)
-    if option.choices and converted not in option.choices:
-        raise ValueError(converted)
-    return converted  # type: ignore[no-any-return]
-
-
 def get(option: Option[T]) -> T:
+    if option not in QT_OPTIONS:
+        return config.get(option)
     value = settings().value(f"prefs/{option.key}")
     if value is None:
         return option.default
     try:
-        return _convert(option, value)
+        return convert(option, value)
     except (TypeError, ValueError):
         return option.default
 
 
 def put(option: Option[T], value: T) -> None:
-    stored: Any = ",".join(value) if isinstance(value, tuple) else value  # no empty-list ambiguity
-    settings().setValue(f"prefs/{option.key}", stored)
+    if option not in QT_OPTIONS:
+        stored = config.load()
+        stored.set(option, value)
+        stored.save()
+        return
+    settings().setValue(f"prefs/{option.key}", ",".join(value) if isinstance(value, tuple) else value)
 
 
-def user_name() -> str:
-    """Who is at the desk; signed on saves and moderation decisions."""
-    import getpass
-
-    name = get(USER_NAME)
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except OSError:
-        return "redaction"
+def migrate_qt_preferences() -> list[str]:
+    """Move preferences an earlier version kept in Qt's settings into config.toml (a value
+    already in config.toml wins), then drop them from Qt's settings. Returns the keys moved."""
+    store = settings()
+    found = {option: store.value(key) for option, key in _QT_KEYS.items() if store.contains(key)}
+    if not found:
+        return []
+    stored = config.load()
+    moved = []
+    for option, value in found.items():
+        if not stored.has(option):
+            try:
+                stored.set(option, convert(option, value))
+            except (TypeError, ValueError):
+                continue
+            moved.append(option.key)
+    if moved:
+        stored.save()
+    for option in found:
+        store.remove(_QT_KEYS[option])
+    return moved
 
 
 def window_value(key: str) -> Any:

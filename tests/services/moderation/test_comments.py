@@ -14,9 +14,8 @@ from redaction.services.moderation.comments import (
     get_comment,
     history_of,
     list_comments,
-    moderate,
-    undo,
 )
+from redaction.services.moderation.queue import decide, undo_decisions
 from redaction.storage.database import Database
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
@@ -57,15 +56,15 @@ def test_new_pending_comments_count_on_their_article(db: Database, article_id: i
 
 def test_moderation_moves_comments_records_events_and_can_be_undone(db: Database, article_id: int) -> None:
     ids = add(db, article_id, 3)
-    decisions = moderate(db, ids[:2], "spam", actor="claire", reason="liens")
+    decisions = decide(db, ids[:2], "spam", actor="claire", reason="liens")
     assert [(d.from_status, d.to_status) for d in decisions] == [("pending", "spam")] * 2
     assert pending_counter(db, article_id) == 1
-    assert moderate(db, ids[:2], "spam", actor="claire") == [], "no event for a comment already there"
+    assert decide(db, ids[:2], "spam", actor="claire") == [], "no event for a comment already there"
     events = history_of(db, ids[0])
     assert [(e.actor, e.from_status, e.to_status, e.reason) for e in events] == [
         ("claire", "pending", "spam", "liens")
     ]
-    assert undo(db, decisions, actor="claire") == 2
+    assert len(undo_decisions(db, decisions, actor="claire").decisions) == 2
     assert pending_counter(db, article_id) == 3
     with db.session() as session:
         comment = get_comment(session, ids[0])
@@ -76,7 +75,7 @@ def test_moderation_moves_comments_records_events_and_can_be_undone(db: Database
 def test_unknown_status_is_refused(db: Database, article_id: int) -> None:
     ids = add(db, article_id, 1)
     with pytest.raises(ValueError, match="unknown comment status 'deleted'"):
-        moderate(db, ids, "deleted", actor="x")
+        decide(db, ids, "deleted", actor="x")
     assert pending_counter(db, article_id) == 1
 
 

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from redaction.services.articles.editing import ArticleFields, create_article, summary_of
-from redaction.services.moderation.comments import NewComment, add_comments, moderate
+from redaction.services.moderation.comments import NewComment, add_comments
 from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail, reply_as_newsroom
 from redaction.services.moderation.dossier import approve_all_pending, commenter_of, dossier, trash_all
 from redaction.services.moderation.log import LogFilter, UndoRefusedError, list_log, log_actors, undo_event
@@ -193,7 +193,7 @@ def test_bulk_moves_in_chunks_report_progress_stop_and_undo(db: Database, desk: 
 
 def test_undo_leaves_alone_a_comment_someone_moved_again(db: Database, desk: dict[str, int]) -> None:
     mine = decide(db, [desk["c0"]], "approved", "claire")
-    moderate(db, [desk["c0"]], "trash", "marc")
+    decide(db, [desk["c0"]], "trash", "marc")
     assert undo_decisions(db, mine, "claire").decisions == []
     assert counts(db)["trash"] == 1
 

@@ -19,6 +19,7 @@ from redaction.domain.dates import utcnow
 from redaction.domain.slugs import slugify
 from redaction.domain.textstats import count_words
 from redaction.domain.workflow import ArticleStatus, Language
+from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Autosave, Person, Revision, Rubric
 from redaction.storage.patience import patient
@@ -341,6 +342,7 @@ def set_target(db: Database, article_id: int, length: int, unit: str) -> None:
             .values(target_length=length, target_unit=unit)
             .execution_options(synchronize_session=False)
         )
+        record(session, Changes.of(articles={article_id}))
 
 
 def get_article(session: Session, article_id: int) -> ArticleDetail:
@@ -448,6 +450,7 @@ def create_article_in(
     session.add(article)  # after _apply: its lookups must not flush a half-filled article
     session.flush()
     session.add(_snapshot(article, actor, "created", now))
+    record(session, Changes.of(articles={article.id}, article_set=True))
     return article
 
 
@@ -501,6 +504,7 @@ def _save(
         session.flush()
         if keep_revision:
             session.add(_snapshot(article, actor, reason, article.updated_at))
+        record(session, Changes.of(articles={article_id}))
         # The unsaved-text buffer is now stale: the saved text supersedes it.
         session.execute(delete(Autosave).where(Autosave.article_id == article_id))
         return _detail_of(article)

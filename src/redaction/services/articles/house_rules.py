@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from redaction.domain.house_rules import HouseRules
+from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Setting
 from redaction.storage.patience import patient
@@ -24,3 +25,4 @@ def save_house_rules(db: Database, rules: HouseRules) -> None:
             session.add(Setting(key=SETTING_KEY, value=rules.to_json()))
         else:
             stored.value = rules.to_json()
+        record(session, Changes.of(settings={"house_rules"}))

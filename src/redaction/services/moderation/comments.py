@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
+from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, ModerationEvent, UTCDateTime
-from redaction.storage.patience import patient
 
 PAGE_SIZE = 200
 # Ids per "WHERE id IN (...)": under SQLite's oldest limit of 999 parameters, and few statements.
@@ -145,6 +145,7 @@ def _adjust_pending(session: Session, deltas: Counter[int]) -> None:
 def add_comments(session: Session, comments: Iterable[NewComment]) -> list[int]:
     """Insert comments inside an existing unit of work; returns their ids in order."""
     ids: list[int] = []
+    comments = list(comments)
     pending: Counter[int] = Counter()
     for new in comments:
         status = CommentStatus.parse(new.status).value
@@ -169,6 +170,7 @@ def add_comments(session: Session, comments: Iterable[NewComment]) -> list[int]:
         if status == CommentStatus.PENDING and new.kind in READER_KINDS:
             pending[new.article_id] += 1
     _adjust_pending(session, pending)
+    record(session, Changes.of(articles={new.article_id for new in comments}, comment_set=bool(ids)))
     return ids
 
 
@@ -238,29 +240,13 @@ def set_status_in(
                 if target == CommentStatus.PENDING:
                     pending[r.article_id] += 1
     _adjust_pending(session, pending)
+    record(session, changes_of(decisions))
     return decisions
 
 
-@patient
-def moderate(
-    db: Database, comment_ids: Sequence[int], status: str, actor: str, reason: str = ""
-) -> list[Decision]:
-    """Approve, mark as spam, trash or send back to pending: one transaction, one event per comment."""
-    with db.session() as session:
-        return set_status_in(session, comment_ids, status, actor, reason)
-
-
-@patient
-def undo(db: Database, decisions: Sequence[Decision], actor: str) -> int:
-    """Put each comment back where the decision found it; recorded as events too."""
-    by_status: dict[str, list[int]] = {}
-    for d in decisions:
-        by_status.setdefault(d.from_status, []).append(d.comment_id)
-    restored = 0
-    with db.session() as session:
-        for status, ids in by_status.items():
-            restored += len(set_status_in(session, ids, status, actor, reason="undo"))
-    return restored
+def changes_of(decisions: Sequence[Decision]) -> Changes:
+    """What these moves changed, for whoever shows comments and articles."""
+    return Changes.of(articles={d.article_id for d in decisions}, comments={d.comment_id for d in decisions})
 
 
 @dataclass(frozen=True, slots=True)

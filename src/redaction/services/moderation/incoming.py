@@ -21,6 +21,7 @@ from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
 from redaction.services.moderation.comments import READER_KINDS, NewComment, _adjust_pending
 from redaction.services.moderation.rules import RuleRun, apply_rules_in
+from redaction.storage.changes import Changes, record
 from redaction.storage.models import Comment, new_uuid
 
 CHUNK = 500
@@ -81,6 +82,7 @@ def insert_comments(
         if progress is not None:
             progress(len(chunk))
     _adjust_pending(session, pending)
+    record(session, Changes.of(articles={new.article_id for new in comments}, comment_set=bool(ids)))
     return ids
 
 

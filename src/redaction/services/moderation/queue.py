@@ -25,7 +25,15 @@ from sqlalchemy import Integer, Select, column, func, literal, literal_column, o
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.comments import LINK_KINDS, READER_KINDS, Decision, set_status_in
+from redaction.services.backup import protect_bulk
+from redaction.services.moderation.comments import (
+    LINK_KINDS,
+    READER_KINDS,
+    Decision,
+    changes_of,
+    set_status_in,
+)
+from redaction.storage.changes import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import LINKS_ONLY, Article, Comment, CommentCount
 from redaction.storage.patience import patient
@@ -293,6 +301,10 @@ class BulkOutcome:
     done: int = 0
     cancelled: bool = False
 
+    @property
+    def changes(self) -> Changes:
+        return changes_of(self.decisions)
+
 
 @patient
 def decide(db: Database, ids: Sequence[int], status: str, actor: str, reason: str = "") -> list[Decision]:
@@ -310,8 +322,11 @@ def decide_in_chunks(
     reason: str = "",
     chunk: int = BULK_CHUNK,
 ) -> BulkOutcome:
-    """Move many comments, one committed unit of work per chunk, reporting progress."""
+    """Move many comments, one committed unit of work per chunk, reporting progress. Above
+    ``services.backup.BULK_BACKUP_MIN`` comments the database as it was is copied first (in the
+    background, while they move); no copy possible (a full disk) → BackupError, nothing moved."""
     target = CommentStatus.parse(status).value
+    protect_bulk(db, {"approved": "bulk-approve"}.get(target, f"bulk-{target}"), len(ids))
     outcome = BulkOutcome(total=len(ids))
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
@@ -351,7 +366,9 @@ def undo_decisions(
     chunk: int = BULK_CHUNK,
 ) -> BulkOutcome:
     """Put comments back where these decisions found them, except those that someone has moved
-    again since (their newer decision stands). Recorded as events with the reason "undo"."""
+    again since (their newer decision stands). Recorded as events with the reason "undo". A
+    bulk undo is a bulk operation: the database is copied first, as for the decision itself."""
+    protect_bulk(db, "bulk-undo", len(decisions))
     outcome = BulkOutcome(total=len(decisions))
     for start in range(0, len(decisions), chunk):
         part = decisions[start : start + chunk]

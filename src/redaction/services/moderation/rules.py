@@ -33,7 +33,9 @@ from redaction.domain.moderation_rules import (
     author_key,
     compile_rules,
 )
+from redaction.services.backup import protect_bulk
 from redaction.services.moderation.comments import READER_KINDS, _adjust_pending
+from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database, database_file
 from redaction.storage.models import Comment, ModerationEvent, Setting
 from redaction.storage.patience import patient
@@ -76,6 +78,7 @@ def save_rules_in(session: Session, rules: RuleSet) -> RuleSet:
     else:
         stored.value = value
     session.flush()
+    record(session, Changes.of(settings={"rules"}))
     return rules
 
 
@@ -467,6 +470,10 @@ def _evaluate(
 
 
 def _write(session: Session, changes: list[Change]) -> None:
+    record(
+        session,
+        Changes.of(articles={c.article_id for c in changes}, comments={c.comment_id for c in changes}),
+    )
     now = utcnow()
     pending: Counter[int] = Counter()
     for start in range(0, len(changes), _WRITE_CHUNK):
@@ -563,7 +570,9 @@ def dry_run(db: Database, rules: RuleSet, progress: Progress | None = None) -> R
 
 @patient
 def apply_to_queue(db: Database, rules: RuleSet | None = None, progress: Progress | None = None) -> RuleRun:
-    """Run ``rules`` (stored ones by default) over the whole pending queue, in one transaction."""
+    """Run ``rules`` (stored ones by default) over the whole pending queue, in one transaction,
+    after a copy of the database is pinned (written in the background meanwhile)."""
+    protect_bulk(db, "apply-rules")
     with db.session() as session:
         rules = load_rules(session) if rules is None else rules
         run = _run(session, db, rules, _Scope(), progress)
