@@ -59,6 +59,10 @@ def _header(text: str, first_line: int) -> tuple[dict[str, Value], dict[str, int
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "unreadable YAML"
         raise FrontMatterError(_line_of(mark, first_line), f"malformed front matter: {problem}") from None
+    except RecursionError:
+        raise FrontMatterError(
+            first_line, "malformed front matter: lists or mappings nested too deeply"
+        ) from None
     except yaml.reader.ReaderError as exc:
         # A control character: PyYAML's own message runs over two lines and names "<unicode string>".
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
