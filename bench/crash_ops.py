@@ -155,12 +155,12 @@ def _prepare_article(folder: Path, ctx: Context) -> Facts:
 
 def _run_save(folder: Path, facts: Facts, note: Note) -> None:
     from redaction.services.articles.autosave import write_autosave
-    from redaction.services.articles.editing import ArticleFields, get_article, save_article
+    from redaction.services.articles.editing import ArticleFields, get_article_in, save_article
 
     db = _open(folder / DB_NAME)
     article = facts["article"]
     with db.session() as session:
-        version = get_article(session, article).version
+        version = get_article_in(session, article).version
     note(ready=True)
     deadline = time.monotonic() + LOOP_SECONDS * 2
     while time.monotonic() < deadline:

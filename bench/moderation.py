@@ -115,6 +115,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
+    from redaction.ui.moderation.workers import Operation
 
     from redaction.services.backup import backups_in_progress
     from redaction.services.moderation import queue as moderation
@@ -123,7 +124,6 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     from redaction.storage.database import Database
     from redaction.ui.moderation.rules_dialog import dry_run_with_rows
     from redaction.ui.moderation.window import DeskWindow
-    from redaction.ui.moderation.workers import Operation
 
     def quiet(_mode: object, _context: object, message: str) -> None:
         if "propagateSizeHints" not in message:  # the offscreen platform's harmless complaint
@@ -180,10 +180,10 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
         results["counts"].append(timed(desk.refresh_counts, settle, "counts"))
 
     with db.session() as session:
-        pending = moderation.queue_counts(session, QueueFilter())["pending"]
+        pending = moderation.queue_counts_in(session, QueueFilter())["pending"]
     if pending > DRY_RUN_QUEUE:  # exactly the queue the target names: the oldest surplus goes (untimed)
         with db.session() as session:
-            surplus = moderation.queue_ids(session, QueueFilter())[DRY_RUN_QUEUE:]
+            surplus = moderation.queue_ids_in(session, QueueFilter())[DRY_RUN_QUEUE:]
         moderation.decide_in_chunks(db, surplus, "trash", "bench")
         if db.checkpointer is not None:
             db.checkpointer.wait_idle()
@@ -216,7 +216,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     stalls = []
     for _ in range(max(1, runs)):
         with db.session() as session:
-            ids = moderation.queue_ids(session, QueueFilter(), limit=10_000)
+            ids = moderation.queue_ids_in(session, QueueFilter(), limit=10_000)
         desk.model.set_marks(ids)
         settle()
         with StallMeter() as meter:

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>CommentQueue</name>
+    <message numerus="yes">
+        <source>%n marked · Shift+A, S, D or U decides them</source>
+        <translation>
+            <numerusform>%n marked · Shift+A, S, D or U decides it</numerusform>
+            <numerusform>%n marked · Shift+A, S, D or U decides them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardDialog</name>
     <message numerus="yes">
         <source>over %n decided comment(s)</source>
@@ -32,47 +42,26 @@
     </message>
 </context>
 <context>
-    <name>DecisionsMixin</name>
+    <name>ExchangeTexts</name>
     <message numerus="yes">
-        <source>Moving %n comment(s) to %1…</source>
+        <source>Imported: %n article(s)</source>
         <translation>
-            <numerusform>Moving %n comment to %1…</numerusform>
-            <numerusform>Moving %n comments to %1…</numerusform>
+            <numerusform>Imported: %n article</numerusform>
+            <numerusform>Imported: %n articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n comment(s) moved to %1.</source>
+        <source>, %n comment(s)</source>
         <translation>
-            <numerusform>%n comment moved to %1.</numerusform>
-            <numerusform>%n comments moved to %1.</numerusform>
+            <numerusform>, %n comment</numerusform>
+            <numerusform>, %n comments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Undoing the decision on %n comment(s)…</source>
+        <source>Exported %n article(s) to %1.</source>
         <translation>
-            <numerusform>Undoing the decision on %n comment…</numerusform>
-            <numerusform>Undoing the decision on %n comments…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Undone: %n comment(s) put back.</source>
-        <translation>
-            <numerusform>Undone: %n comment put back.</numerusform>
-            <numerusform>Undone: %n comments put back.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n left alone: moved again since.</source>
-        <translation>
-            <numerusform>%n left alone: moved again since.</numerusform>
-            <numerusform>%n left alone: moved again since.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Z undoes: %n moved to %1</source>
-        <translation>
-            <numerusform>Z undoes: %n moved to %1</numerusform>
-            <numerusform>Z undoes: %n moved to %1</numerusform>
+            <numerusform>Exported %n article to %1.</numerusform>
+            <numerusform>Exported %n articles to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -94,16 +83,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%n comment(s) moved to %1.</source>
-        <translation>
-            <numerusform>%n comment moved to %1.</numerusform>
-            <numerusform>%n comments moved to %1.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MergeDialog</name>
     <message numerus="yes">
         <source>%n paragraph(s) changed on both sides are marked between &lt;&lt;&lt;&lt;&lt;&lt;&lt; and &gt;&gt;&gt;&gt;&gt;&gt;&gt;.</source>
@@ -114,12 +93,47 @@
     </message>
 </context>
 <context>
-    <name>ModerationDesk</name>
+    <name>ModerationController</name>
     <message numerus="yes">
-        <source>%n marked · Shift+A, S, D or U decides them</source>
+        <source>%n comment(s) moved to %1.</source>
         <translation>
-            <numerusform>%n marked · Shift+A, S, D or U decides it</numerusform>
-            <numerusform>%n marked · Shift+A, S, D or U decides them</numerusform>
+            <numerusform>%n comment moved to %1.</numerusform>
+            <numerusform>%n comments moved to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n comment(s) to %1…</source>
+        <translation>
+            <numerusform>Moving %n comment to %1…</numerusform>
+            <numerusform>Moving %n comments to %1…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Z undoes: %n moved to %1</source>
+        <translation>
+            <numerusform>Z undoes: %n moved to %1</numerusform>
+            <numerusform>Z undoes: %n moved to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n comment(s) put back.</source>
+        <translation>
+            <numerusform>Undone: %n comment put back.</numerusform>
+            <numerusform>Undone: %n comments put back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left alone: moved again since.</source>
+        <translation>
+            <numerusform>%n left alone: moved again since.</numerusform>
+            <numerusform>%n left alone: moved again since.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing the decision on %n comment(s)…</source>
+        <translation>
+            <numerusform>Undoing the decision on %n comment…</numerusform>
+            <numerusform>Undoing the decision on %n comments…</numerusform>
         </translation>
     </message>
 </context>

@@ -392,6 +392,22 @@
         <translation>Tout masquer sauf le texte</translation>
     </message>
     <message>
+        <source>&amp;Typewriter Scrolling</source>
+        <translation>Défilement &amp;machine à écrire</translation>
+    </message>
+    <message>
+        <source>In focus mode, keep the line being typed in the middle of the screen</source>
+        <translation>En mode concentration, garder la ligne en cours d’écriture au milieu de l’écran</translation>
+    </message>
+    <message>
+        <source>&amp;Dim Other Paragraphs</source>
+        <translation>&amp;Estomper les autres paragraphes</translation>
+    </message>
+    <message>
+        <source>In focus mode, fade every paragraph but the one being written</source>
+        <translation>En mode concentration, estomper tous les paragraphes sauf celui en cours d’écriture</translation>
+    </message>
+    <message>
         <source>&amp;Outline</source>
         <translation>P&amp;lan</translation>
     </message>
@@ -422,6 +438,102 @@
     <message>
         <source>Tras&amp;h Marked</source>
         <translation>Marqués à la corbei&amp;lle</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Ouvrir une base…</translation>
+    </message>
+    <message>
+        <source>Work on another newsroom database file</source>
+        <translation>Travailler sur un autre fichier de base de la rédaction</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Import Markdown files, a WordPress export or a comment CSV file</source>
+        <translation>Importer des fichiers Markdown, un export WordPress ou un fichier CSV de commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export articles as Markdown or HTML files</source>
+        <translation>Exporter les articles en fichiers Markdown ou HTML</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Couper</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>Co&amp;pier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;Gras</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>&amp;Italique</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Lien</translation>
+    </message>
+    <message>
+        <source>Heading &amp;1</source>
+        <translation>Intertitre &amp;1</translation>
+    </message>
+    <message>
+        <source>Heading &amp;2</source>
+        <translation>Intertitre &amp;2</translation>
+    </message>
+    <message>
+        <source>Heading &amp;3</source>
+        <translation>Intertitre &amp;3</translation>
+    </message>
+    <message>
+        <source>&amp;Paragraph</source>
+        <translation>&amp;Paragraphe</translation>
+    </message>
+    <message>
+        <source>&amp;Quote</source>
+        <translation>&amp;Citation</translation>
+    </message>
+    <message>
+        <source>Bulleted &amp;List</source>
+        <translation>Liste à p&amp;uces</translation>
+    </message>
+    <message>
+        <source>&amp;Numbered List</source>
+        <translation>Liste &amp;numérotée</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Barre d’outils</translation>
+    </message>
+    <message>
+        <source>Show or hide the toolbar</source>
+        <translation>Afficher ou masquer la barre d’outils</translation>
     </message>
     <message>
         <source>&amp;About redaction</source>
@@ -760,6 +872,68 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
 </context>
 <context>
+    <name>CommentQueue</name>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Indésirable</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>No comment matches these filters.</source>
+        <translation>Aucun commentaire ne correspond à ces filtres.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a decision. Time for coffee.</source>
+        <translation>Rien n’attend de décision. C’est l’heure du café.</translation>
+    </message>
+    <message>
+        <source>This queue is empty.</source>
+        <translation>Cette file est vide.</translation>
+    </message>
+    <message>
+        <source>The reply was not published</source>
+        <translation>La réponse n’a pas été publiée</translation>
+    </message>
+    <message>
+        <source>Reply published under the comment, signed %1.</source>
+        <translation>Réponse publiée sous le commentaire, signée %1.</translation>
+    </message>
+    <message>
+        <source>Finding every matching comment…</source>
+        <translation>Recherche de tous les commentaires correspondants…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked · Shift+A, S, D or U decides them</source>
+        <translation>
+            <numerusform>%n marqué · Maj+A, S, D ou U tranche</numerusform>
+            <numerusform>%n marqués · Maj+A, S, D ou U les tranche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing marked (%1 marks)</source>
+        <translation>Rien de marqué (%1 pour marquer)</translation>
+    </message>
+</context>
+<context>
     <name>CommentTableModel</name>
     <message>
         <source>Author</source>
@@ -785,35 +959,8 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
 <context>
     <name>CommentsPanel</name>
     <message>
-        <source>Select a comment to read it in full.</source>
-        <translation>Sélectionnez un commentaire pour le lire en entier.</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Tous</translation>
-    </message>
-    <message>
-        <source>(anonymous)</source>
-        <translation>(anonyme)</translation>
-    </message>
-    <message>
-        <source>site: %1</source>
-        <translation>site&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>IP %1</source>
-        <translation>IP %1</translation>
-    </message>
-    <message>
-        <source>[… %1 more characters not shown]</source>
-        <translation>[… %1 signes de plus non affichés]</translation>
-    </message>
-</context>
-<context>
-    <name>CountsMixin</name>
-    <message>
-        <source>All</source>
-        <translation>Tous</translation>
+        <source>Open an article to see its readers&apos; comments.</source>
+        <translation>Ouvrez un article pour voir les commentaires de ses lecteurs.</translation>
     </message>
 </context>
 <context>
@@ -953,79 +1100,6 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
 </context>
 <context>
-    <name>DecisionsMixin</name>
-    <message numerus="yes">
-        <source>Moving %n comment(s) to %1…</source>
-        <translation>
-            <numerusform>Déplacement de %n commentaire vers «&#xa0;%1&#xa0;»…</numerusform>
-            <numerusform>Déplacement de %n commentaires vers «&#xa0;%1&#xa0;»…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The decision was not recorded</source>
-        <translation>La décision n’a pas été enregistrée</translation>
-    </message>
-    <message>
-        <source>Stopped: %1 of %2 comments were moved (Z undoes them).</source>
-        <translation>Interrompu&#xa0;: %1 commentaires sur %2 ont été déplacés (Z les remet en place).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n comment(s) moved to %1.</source>
-        <translation>
-            <numerusform>%n commentaire déplacé vers «&#xa0;%1&#xa0;».</numerusform>
-            <numerusform>%n commentaires déplacés vers «&#xa0;%1&#xa0;».</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The operation did not finish</source>
-        <translation>L’opération n’a pas abouti</translation>
-    </message>
-    <message>
-        <source>Nothing to undo.</source>
-        <translation>Rien à annuler.</translation>
-    </message>
-    <message>
-        <source>The undo was not recorded</source>
-        <translation>L’annulation n’a pas été enregistrée</translation>
-    </message>
-    <message numerus="yes">
-        <source>Undoing the decision on %n comment(s)…</source>
-        <translation>
-            <numerusform>Annulation de la décision sur %n commentaire…</numerusform>
-            <numerusform>Annulation de la décision sur %n commentaires…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Undone: %n comment(s) put back.</source>
-        <translation>
-            <numerusform>Annulé&#xa0;: %n commentaire remis en place.</numerusform>
-            <numerusform>Annulé&#xa0;: %n commentaires remis en place.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n left alone: moved again since.</source>
-        <translation>
-            <numerusform>%n laissé tel quel&#xa0;: déplacé depuis.</numerusform>
-            <numerusform>%n laissés tels quels&#xa0;: déplacés depuis.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Z undoes: %n moved to %1</source>
-        <translation>
-            <numerusform>Z annule&#xa0;: %n déplacé vers «&#xa0;%1&#xa0;»</numerusform>
-            <numerusform>Z annule&#xa0;: %n déplacés vers «&#xa0;%1&#xa0;»</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The reply was not published</source>
-        <translation>La réponse n’a pas été publiée</translation>
-    </message>
-    <message>
-        <source>Reply published under the comment, signed %1.</source>
-        <translation>Réponse publiée sous le commentaire, signée %1.</translation>
-    </message>
-</context>
-<context>
     <name>Desk</name>
     <message>
         <source>The backup was not restored</source>
@@ -1044,6 +1118,18 @@ La base de données n’a pas été modifiée.</translation>
         <translation>Impossible d’ouvrir la base de données</translation>
     </message>
     <message>
+        <source>redaction could not open {0}.
+
+{1}
+
+The file was not changed.</source>
+        <translation>redaction n’a pas pu ouvrir {0}.
+
+{1}
+
+Le fichier n’a pas été modifié.</translation>
+    </message>
+    <message>
         <source>Backup restored: {0}</source>
         <translation>Sauvegarde restaurée&#xa0;: {0}</translation>
     </message>
@@ -1057,22 +1143,6 @@ La base de données n’a pas été modifiée.</translation>
     <message>
         <source>Press ? for the keyboard shortcuts.</source>
         <translation>Appuyez sur ? pour voir les raccourcis clavier.</translation>
-    </message>
-    <message>
-        <source>&amp;Queue</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Comment</source>
-        <translation>&amp;Commentaire</translation>
-    </message>
-    <message>
-        <source>&amp;Moderation</source>
-        <translation>&amp;Modération</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1289,116 @@ La base de données n’a pas été modifiée.</translation>
     <message>
         <source>Select an article in the list, or press %1 to write a new one.</source>
         <translation>Choisissez un article dans la liste, ou appuyez sur %1 pour en écrire un nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialogs</name>
+    <message>
+        <source>Open a redaction Database</source>
+        <translation>Ouvrir une base de données redaction</translation>
+    </message>
+    <message>
+        <source>redaction databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Bases redaction (*.db *.sqlite *.sqlite3);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import into the Newsroom</source>
+        <translation>Importer dans la rédaction</translation>
+    </message>
+    <message>
+        <source>Everything redaction imports (*.md *.markdown *.xml *.csv);;Markdown articles (*.md *.markdown);;WordPress exports (*.xml);;Reader comments (*.csv)</source>
+        <translation>Tout ce que redaction importe (*.md *.markdown *.xml *.csv);;Articles Markdown (*.md *.markdown);;Exports WordPress (*.xml);;Commentaires de lecteurs (*.csv)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Rien n’a été importé</translation>
+    </message>
+    <message>
+        <source>{0}
+
+The newsroom was not changed.</source>
+        <translation>{0}
+
+La rédaction n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>The export did not finish</source>
+        <translation>L’export n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export…</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTexts</name>
+    <message numerus="yes">
+        <source>Imported: %n article(s)</source>
+        <translation>
+            <numerusform>Importé&#xa0;: %n article</numerusform>
+            <numerusform>Importé&#xa0;: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n comment(s)</source>
+        <translation>
+            <numerusform>, %n commentaire</numerusform>
+            <numerusform>, %n commentaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s) to %1.</source>
+        <translation>
+            <numerusform>%n article exporté dans %1.</numerusform>
+            <numerusform>%n articles exportés dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Articles</source>
+        <translation>Exporter les articles</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Markdown with front matter (.md)</source>
+        <translation>Markdown avec en-tête (.md)</translation>
+    </message>
+    <message>
+        <source>Web pages like the preview (.html)</source>
+        <translation>Pages web comme l’aperçu (.html)</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>Tous les articles</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Articles:</source>
+        <translation>&amp;Articles&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Export into</source>
+        <translation>Exporter dans</translation>
     </message>
 </context>
 <context>
@@ -1698,30 +1878,6 @@ Le fichier n’a pas été modifié.</translation>
         <translation>Commentaires</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Article</source>
-        <translation>A&amp;rticle</translation>
-    </message>
-    <message>
-        <source>&amp;Comments</source>
-        <translation>&amp;Commentaires</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>Affic&amp;hage</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>Barre principale</translation>
-    </message>
-    <message>
         <source>Cannot open the article</source>
         <translation>Impossible d’ouvrir l’article</translation>
     </message>
@@ -1746,15 +1902,16 @@ Votre texte est toujours dans l’éditeur.</translation>
         <translation>Un article à l’état «&#xa0;{0}&#xa0;» ne peut pas passer directement à l’état «&#xa0;{1}&#xa0;».</translation>
     </message>
     <message>
-        <source>The decision was not recorded</source>
-        <translation>La décision n’a pas été enregistrée</translation>
+        <source>This article was deleted elsewhere.</source>
+        <translation>Cet article a été supprimé ailleurs.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n comment(s) moved to %1.</source>
-        <translation>
-            <numerusform>%n commentaire déplacé vers «&#xa0;%1&#xa0;».</numerusform>
-            <numerusform>%n commentaires déplacés vers «&#xa0;%1&#xa0;».</numerusform>
-        </translation>
+    <message>
+        <source>Someone else saved this article; saving will offer to merge the two texts.</source>
+        <translation>Quelqu’un d’autre a enregistré cet article&#x202f;; enregistrer proposera de fusionner les deux textes.</translation>
+    </message>
+    <message>
+        <source>This article was updated elsewhere.</source>
+        <translation>Cet article a été mis à jour ailleurs.</translation>
     </message>
     <message>
         <source>Autosave failed</source>
@@ -1798,46 +1955,6 @@ Base de données&#xa0;: {1}</translation>
 <context>
     <name>MarkdownEdit</name>
     <message>
-        <source>&amp;Bold</source>
-        <translation>&amp;Gras</translation>
-    </message>
-    <message>
-        <source>&amp;Italic</source>
-        <translation>&amp;Italique</translation>
-    </message>
-    <message>
-        <source>&amp;Link</source>
-        <translation>&amp;Lien</translation>
-    </message>
-    <message>
-        <source>Heading &amp;1</source>
-        <translation>Intertitre &amp;1</translation>
-    </message>
-    <message>
-        <source>Heading &amp;2</source>
-        <translation>Intertitre &amp;2</translation>
-    </message>
-    <message>
-        <source>Heading &amp;3</source>
-        <translation>Intertitre &amp;3</translation>
-    </message>
-    <message>
-        <source>&amp;Paragraph</source>
-        <translation>&amp;Paragraphe</translation>
-    </message>
-    <message>
-        <source>&amp;Quote</source>
-        <translation>&amp;Citation</translation>
-    </message>
-    <message>
-        <source>Bulleted &amp;List</source>
-        <translation>Liste à p&amp;uces</translation>
-    </message>
-    <message>
-        <source>&amp;Numbered List</source>
-        <translation>Liste &amp;numérotée</translation>
-    </message>
-    <message>
         <source>pasted image.png</source>
         <translation>image collée.png</translation>
     </message>
@@ -1860,6 +1977,53 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>What you tried to paste is binary data, not text. Nothing was pasted.</source>
         <translation>Le contenu à coller est binaire, ce n’est pas du texte. Rien n’a été collé.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>A&amp;rticle</translation>
+    </message>
+    <message>
+        <source>&amp;Comments</source>
+        <translation>&amp;Commentaires</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Commentaire</translation>
+    </message>
+    <message>
+        <source>&amp;Moderation</source>
+        <translation>&amp;Modération</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +2081,71 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ModerationController</name>
+    <message numerus="yes">
+        <source>%n comment(s) moved to %1.</source>
+        <translation>
+            <numerusform>%n commentaire déplacé vers %1.</numerusform>
+            <numerusform>%n commentaires déplacés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The decision was not recorded</source>
+        <translation>La décision n’a pas été enregistrée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moving %n comment(s) to %1…</source>
+        <translation>
+            <numerusform>Déplacement de %n commentaire vers «&#xa0;%1&#xa0;»…</numerusform>
+            <numerusform>Déplacement de %n commentaires vers «&#xa0;%1&#xa0;»…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 comments were moved (Z undoes them).</source>
+        <translation>Interrompu&#xa0;: %1 commentaires sur %2 ont été déplacés (Z les remet en place).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Z undoes: %n moved to %1</source>
+        <translation>
+            <numerusform>Z annule&#xa0;: %n déplacé vers «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>Z annule&#xa0;: %n déplacés vers «&#xa0;%1&#xa0;»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Rien à annuler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n comment(s) put back.</source>
+        <translation>
+            <numerusform>Annulé&#xa0;: %n commentaire remis en place.</numerusform>
+            <numerusform>Annulé&#xa0;: %n commentaires remis en place.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left alone: moved again since.</source>
+        <translation>
+            <numerusform>%n laissé tel quel&#xa0;: déplacé depuis.</numerusform>
+            <numerusform>%n laissés tels quels&#xa0;: déplacés depuis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The undo was not recorded</source>
+        <translation>L’annulation n’a pas été enregistrée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing the decision on %n comment(s)…</source>
+        <translation>
+            <numerusform>Annulation de la décision sur %n commentaire…</numerusform>
+            <numerusform>Annulation de la décision sur %n commentaires…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The operation did not finish</source>
+        <translation>L’opération n’a pas abouti</translation>
+    </message>
+</context>
+<context>
     <name>ModerationDesk</name>
     <message>
         <source>Moving</source>
@@ -1941,53 +2170,6 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Help</source>
         <translation>Aide</translation>
-    </message>
-    <message>
-        <source>Approve</source>
-        <translation>Approuver</translation>
-    </message>
-    <message>
-        <source>Spam</source>
-        <translation>Indésirable</translation>
-    </message>
-    <message>
-        <source>Trash</source>
-        <translation>Corbeille</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>En attente</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>Répondre</translation>
-    </message>
-    <message>
-        <source>No comment matches these filters.</source>
-        <translation>Aucun commentaire ne correspond à ces filtres.</translation>
-    </message>
-    <message>
-        <source>Nothing is waiting for a decision. Time for coffee.</source>
-        <translation>Rien n’attend de décision. C’est l’heure du café.</translation>
-    </message>
-    <message>
-        <source>This queue is empty.</source>
-        <translation>Cette file est vide.</translation>
-    </message>
-    <message>
-        <source>Finding every matching comment…</source>
-        <translation>Recherche de tous les commentaires correspondants…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n marked · Shift+A, S, D or U decides them</source>
-        <translation>
-            <numerusform>%n marqué · Maj+A, S, D ou U tranche</numerusform>
-            <numerusform>%n marqués · Maj+A, S, D ou U les tranche</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing marked (X marks)</source>
-        <translation>Rien de marqué (X marque)</translation>
     </message>
 </context>
 <context>
@@ -2397,14 +2579,6 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>House Rules</source>
         <translation>Règles maison</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
-    </message>
-    <message>
-        <source>F&amp;ormat</source>
-        <translation>F&amp;ormat</translation>
     </message>
     <message>
         <source>The article was not saved</source>

@@ -1,4 +1,5 @@
-"""The ``redaction`` command: the window by default, and demo, import, export, list, --self-test.
+"""The ``redaction`` command: the window by default, and demo, import, export, list, --self-test
+(and the WordPress site's commands, in :mod:`redaction.cli_site`).
 
 Exit status: 0 success, 2 bad usage or bad input (including a --db that is not a usable
 database: it is left untouched), 1 anything else. Errors are one line on stderr starting with
@@ -19,7 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from redaction import __version__
+from redaction.cli_site import SiteCommandError
+from redaction.cli_site import add_parsers as add_site_parsers
 from redaction.services.errors import RefusedError
+from redaction.services.site.errors import SiteError
 from redaction.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -98,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all-kinds", action="store_true", help="comments: pingbacks and trackbacks too, not only readers'"
     )
     _common(lst, suppress=True)
+    add_site_parsers(sub, _common)  # site, publish, unpublish, sync, moderate: redaction.cli_site
     return parser
 
 
@@ -197,7 +202,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from redaction.domain.workflow import ArticleStatus, CommentStatus
-    from redaction.services.articles.editing import summary_of
+    from redaction.services.articles.editing import summary_of_in
     from redaction.services.exchange import listing
 
     articles = args.what == "articles"
@@ -213,17 +218,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         with db.session() as session:
-            if args.article is not None and summary_of(session, args.article) is None:
+            if args.article is not None and summary_of_in(session, args.article) is None:
                 raise UsageError(f"there is no article {args.article}")
             if articles:
-                rows = listing.iter_article_rows(session, args.status)
+                rows = listing.iter_article_rows_in(session, args.status)
                 if args.json:
                     listing.write_json(map(listing.article_object, rows), sys.stdout)
                 else:
                     listing.article_table(rows, sys.stdout)
             else:
                 kinds = None if args.all_kinds else listing.READER_KINDS
-                comments = listing.iter_comment_rows(session, args.status, args.article, kinds)
+                comments = listing.iter_comment_rows_in(session, args.status, args.article, kinds)
                 if args.json:
                     listing.write_json(map(listing.comment_object, comments), sys.stdout)
                 else:
@@ -244,6 +249,12 @@ def printable(text: str) -> str:
     escape sequence (or a carriage return hiding what comes before it) must not act on the
     terminal it is printed to."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _site_command(args: argparse.Namespace) -> int:
+    from redaction.cli_site import COMMANDS as SITE_COMMANDS
+
+    return SITE_COMMANDS[args.command](args, _open)
 
 
 def _fail(message: str, status: int, debug: bool) -> int:
@@ -269,13 +280,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_self_test(args)
         if args.command is None:
             return cmd_gui(args)
-        return COMMANDS[args.command](args)
+        return COMMANDS.get(args.command, _site_command)(args)
     except (RefusedError, StorageError) as exc:
         # A plain StorageError is an unexpected driver error, not the person's input.
         bad_input = type(exc) is not StorageError
         return _fail(str(exc), EXIT_BAD_INPUT if bad_input else EXIT_FAILURE, args.debug)
     except KeyboardInterrupt:
         return _fail("interrupted", 130, args.debug)
+    except (SiteError, SiteCommandError) as exc:
+        return _fail(str(exc), EXIT_FAILURE, args.debug)  # names the site and the reason: no hint
     except BrokenPipeError:
         # The reader of our output went away (| head): not worth a message. Point stdout at
         # devnull so that the interpreter's final flush does not complain either.

@@ -49,6 +49,9 @@ DEFAULT_LANGUAGE = Option("writing.default_language", "fr", choices=("fr", "en")
 AUTOSAVE_SECONDS = Option("writing.autosave_seconds", 2, minimum=1, maximum=600)
 SPELL_LANGUAGES = Option("writing.spell_languages", ("fr", "en"), choices=("fr", "en"))
 UI_LANGUAGE = Option("interface.language", "", choices=("", "fr", "en"))  # "" follows the system
+FOCUS_COLUMN = Option("focus.column_characters", 72, minimum=40, maximum=160)  # focus mode's text width
+FOCUS_TYPEWRITER = Option("focus.typewriter", False)  # the line being typed stays mid-screen
+FOCUS_DIM = Option("focus.dim_other_paragraphs", True)
 
 ALL_OPTIONS: tuple[Option[Any], ...] = (
     DATABASE,
@@ -58,6 +61,9 @@ ALL_OPTIONS: tuple[Option[Any], ...] = (
     AUTOSAVE_SECONDS,
     SPELL_LANGUAGES,
     UI_LANGUAGE,
+    FOCUS_COLUMN,
+    FOCUS_TYPEWRITER,
+    FOCUS_DIM,
 )
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article, save_article
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.articles.editing import ArticleFields, create_article, get_article_in, save_article
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.queue import decide_in_chunks
 from redaction.storage import engine as engine_module
 from redaction.storage import patience
@@ -103,7 +103,7 @@ def test_a_save_waits_for_another_programs_long_write(
         db, opened.id, ArticleFields(title="Marée basse", body="Texte final."), opened.version
     )
     with db.session() as session:
-        assert get_article(session, opened.id).fields.body == "Texte final."
+        assert get_article_in(session, opened.id).fields.body == "Texte final."
         # The other program's write went in first, whole.
         assert session.scalar(select(func.count()).select_from(Rubric)) == 1
     assert saved.version == opened.version + 1
@@ -115,7 +115,7 @@ def test_a_bulk_decision_waits_for_another_programs_long_write(
     db = short_busy_db
     article = create_article(db, ArticleFields(title="Le marché"))
     with db.session() as session:
-        ids = add_comments(session, [NewComment(article.id, f"Avis {n}") for n in range(30)])
+        ids = add_comments_in(session, [NewComment(article.id, f"Avis {n}") for n in range(30)])
     other_program()
     outcome = decide_in_chunks(db, ids, "approved", "claire", chunk=10)
     assert (outcome.done, len(outcome.decisions)) == (30, 30)
@@ -137,4 +137,4 @@ def test_after_the_patience_runs_out_the_message_says_why(
     finally:
         holder.release()
     with db.session() as session:
-        assert get_article(session, opened.id).fields.title == "Marée basse"  # nothing half-saved
+        assert get_article_in(session, opened.id).fields.title == "Marée basse"  # nothing half-saved

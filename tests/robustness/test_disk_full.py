@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article, save_article
+from redaction.services.articles.editing import ArticleFields, create_article, get_article_in, save_article
 from redaction.services.backup import BackupError, back_up_now, list_backups
 from redaction.services.moderation.comments import NewComment
 from redaction.services.moderation.incoming import insert_comments
@@ -62,7 +62,7 @@ def test_a_save_onto_a_full_disk_says_so_and_keeps_the_saved_version(disk: Path,
     assert message.startswith("The disk is full (")
     assert f"free where {disk / 'newsroom.db'} is" in message and "not saved" in message
     with disk_db.session() as session:
-        stored = get_article(session, opened.id)
+        stored = get_article_in(session, opened.id)
     assert (stored.fields.body, stored.version) == ("Le texte enregistré.", opened.version)
     assert integrity(disk / "newsroom.db") == "ok"
 

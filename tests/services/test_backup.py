@@ -35,7 +35,7 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 def titles(db: Database) -> list[str]:
     with db.session() as s:
-        return sorted(a.title for a in article_service.list_articles(s, ArticleQuery()))
+        return sorted(a.title for a in article_service.list_articles_in(s, ArticleQuery()))
 
 
 def add_article(db: Database, title: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from redaction.services.articles.editing import ArticleFields, create_article, save_article
-from redaction.services.moderation.comments import NewComment, add_comments, set_status_in
+from redaction.services.moderation.comments import NewComment, add_comments_in, set_status_in
 from redaction.services.moderation.queue import decide
 from redaction.storage.changes import Changes, initiated_by
 from redaction.storage.database import Database, database_file
@@ -38,7 +38,7 @@ def test_listeners_hear_committed_changes_with_who_asked(both_db: Database) -> N
         article = create_article(both_db, ArticleFields(title="Le port"), "anne")
     assert heard == [(Changes.of(articles={article.id}, article_set=True), panel)]
     with both_db.session() as s:
-        [cid] = add_comments(s, [NewComment(article.id, "Bravo")])
+        [cid] = add_comments_in(s, [NewComment(article.id, "Bravo")])
     decide(both_db, [cid], "approved", "anne")
     assert heard[-1] == (Changes.of(articles={article.id}, comments={cid}), None)
 

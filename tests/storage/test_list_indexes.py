@@ -94,8 +94,8 @@ def test_list_and_count_never_scan_the_article_rows(
                 s, article_service.ArticleFields(title=f"Lorient {i}", rubric="Mer", body="Du texte. " * 200)
             )
     with _statements(db) as seen, db.session() as s:
-        article_service.list_articles(s, query, limit=10)
-        article_service.count_articles(s, query)
+        article_service.list_articles_in(s, query, limit=10)
+        article_service.count_articles_in(s, query)
     steps = [
         step for statement, parameters in seen for step in _article_plan_steps(db, statement, parameters)
     ]
@@ -108,7 +108,7 @@ def test_list_and_count_never_scan_the_article_rows(
 def test_an_articles_comments_are_listed_and_counted_from_an_index(db: Database) -> None:
     with db.session() as s:
         article = article_service.create_article_in(s, article_service.ArticleFields(title="Débat"))
-        comment_service.add_comments(
+        comment_service.add_comments_in(
             s, [comment_service.NewComment(article.id, f"avis {i}", status="approved") for i in range(20)]
         )
     with db.engine.connect() as conn:
@@ -121,18 +121,18 @@ def test_an_articles_comments_are_listed_and_counted_from_an_index(db: Database)
 
 
 def test_the_links_queue_walks_the_partial_indexes(db: Database) -> None:
-    from redaction.services.moderation.queue import QueueFilter, list_queue
+    from redaction.services.moderation.queue import QueueFilter, list_queue_in
 
     with db.session() as s:
         article = article_service.create_article_in(s, article_service.ArticleFields(title="Relayé"))
-        comment_service.add_comments(
+        comment_service.add_comments_in(
             s,
             [comment_service.NewComment(article.id, f"avis {i}") for i in range(20)]
             + [comment_service.NewComment(article.id, "[…]", kind="pingback")],
         )
     for status in ("pending", None):
         with _statements(db) as seen, db.session() as s:
-            assert len(list_queue(s, QueueFilter(status=status, links=True))) == 1
+            assert len(list_queue_in(s, QueueFilter(status=status, links=True))) == 1
         ((statement, parameters),) = seen
         with db.engine.connect() as conn:
             plan = " ".join(r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))

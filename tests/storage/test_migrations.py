@@ -24,19 +24,21 @@ def test_schema_0001_database_upgrades_and_keeps_its_content(tmp_path: Path) -> 
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
         assert {"setting", "autosave", "image"} <= set(inspect(db.engine).get_table_names())
         with db.session() as s:
-            titles = sorted(a.title for a in article_service.list_articles(s, article_service.ArticleQuery()))
+            titles = sorted(
+                a.title for a in article_service.list_articles_in(s, article_service.ArticleQuery())
+            )
             assert titles == ["Le marché de Noël de Quimper", "Storm Ciarán: one year on"]
             noel = next(
                 a
-                for a in article_service.list_articles(s, article_service.ArticleQuery())
+                for a in article_service.list_articles_in(s, article_service.ArticleQuery())
                 if "Noël" in a.title
             )
-            detail = article_service.get_article(s, noel.id)
+            detail = article_service.get_article_in(s, noel.id)
             assert detail.fields.tags == ("noël", "commerce")
             assert "« On attendait ça »" in detail.fields.body
-            counts = comment_service.count_by_status(s, noel.id)
+            counts = comment_service.count_by_status_in(s, noel.id)
             assert counts == {"pending": 1, "approved": 1, "spam": 1, "trash": 0}
-            replies = [c for c in comment_service.list_comments(s, noel.id) if c.parent_id is not None]
+            replies = [c for c in comment_service.list_comments_in(s, noel.id) if c.parent_id is not None]
             assert [c.body for c in replies] == ["Je confirme"]
         # The article can be edited after the upgrade: the version counter carried over.
         saved = article_service.save_article(

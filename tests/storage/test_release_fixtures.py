@@ -22,17 +22,17 @@ def test_released_schema_opens_with_its_content(fixture: str, tmp_path: Path) ->
     db = Database.open(path)
     try:
         with db.session() as s:
-            articles = article_service.list_articles(s, article_service.ArticleQuery(), limit=1000)
+            articles = article_service.list_articles_in(s, article_service.ArticleQuery(), limit=1000)
             assert articles
             for summary in articles:
-                detail = article_service.get_article(s, summary.id)
+                detail = article_service.get_article_in(s, summary.id)
                 assert detail.fields.title == summary.title
-                counts = comment_service.count_by_status(s, summary.id)
+                counts = comment_service.count_by_status_in(s, summary.id)
                 assert counts["pending"] == summary.pending_comments  # the counter survived
         # still writable after the upgrade
         first = articles[0]
         with db.session() as s:
-            detail = article_service.get_article(s, first.id)
+            detail = article_service.get_article_in(s, first.id)
         saved = article_service.save_article(
             db,
             first.id,

@@ -21,10 +21,10 @@ def test_an_up_to_date_database_opens_without_loading_alembic(tmp_path: Path) ->
     script = (
         "import sys\n"
         "from redaction.storage.database import Database\n"
-        "from redaction.services.articles.editing import ArticleQuery, list_articles\n"
+        "from redaction.services.articles.editing import ArticleQuery, list_articles_in\n"
         f"db = Database.open({str(path)!r})\n"
         "with db.session() as s:\n"
-        "    list_articles(s, ArticleQuery())\n"
+        "    list_articles_in(s, ArticleQuery())\n"
         "db.close()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
     )

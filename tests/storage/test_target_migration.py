@@ -19,11 +19,11 @@ def test_old_articles_have_no_target_and_one_can_be_set(tmp_path: Path) -> None:
     db = Database.open(path)
     try:
         with db.session() as s:
-            detail = article_service.get_article(s, 1)
+            detail = article_service.get_article_in(s, 1)
         assert (detail.target_length, detail.target_unit) == (0, "signs")
         article_service.set_target(db, 1, 4000, "signs")
         with db.session() as s:
-            after = article_service.get_article(s, 1)
+            after = article_service.get_article_in(s, 1)
         assert (after.target_length, after.target_unit) == (4000, "signs")
         assert after.version == detail.version  # a target is not an edit of the text
         with pytest.raises(ValueError):

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from redaction.services.articles.editing import ArticleFields, create_article_in
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.storage.database import Database
 
 
@@ -44,7 +44,7 @@ def seeded_db(db: Database) -> Database:
         create_article_in(
             s, ArticleFields(title="Match nul à Brest", rubric="Sport", language="en", status="ready")
         )
-        add_comments(
+        add_comments_in(
             s,
             [
                 NewComment(first.id, "Très bon article", author_name="Yann", author_email="yann@example.fr"),
@@ -58,11 +58,14 @@ def seeded_db(db: Database) -> Database:
 
 
 @pytest.fixture
-def make_window(qtbot: object) -> Callable[[Database], object]:
+def make_window(qtbot: object, request: pytest.FixtureRequest) -> Callable[[Database], object]:
+    from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
     def factory(database: Database) -> MainWindow:
-        window = MainWindow(database)
+        ctx = AppContext(database)
+        request.addfinalizer(ctx.close)
+        window = MainWindow(ctx)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         with qtbot.waitExposed(window):  # type: ignore[attr-defined]
             window.show()

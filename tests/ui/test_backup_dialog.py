@@ -61,7 +61,7 @@ def test_restore_replaces_the_database_and_reopens_the_window(qapp, qtbot, db_pa
             first.show()
         qtbot.waitUntil(lambda: len(row_titles(first)) == 2)
 
-        first.actions_["file_restore_backup"].trigger()
+        first.ctx.actions["file_restore_backup"].trigger()
         dialog = first.findChild(BackupDialog)
         assert dialog is not None and dialog.table.rowCount() == 1
         click_in_message_box("Restore")

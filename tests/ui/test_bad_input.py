@@ -55,4 +55,4 @@ def test_dropping_a_broken_image_names_it_and_keeps_the_text(
     window.editor.body_edit.insertPlainText(" Suite.")
     assert window.save()
     with seeded_db.session() as s:
-        assert article_service.get_article(s, 1).fields.body.endswith("Suite.")
+        assert article_service.get_article_in(s, 1).fields.body.endswith("Suite.")

@@ -26,9 +26,10 @@ CHILD = textwrap.dedent(
     app = QApplication([])
     QCoreApplication.setOrganizationName("redaction-crash-test")
     from redaction.storage.database import Database
+    from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
-    window = MainWindow(Database.open(sys.argv[1]))
+    window = MainWindow(AppContext(Database.open(sys.argv[1])))
     window.show()
     window.open_article(1)
     edit = window.editor.body_edit
@@ -79,7 +80,7 @@ def test_kill_while_typing_keeps_all_but_the_last_seconds(tmp_path: Path, qtbot,
     try:
         with db.session() as s:
             assert (
-                article_service.get_article(s, article.id).fields.body == "Le début."
+                article_service.get_article_in(s, article.id).fields.body == "Le début."
             )  # autosave never overwrote it
         recovered = autosave_service.read_autosave(db, article.id)
         assert recovered is not None
@@ -97,14 +98,14 @@ def test_kill_while_typing_keeps_all_but_the_last_seconds(tmp_path: Path, qtbot,
         assert window.save()
         assert autosave_service.read_autosave(db, article.id) is None
         with db.session() as s:
-            assert f"mot{safe[-1]}" in article_service.get_article(s, article.id).fields.body
+            assert f"mot{safe[-1]}" in article_service.get_article_in(s, article.id).fields.body
     finally:
         db.close()
 
 
 def test_discarding_recovered_text_restores_the_saved_version(seeded_db: Database, make_window) -> None:
     with seeded_db.session() as s:
-        detail = article_service.get_article(s, 1)
+        detail = article_service.get_article_in(s, 1)
     autosave_service.write_autosave(
         seeded_db,
         1,

@@ -34,7 +34,7 @@ def _user_data_path(root: Path):
 
 def article_titles(db: Database) -> list[str]:
     with db.session() as s:
-        return [a.title for a in article_service.list_articles(s, ArticleQuery())]
+        return [a.title for a in article_service.list_articles_in(s, ArticleQuery())]
 
 
 def make_dialog(qtbot, name: str = "Anne Le Goff", role: str = "editor") -> FirstRunDialog:

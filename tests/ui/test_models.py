@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from redaction.services.articles.editing import ArticleFields, create_article_in
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.moderation.comments import NewComment, add_comments_in
+from redaction.services.moderation.queue import QueueFilter
 from redaction.storage.database import Database
 from redaction.ui.articles.model import COLUMNS, ArticleTableModel
-from redaction.ui.moderation.model import CommentTableModel
+from redaction.ui.moderation.queue_model import COLUMNS as QUEUE_COLUMNS
+from redaction.ui.moderation.queue_model import QueueModel
 
 
 def fill(db: Database, n: int) -> list[int]:
@@ -17,7 +19,7 @@ def fill(db: Database, n: int) -> list[int]:
             create_article_in(s, ArticleFields(title=f"Article {i:03d}", rubric="Culture")).id
             for i in range(n)
         ]
-        add_comments(
+        add_comments_in(
             s, [NewComment(ids[0], f"comment {j} <b>bold</b>", author_name=f"R{j}") for j in range(23)]
         )
     return ids
@@ -60,22 +62,24 @@ def test_article_model_filters_by_text_and_status(db: Database) -> None:
     assert model.rowCount() == 0
 
 
-def test_comment_model_passes_qt_checks_and_shows_markup_as_text(qtmodeltester, db: Database) -> None:
+def test_an_articles_comment_queue_passes_qt_checks_and_shows_markup_as_text(
+    qtmodeltester, db: Database
+) -> None:
     ids = fill(db, 1)
-    model = CommentTableModel(db, page_size=10)
-    model.show(ids[0], "pending")
+    model = QueueModel(db, page_size=10)
+    model.set_filter(QueueFilter(status="pending", article_id=ids[0]))
     qtmodeltester.check(model)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == 23
-    assert "<b>bold</b>" in model.index(0, 3).data()
+    assert "<b>bold</b>" in model.index(0, QUEUE_COLUMNS.index("comment")).data()
 
 
 def test_long_comment_is_shortened_in_the_list(db: Database) -> None:
     ids = fill(db, 1)
     with db.session() as s:
-        add_comments(s, [NewComment(ids[0], "x" * 1_000_000, author_name="Flood")])
-    model = CommentTableModel(db)
-    model.show(ids[0], "pending")
-    excerpt = model.index(0, 3).data()
+        add_comments_in(s, [NewComment(ids[0], "x" * 1_000_000, author_name="Flood")])
+    model = QueueModel(db)
+    model.set_filter(QueueFilter(status="pending", article_id=ids[0]))
+    excerpt = model.index(0, QUEUE_COLUMNS.index("comment")).data()
     assert len(excerpt) <= 200 and excerpt.endswith("…")

@@ -16,6 +16,7 @@ from redaction.ui import i18n, settings
 from redaction.ui.preferences import PreferencesDialog
 from redaction.ui.shell import Desk
 from redaction.ui.theme import apply_theme
+from tests.ui.keys import press
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +32,7 @@ def restore_app_state(qapp: QApplication) -> Iterator[None]:
 
 
 def open_preferences(window, qtbot) -> PreferencesDialog:
-    window.actions_["file_preferences"].trigger()
+    window.ctx.actions["file_preferences"].trigger()
     dialog = window.findChild(PreferencesDialog)
     assert dialog is not None
     assert dialog.isVisible() and dialog.isModal()  # window-modal over the main window
@@ -63,9 +64,9 @@ def test_preferences_are_kept_with_their_types(qtbot, seeded_db: Database, make_
     assert settings.get(settings.DEFAULT_LANGUAGE) == "en"
     assert settings.get(settings.AUTOSAVE_SECONDS) == 30
     assert settings.get(settings.SPELL_LANGUAGES) == ("en",)
-    assert window.actor == "Anne Le Goff"  # the next save is signed with the new name
+    assert window.ctx.actor == "Anne Le Goff"  # the next save is signed with the new name
 
-    again = PreferencesDialog(window.actions_, window)
+    again = PreferencesDialog(window.ctx.actions, window)
     assert again.name_edit.text() == "Anne Le Goff"
     assert again.role_combo.currentData() == "editor"
     assert again.autosave_spin.value() == 30
@@ -137,26 +138,26 @@ def test_shortcut_override_applies_at_once_and_after_restart(qtbot, seeded_db: D
     dialog.tabs.setCurrentWidget(dialog.shortcuts)
     edit = dialog.shortcuts.edits["file_save"]
     edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert edit.keySequence() == QKeySequence("Ctrl+K")
+    qtbot.keyClick(edit, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert edit.keySequence() == QKeySequence("Ctrl+Alt+W")
     press_ok(dialog)
 
-    assert window.actions_["file_save"].shortcut() == QKeySequence("Ctrl+K")
-    assert QSettings().value("shortcuts/file_save") == "Ctrl+K"
-    window.editor.title_edit.setText("Titre enregistré par Ctrl+K")
+    assert window.ctx.actions["file_save"].shortcut() == QKeySequence("Ctrl+Alt+W")
+    assert QSettings().value("shortcuts/file_save") == "Ctrl+Alt+W"
+    window.editor.title_edit.setText("Titre enregistré par Ctrl+Alt+W")
     assert window.isWindowModified()
-    qtbot.keyClick(window.editor.title_edit, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window.editor.title_edit, "Ctrl+Alt+W")
     assert not window.isWindowModified()
     window.close()
 
     again = make_window(seeded_db)
-    assert again.actions_["file_save"].shortcut() == QKeySequence("Ctrl+K")
+    assert again.ctx.actions["file_save"].shortcut() == QKeySequence("Ctrl+Alt+W")
 
 
 def test_a_shortcut_already_taken_is_refused(qtbot, seeded_db: Database, make_window) -> None:
     window = make_window(seeded_db)
-    new_keys = window.actions_["file_new"].shortcut()
-    save_keys = window.actions_["file_save"].shortcut()
+    new_keys = window.ctx.actions["file_new"].shortcut()
+    save_keys = window.ctx.actions["file_save"].shortcut()
     dialog = open_preferences(window, qtbot)
     dialog.tabs.setCurrentWidget(dialog.shortcuts)
     editor = dialog.shortcuts
@@ -172,18 +173,18 @@ def test_a_shortcut_already_taken_is_refused(qtbot, seeded_db: Database, make_wi
     assert editor.set_keys("comment_focus", QKeySequence("Ctrl+Alt+G"))
     assert editor.set_keys("file_save", QKeySequence("Ctrl+M"))
     press_ok(dialog)
-    assert window.actions_["file_save"].shortcut() == QKeySequence("Ctrl+M")
-    assert window.actions_["comment_focus"].shortcut() == QKeySequence("Ctrl+Alt+G")
-    assert window.actions_["file_new"].shortcut() == new_keys
+    assert window.ctx.actions["file_save"].shortcut() == QKeySequence("Ctrl+M")
+    assert window.ctx.actions["comment_focus"].shortcut() == QKeySequence("Ctrl+Alt+G")
+    assert window.ctx.actions["file_new"].shortcut() == new_keys
 
 
 def test_reset_all_goes_back_to_the_defaults(qtbot, seeded_db: Database, make_window) -> None:
     window = make_window(seeded_db)
-    window.actions_.set_shortcut("article_publish", QKeySequence("Ctrl+Alt+P"))
+    window.ctx.actions.set_shortcut("article_publish", QKeySequence("Ctrl+Alt+P"))
     dialog = open_preferences(window, qtbot)
     dialog.shortcuts.reset_all()
     press_ok(dialog)
-    assert window.actions_["article_publish"].shortcut() == QKeySequence("Ctrl+Shift+P")
+    assert window.ctx.actions["article_publish"].shortcut() == QKeySequence("Ctrl+Shift+P")
     assert not QSettings().contains("shortcuts/article_publish")
 
 
@@ -208,8 +209,8 @@ def test_interface_language_switches_live(
         qtbot.waitUntil(lambda: desk.window is not first)
 
         window = desk.window
-        assert [a.text() for a in window.menuBar().actions()][:2] == ["&Fichier", "A&rticle"]
-        assert window.actions_["file_save"].text() == "&Enregistrer"
+        assert [a.text() for a in window.menuBar().actions()][:2] == ["&Fichier", "É&dition"]
+        assert window.ctx.actions["file_save"].text() == "&Enregistrer"
         qtbot.waitUntil(lambda: window.editor.detail is not None)
         assert window.editor.title_edit.text() == "Tapé avant de changer de langue"  # saved, reopened
         assert QLocale().language() == QLocale.Language.French

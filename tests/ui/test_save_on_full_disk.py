@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article
+from redaction.services.articles.editing import ArticleFields, create_article, get_article_in
 from redaction.storage.database import Database
 from tests.robustness.disks import fill, make_room, small_disk
 
@@ -19,7 +19,7 @@ TYPED = " Une phrase tapee au dernier moment."  # QTest types ASCII only
 
 def _stored_body(db: Database, article_id: int) -> str:
     with db.session() as session:
-        return get_article(session, article_id).fields.body
+        return get_article_in(session, article_id).fields.body
 
 
 def _on_screen(window: object) -> str:

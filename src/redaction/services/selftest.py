@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from redaction.paths import resource
 from redaction.render.page import article_page
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, create_article, get_article
+from redaction.services.articles.editing import ArticleDetail, ArticleFields, create_article, get_article_in
 from redaction.services.exchange.export import export_articles, page_info
 from redaction.services.exchange.importing import import_files
 from redaction.storage.database import Database
@@ -101,7 +101,7 @@ def _round_trip(ctx: _Context) -> None:
         result = import_files(other, [ctx.folder / "export" / f"{ctx.article.slug}.md"])
         _expect(result.articles == 1, f"{result.articles} articles imported")
         with other.session() as session:
-            back = get_article(session, 1)
+            back = get_article_in(session, 1)
         for name in ("uuid", "slug", "fields", "created_at", "published_at", "word_count"):
             _expect(getattr(back, name) == getattr(ctx.article, name), f"{name} changed")
     finally:

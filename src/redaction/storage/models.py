@@ -275,3 +275,98 @@ class ChangeFeed(Base):
     # AUTOINCREMENT: ids never go back, even once every row has been pruned, so a reader's
     # "rows after N" never misses one.
     __table_args__ = (Index("ix_change_feed_at", "at"), {"sqlite_autoincrement": True})
+
+
+# -- the newsroom's WordPress site (migration 0010) ---------------------------------------------------
+# What reaches the site goes through the outbox; what redaction knows of the site's objects is kept
+# beside the rows they mirror (never in the article and comment tables themselves, so that the
+# desk's hot tables and their indexes stay as they are). The password is never stored here: see
+# services/site/credentials.py.
+
+
+class Site(Base):
+    """The connected WordPress site (one row, id 1) and where the last pull stopped."""
+
+    __tablename__ = "site"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))  # the site's home address, as the site gives it
+    api_root: Mapped[str] = mapped_column(String(2000))  # ".../wp-json/" or ".../?rest_route=/"
+    user_name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(500), default="")  # what the site says of itself
+    description: Mapped[str] = mapped_column(Text, default="")
+    timezone: Mapped[str] = mapped_column(String(100), default="")
+    capabilities: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of the user's capabilities
+    connected_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    # High-water mark: the highest WordPress comment id pulled (comment ids only grow).
+    pulled_up_to: Mapped[int] = mapped_column(Integer, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_full_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # How many comments the site had in each status after the last sync (JSON): a count that
+    # moved otherwise than by what redaction did tells a decision or deletion made on the site.
+    site_totals: Mapped[str] = mapped_column(Text, default="{}")
+    # WordPress comment ids deliberately not kept (comments on pages, unknown comment types).
+    ignored: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class OutboxItem(Base):
+    """One action that must reach the site, written in the same transaction as the local change
+    and sent in id order, once (state: waiting, sent, conflict, failed, resolved)."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # publish, unpublish, moderate, reply
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=now_utc)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(20), default="waiting")
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # AUTOINCREMENT: an id is never reused, so "in id order" is the order of the actions.
+    __table_args__ = (Index("ix_outbox_state", "state", "id"), {"sqlite_autoincrement": True})
+
+
+class SitePost(Base):
+    """An article's post on the site: its id, address, the site's ``modified_gmt`` last seen (a
+    post edited on the site since is not overwritten) and the fields last sent (the merge base)."""
+
+    __tablename__ = "site_post"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), primary_key=True)
+    post_id: Mapped[int] = mapped_column(Integer, unique=True)
+    link: Mapped[str] = mapped_column(String(2000), default="")
+    modified_gmt: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(20), default="")  # publish, future, draft… on the site
+    sent_fields: Mapped[str] = mapped_column(Text, default="")  # JSON of ArticleFields
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SiteComment(Base):
+    """A comment's state on the site. Its identity is ``Comment.source_id``
+    (``wxr:<site>:<post id>:<comment id>``, the key WordPress imports use); this row holds the
+    site's status as last seen (to tell a decision taken on the site) and whether it is gone."""
+
+    __tablename__ = "site_comment"
+
+    comment_id: Mapped[int] = mapped_column(ForeignKey("comment.id", ondelete="CASCADE"), primary_key=True)
+    wp_id: Mapped[int] = mapped_column(Integer, unique=True)
+    wp_parent: Mapped[int] = mapped_column(Integer, default=0)
+    site_status: Mapped[str] = mapped_column(String(20))  # our status names: pending, approved, spam, trash
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (
+        Index("ix_site_comment_status", "site_status", "deleted_at"),
+        Index("ix_site_comment_parent", "wp_parent"),  # replies waiting for their parent
+    )
+
+
+class SiteMedia(Base):
+    """An image uploaded to the site's media library, once per content hash."""
+
+    __tablename__ = "site_media"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_id: Mapped[int] = mapped_column(Integer)
+    url: Mapped[str] = mapped_column(String(2000))

@@ -71,6 +71,8 @@ class ActionName(StrEnum):
     EDIT_TYPOGRAPHY = "edit_typography"
     EDIT_INSERT_IMAGE = "edit_insert_image"
     VIEW_FOCUS = "view_focus"
+    VIEW_TYPEWRITER = "view_typewriter"
+    VIEW_DIM = "view_dim"
     VIEW_OUTLINE = "view_outline"
     VIEW_ARTICLES = "view_articles"
     VIEW_COMMENTS = "view_comments"
@@ -441,6 +443,18 @@ def specs() -> list[ActionSpec]:
             translate("Actions", "&Focus Mode"),
             "F11",
             translate("Actions", "Hide everything but the text"),
+            checkable=True,
+        ),
+        ActionSpec(
+            A.VIEW_TYPEWRITER,
+            translate("Actions", "&Typewriter Scrolling"),
+            tip=translate("Actions", "In focus mode, keep the line being typed in the middle of the screen"),
+            checkable=True,
+        ),
+        ActionSpec(
+            A.VIEW_DIM,
+            translate("Actions", "&Dim Other Paragraphs"),
+            tip=translate("Actions", "In focus mode, fade every paragraph but the one being written"),
             checkable=True,
         ),
         ActionSpec(

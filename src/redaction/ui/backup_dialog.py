@@ -2,7 +2,7 @@
 
 The list shows when each backup was made, why, its size and how many articles and comments it
 holds (read from the backup, read-only). Restoring is confirmed first, then handed to the
-application (``MainWindow.restore_requested``): it closes the window and the database, takes a
+application (``AppContext.restore_requested``): it closes the window and the database, takes a
 backup of the current state, copies the chosen one in and opens a new window on it. A database
 on a server (PostgreSQL) is not backed up by the app; the dialog says so and shows no list.
 """
@@ -34,7 +34,7 @@ from redaction.services.backup import BackupError, BackupInfo
 from redaction.storage.database import Database, database_file
 
 if TYPE_CHECKING:
-    from redaction.ui.main_window import MainWindow
+    from redaction.ui.context import AppContext
 
 
 def _local(info: BackupInfo) -> QDateTime:
@@ -193,14 +193,14 @@ class BackupDialog(QDialog):
             self.accept()
 
 
-def open_backups(window: MainWindow) -> BackupDialog:
-    """Show the backups of ``window``'s database (window-modal); a restore goes to the app."""
-    dialog = BackupDialog(window.db, window)
+def open_backups(ctx: AppContext, window: QWidget) -> BackupDialog:
+    """Show the backups of the database (window-modal over ``window``); a restore goes to the app."""
+    dialog = BackupDialog(ctx.db, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def accepted() -> None:
         if dialog.chosen is not None:
-            window.restore_requested.emit(str(dialog.chosen))
+            ctx.restore_requested.emit(str(dialog.chosen))
 
     dialog.accepted.connect(accepted)
     dialog.open()

@@ -45,3 +45,10 @@ def ui_language() -> str:
     from PySide6.QtCore import QLocale
 
     return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def number(n: int) -> str:
+    """``n`` written the interface language's way ("12 345" in French)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(n)

@@ -1,6 +1,10 @@
-"""The main window composes the panels: article list (left), editor and preview (centre),
-comments (right). It owns the save rules: nothing typed is dropped on switching article or
-closing, and a save that cannot happen keeps the text on screen and says why.
+"""The main window composes the panels: article list and the open article's comments (left),
+editor and preview (centre). It owns the save rules: nothing typed is dropped on switching
+article or closing, and a save that cannot happen keeps the text on screen and says why.
+
+Everything shared comes from the :class:`~redaction.ui.context.AppContext`: the database, who is
+at the desk, the one action registry (menus built by :mod:`redaction.ui.menus`), the change bus
+(panels refresh themselves from it; the window only follows the open article), and moderation.
 """
 
 from __future__ import annotations
@@ -8,7 +12,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from redaction import __version__
@@ -18,38 +22,39 @@ from redaction.domain.workflow import ArticleStatus, can_move
 from redaction.services.articles import autosave as autosave_service
 from redaction.services.articles import editing as article_service
 from redaction.services.articles.autosave import Recovered
-from redaction.services.articles.editing import ArticleFields, ConflictError
-from redaction.storage.database import Database
+from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
+from redaction.storage.changes import Changes, initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels, settings
-from redaction.ui.actions import ActionRegistry
+from redaction.ui.actions import A
 from redaction.ui.articles.panel import ArticleListPanel
+from redaction.ui.context import AppContext
 from redaction.ui.editor.autosaver import Autosaver
 from redaction.ui.editor.commands import WritingCommands
 from redaction.ui.editor.panel import EditorPanel
+from redaction.ui.menus import build_main_menus
 from redaction.ui.moderation.panel import CommentsPanel
 
 STATS_DELAY_MS = 250
+MESSAGE_MS = 5000
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
     article_saved = Signal(int)
-    # Handled by the application (ui/shell.py): rebuild in a new language; restore a backup file.
-    rebuild_requested = Signal()
-    restore_requested = Signal(str)
+    article_opened = Signal(object, str)  # id (None: no article), title
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.actor = settings.user_name()
+        self.ctx = ctx
+        self.db = ctx.db
         self.setObjectName("main_window")
         self.setWindowTitle("redaction[*]")
-        self.actions_ = ActionRegistry(self)
+        self._desk: QMainWindow | None = None
 
-        self.articles = ArticleListPanel(db)
+        self.articles = ArticleListPanel(ctx)
         self.editor = EditorPanel()
-        self.comments = CommentsPanel(db, self.actor)
+        self.comments = CommentsPanel(ctx)
         self.setCentralWidget(self.editor)
         self.articles_dock = self._dock(
             "articles_dock", self.tr("Articles"), self.articles, Qt.DockWidgetArea.LeftDockWidgetArea
@@ -64,14 +69,13 @@ class MainWindow(QMainWindow):
         self.comments.setMinimumWidth(280)
 
         self.autosaver = Autosaver(
-            db, self._unsaved_state, self.actor, settings.get(settings.AUTOSAVE_SECONDS), self
+            ctx.db, self._unsaved_state, ctx.actor, settings.get(settings.AUTOSAVE_SECONDS), self
         )
-        self._build_menus()
+        self.toolbar = build_main_menus(self, ctx.actions)
         self._build_status_bar()
+        self.writing = WritingCommands(ctx, self)
         self._connect()
-        self.editor.set_new_shortcut_hint(
-            self.actions_["file_new"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        )
+        self.editor.set_new_shortcut_hint(ctx.actions.key_text(A.FILE_NEW))
         self._refresh_choices()
         self._restore_layout()
         self.articles.view.viewport().installEventFilter(self)
@@ -91,50 +95,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([a["file_new"], a["file_save"]])
-        file_menu.addSeparator()
-        file_menu.addActions([a["file_restore_backup"], a["file_preferences"]])
-        file_menu.addSeparator()
-        file_menu.addAction(a["file_quit"])
-        article_menu = bar.addMenu(self.tr("&Article"))
-        article_menu.addActions([a["edit_find_article"], a["article_next"], a["article_previous"]])
-        article_menu.addSeparator()
-        article_menu.addActions([a["article_submit"], a["article_ready"], a["article_publish"]])
-        article_menu.addSeparator()
-        article_menu.addActions(
-            [a["article_history"], a["article_target"], a["article_check"], a["article_rules"]]
-        )
-        comment_menu = bar.addMenu(self.tr("&Comments"))
-        comment_menu.addActions([a["comment_focus"], a["moderation_desk"]])
-        comment_menu.addSeparator()
-        decisions = [a["comment_approve"], a["comment_spam"], a["comment_trash"], a["comment_pending"]]
-        comment_menu.addActions(decisions)
-        self.comments.add_decision_actions(decisions)
-        view_menu = bar.addMenu(self.tr("&View"))
-        a["view_articles"].toggled.connect(self.articles_dock.setVisible)
-        self.articles_dock.visibilityChanged.connect(a["view_articles"].setChecked)
-        a["view_comments"].toggled.connect(self.comments_dock.setVisible)
-        self.comments_dock.visibilityChanged.connect(a["view_comments"].setChecked)
-        a["view_preview"].setChecked(True)
-        a["view_preview"].toggled.connect(self.editor.set_preview_wanted)
-        view_menu.addActions([a["view_articles"], a["view_preview"], a["view_comments"]])
-        view_menu.addSeparator()
-        view_menu.addAction(a["view_focus"])
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("help_menu")
-        help_menu.addActions([a["help_shortcuts"], a["help_about"]])
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([a["file_new"], a["file_save"]])
-        toolbar.addSeparator()
-        toolbar.addActions([a["article_submit"], a["article_ready"], a["article_publish"]])
-
     def _build_status_bar(self) -> None:
         self.stats_label = QLabel(objectName="stats_label")
         self.save_label = QLabel(objectName="save_label")
@@ -145,33 +105,42 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.save_label)
         bar.addPermanentWidget(self.db_label)
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
-        self._stats_timer.timeout.connect(self._update_stats)
+        self._stats_timer.timeout.connect(self.update_stats)
 
     def _connect(self) -> None:
-        a = self.actions_
-        a.connect("file_new", self.new_article)
-        a.connect("file_save", lambda: self.save())
-        a.connect("file_quit", self.close)
-        a.connect("file_restore_backup", self._open_backups)
-        a.connect("file_preferences", self._edit_preferences)
-        a.connect("edit_find_article", self.articles.focus_filter)
-        a.connect("article_next", lambda: self.articles.move_current(1))
-        a.connect("article_previous", lambda: self.articles.move_current(-1))
-        a.connect("article_submit", lambda: self.move_to(ArticleStatus.IN_REVIEW))
-        a.connect("article_ready", lambda: self.move_to(ArticleStatus.READY))
-        a.connect("article_publish", lambda: self.move_to(ArticleStatus.PUBLISHED))
-        for name, status in (
-            ("comment_approve", "approved"),
-            ("comment_spam", "spam"),
-            ("comment_trash", "trash"),
-            ("comment_pending", "pending"),
+        registry = self.ctx.actions
+        handlers = {
+            A.FILE_NEW: self.new_article,
+            A.FILE_SAVE: self.save,
+            A.FILE_QUIT: self.close,
+            A.FILE_OPEN_DATABASE: self._open_database,
+            A.FILE_IMPORT: self._import_files,
+            A.FILE_EXPORT: self._export_articles,
+            A.FILE_RESTORE_BACKUP: self._open_backups,
+            A.FILE_PREFERENCES: self._edit_preferences,
+            A.EDIT_FIND_ARTICLE: self.articles.focus_filter,
+            A.ARTICLE_NEXT: lambda: self.articles.move_current(1),
+            A.ARTICLE_PREVIOUS: lambda: self.articles.move_current(-1),
+            A.ARTICLE_SUBMIT: lambda: self.move_to(ArticleStatus.IN_REVIEW),
+            A.ARTICLE_READY: lambda: self.move_to(ArticleStatus.READY),
+            A.ARTICLE_PUBLISH: lambda: self.move_to(ArticleStatus.PUBLISHED),
+            A.COMMENT_FOCUS: self._focus_comments,
+            A.MODERATION_DESK: self.open_desk,
+            A.HELP_SHORTCUTS: self._show_shortcuts,
+            A.HELP_ABOUT: self._about,
+        }
+        for name, slot in handlers.items():
+            registry.handle(name, self, slot)
+        for name, method in (
+            (A.EDIT_UNDO, "undo"),
+            (A.EDIT_REDO, "redo"),
+            (A.EDIT_CUT, "cut"),
+            (A.EDIT_COPY, "copy"),
+            (A.EDIT_PASTE, "paste"),
+            (A.EDIT_SELECT_ALL, "selectAll"),
         ):
-            a.connect(name, lambda _=False, s=status: self.decide(s))
-        a.connect("comment_focus", lambda: self.comments.view.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        a.connect("moderation_desk", self._open_desk)
-        a.connect("help_shortcuts", self._show_shortcuts)
-        a.connect("help_about", self._about)
-        self.writing = WritingCommands(self)
+            registry.handle(name, self, lambda m=method: self._edit_focused(m))
+        self._connect_view_actions()
         self.articles.article_selected.connect(self.open_article)
         self.editor.text_changed.connect(self._stats_timer.start)
         self.editor.text_changed.connect(self.autosaver.text_changed)
@@ -179,7 +148,38 @@ class MainWindow(QMainWindow):
         self.autosaver.autosave_failed.connect(self._autosave_failed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.editor.dirty_changed.connect(self._dirty_changed)
-        self.comments.comments_moderated.connect(self.articles.model.refresh_article)
+        self.comments.message_posted.connect(self._message)
+        self.ctx.moderation.message_posted.connect(self._decided_message)
+        self.ctx.backups.saved.connect(self._message)
+        self.ctx.bus.changed.connect(self._changed_elsewhere)
+        self.ctx.actor_changed.connect(self.autosaver.set_actor)
+
+    def _connect_view_actions(self) -> None:
+        registry = self.ctx.actions
+        for name, dock in ((A.VIEW_ARTICLES, self.articles_dock), (A.VIEW_COMMENTS, self.comments_dock)):
+            action = registry[name]
+            action.setChecked(True)
+            action.toggled.connect(dock.setVisible)
+            dock.visibilityChanged.connect(lambda visible, a=action: self._follow_visibility(a, visible))
+        preview = registry[A.VIEW_PREVIEW]
+        preview.setChecked(True)
+        preview.toggled.connect(self.editor.set_preview_wanted)
+        toolbar = registry[A.VIEW_TOOLBAR]
+        toolbar.setChecked(True)
+        toolbar.toggled.connect(self.toolbar.setVisible)
+        self.toolbar.visibilityChanged.connect(lambda visible: self._follow_visibility(toolbar, visible))
+
+    def _follow_visibility(self, action: object, visible: bool) -> None:
+        # Focus mode hides panels without the person asking: the View menu keeps their choice.
+        if not self.writing.focus.active:
+            action.setChecked(visible)  # type: ignore[attr-defined]
+
+    def _edit_focused(self, method: str) -> None:
+        """Edit ▸ Undo, Copy, …: on whatever text widget has the keyboard."""
+        widget = QApplication.focusWidget()
+        slot = getattr(widget, method, None)
+        if callable(slot):
+            slot()
 
     # -- articles -------------------------------------------------------------------------------
     def current_article_id(self) -> int | None:
@@ -197,35 +197,36 @@ class MainWindow(QMainWindow):
                 self.articles.view.selectionModel().blockSignals(blocked)
             return False
         try:
-            with self.db.session() as session:
-                detail = article_service.get_article(session, article_id)
+            detail = article_service.get_article(self.db, article_id)
         except (StorageError, article_service.ArticleNotFoundError) as exc:
-            self._error(self.tr("Cannot open the article"), str(exc))
+            self.show_error(self.tr("Cannot open the article"), str(exc))
             return False
-        recovered = self._recovered_text(detail)
+        self._show_article(detail, self._recovered_text(detail))
+        return True
+
+    def _show_article(self, detail: ArticleDetail, recovered: Recovered | None = None) -> None:
         self.editor.load(detail, recovered)
-        self.autosaver.article_opened(article_id)
-        self.comments.show_article(article_id)
-        self._update_stats()
+        self.autosaver.article_opened(detail.id)
+        self.comments.show_article(detail.id)
+        self.update_stats()
         self._update_actions()
         self.save_label.setText(self._saved_text(detail.updated_at))
-        return True
+        self.article_opened.emit(detail.id, detail.fields.title)
 
     def new_article(self) -> None:
         if not self.save_if_dirty(reason="switch"):
             return
         fields = ArticleFields(
-            author=self.actor if settings.get(settings.USER_NAME) else "",
+            author=self.ctx.actor if settings.get(settings.USER_NAME) else "",
             language=settings.get(settings.DEFAULT_LANGUAGE),
         )
         try:
-            detail = article_service.create_article(self.db, fields, self.actor)
+            with initiated_by(self):
+                detail = article_service.create_article(self.db, fields, self.ctx.actor)
         except StorageError as exc:
-            self._error(self.tr("Cannot create the article"), str(exc))
+            self.show_error(self.tr("Cannot create the article"), str(exc))
             return
-        self.articles.filter_edit.clear()
-        self.articles.status_combo.setCurrentIndex(0)
-        self.articles.apply_filter()
+        self.articles.show_all()
         if not self.articles.select_article(detail.id):
             self.open_article(detail.id)
         self.editor.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -240,25 +241,27 @@ class MainWindow(QMainWindow):
             return True
         fields = self.editor.fields()
         try:
-            saved = article_service.save_article(
-                self.db, detail.id, fields, detail.version, self.actor, reason
-            )
+            with initiated_by(self):
+                saved = article_service.save_article(
+                    self.db, detail.id, fields, detail.version, self.ctx.actor, reason
+                )
         except ConflictError as conflict:
-            saved = self.writing.resolve_conflict(conflict, fields, reason)
-            if saved is None:
+            merged = self.writing.resolve_conflict(conflict, fields, reason)
+            if merged is None:
                 return False
+            saved = merged
         except StorageError as exc:
-            self._error(
+            self.show_error(
                 self.tr("The article was not saved"),
                 self.tr("{0}\n\nYour text is still in the editor.").format(exc),
             )
             return False
         self.editor.mark_saved(saved)
-        self.articles.model.refresh_article(saved.id)
         self.save_label.setText(self._saved_text(saved.updated_at))
         self._refresh_choices()
         self._update_actions()
         self.article_saved.emit(saved.id)
+        self.article_opened.emit(saved.id, saved.fields.title)
         return True
 
     def move_to(self, status: ArticleStatus) -> None:
@@ -271,7 +274,7 @@ class MainWindow(QMainWindow):
                 self.tr("An article that is {0} cannot go straight to {1}.").format(
                     labels.article_status(current.value).lower(), labels.article_status(status.value).lower()
                 ),
-                5000,
+                MESSAGE_MS,
             )
             return
         if status is ArticleStatus.READY and not self.writing.house_rules_pass():
@@ -279,20 +282,31 @@ class MainWindow(QMainWindow):
         self.editor.set_status(status.value)
         self.save(reason="status")
 
-    # -- comments -------------------------------------------------------------------------------
-    def decide(self, status: str) -> None:
-        try:
-            n = self.comments.decide(status)
-        except StorageError as exc:
-            self._error(self.tr("The decision was not recorded"), str(exc))
+    # -- changes made elsewhere ------------------------------------------------------------------
+    def _changed_elsewhere(self, changes: Changes, initiator: object) -> None:
+        """The open article was changed by someone else (another window or process): show the new
+        text if nothing is typed here; if something is, keep it (saving then offers a merge)."""
+        detail = self.editor.detail
+        if initiator is self or detail is None or not changes.article_changed(detail.id):
             return
-        if n:
+        try:
+            fresh = article_service.get_article(self.db, detail.id)
+        except article_service.ArticleNotFoundError:
+            self.statusBar().showMessage(self.tr("This article was deleted elsewhere."), 10_000)
+            return
+        except StorageError:
+            return
+        if fresh.version == detail.version:
+            self.editor.detail = fresh  # counters, targets: nothing the writer typed
+            return
+        if self.editor.is_dirty():
             self.statusBar().showMessage(
-                self.tr("%n comment(s) moved to %1.", "", n).replace(
-                    "%1", labels.comment_status(status).lower()
-                ),
-                4000,
+                self.tr("Someone else saved this article; saving will offer to merge the two texts."),
+                10_000,
             )
+            return
+        self._show_article(fresh)
+        self.statusBar().showMessage(self.tr("This article was updated elsewhere."), MESSAGE_MS)
 
     # -- never losing a word -----------------------------------------------------------------------
     def _unsaved_state(self) -> tuple[int, ArticleFields, int] | None:
@@ -301,7 +315,7 @@ class MainWindow(QMainWindow):
             return None
         return detail.id, self.editor.fields(), detail.version
 
-    def _recovered_text(self, detail: article_service.ArticleDetail) -> Recovered | None:
+    def _recovered_text(self, detail: ArticleDetail) -> Recovered | None:
         """Unsaved text autosaved for this article (after a crash), if it differs from the stored text."""
         try:
             recovered = autosave_service.read_autosave(self.db, detail.id)
@@ -331,7 +345,7 @@ class MainWindow(QMainWindow):
         )
 
     # -- status bar and state -------------------------------------------------------------------
-    def _update_stats(self) -> None:
+    def update_stats(self) -> None:
         if self.editor.detail is None:
             self.stats_label.setText("")
             self.writing.update_gauge(None)
@@ -340,13 +354,20 @@ class MainWindow(QMainWindow):
         self.writing.update_gauge(stats)
         self.stats_label.setText(
             self.tr("{0} words · {1} signs · {2} without spaces · {3} paragraphs · {4} min read").format(
-                self.locale().toString(stats.words),
-                self.locale().toString(stats.characters),
-                self.locale().toString(stats.characters_no_spaces),
-                self.locale().toString(stats.paragraphs),
+                labels.number(stats.words),
+                labels.number(stats.characters),
+                labels.number(stats.characters_no_spaces),
+                labels.number(stats.paragraphs),
                 stats.reading_minutes,
             )
         )
+
+    def _message(self, text: str) -> None:
+        self.statusBar().showMessage(text, MESSAGE_MS)
+
+    def _decided_message(self, text: str) -> None:
+        if self.isActiveWindow():
+            self._message(text)
 
     def _saved_text(self, moment: object) -> str:
         return self.tr("Saved {0}").format(to_local(moment).strftime("%H:%M"))  # type: ignore[arg-type]
@@ -366,15 +387,15 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_article = self.editor.detail is not None
         for name in (
-            "file_save",
-            "article_submit",
-            "article_ready",
-            "article_publish",
-            "article_history",
-            "article_target",
-            "article_check",
+            A.FILE_SAVE,
+            A.ARTICLE_SUBMIT,
+            A.ARTICLE_READY,
+            A.ARTICLE_PUBLISH,
+            A.ARTICLE_HISTORY,
+            A.ARTICLE_TARGET,
+            A.ARTICLE_CHECK,
         ):
-            self.actions_[name].setEnabled(has_article)
+            self.ctx.actions[name].setEnabled(has_article)
         self._update_title()
 
     def _refresh_choices(self) -> None:
@@ -384,29 +405,68 @@ class MainWindow(QMainWindow):
                 article_service.list_rubrics(self.db), article_service.list_people(self.db)
             )
 
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self, title, message)
+
+    def _focus_comments(self) -> None:
+        self.comments_dock.show()
+        self.comments.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     # Dialogs and the desk are imported when first opened: the window paints sooner without them.
     def _open_backups(self) -> None:
         from redaction.ui.backup_dialog import open_backups
 
-        open_backups(self)
+        open_backups(self.ctx, self)
+
+    def _open_database(self) -> None:
+        from redaction.ui.exchange_dialogs import choose_database_file
+
+        choose_database_file(self.ctx, self)
+
+    def _import_files(self) -> None:
+        from redaction.ui.exchange_dialogs import import_files
+
+        import_files(self.ctx, self)
+
+    def _export_articles(self) -> None:
+        from redaction.ui.exchange_dialogs import export_articles
+
+        export_articles(self.ctx, self)
 
     def _edit_preferences(self) -> None:
         from redaction.ui.preferences import edit_preferences
 
-        edit_preferences(self)
+        edit_preferences(self.ctx, self)
 
-    def _open_desk(self) -> None:
-        from redaction.ui.moderation.window import open_desk
+    def open_desk(self) -> QMainWindow:
+        """Open (or bring back) the moderation desk: it offers the article open here as its
+        scope and follows it."""
+        from redaction.ui.moderation.window import DeskWindow
 
-        open_desk(self)
+        again = self._desk is not None and self._desk.isVisible()
+        if self._desk is None:
+            desk = DeskWindow(self.ctx, self)  # a window of its own, owned by this one: closes with it
+            self.article_opened.connect(
+                lambda article_id, title: QTimer.singleShot(
+                    0, lambda: desk.set_current_article(article_id, title)
+                )
+            )
+            detail = self.editor.detail
+            if detail is not None:
+                desk.set_current_article(detail.id, detail.fields.title)
+            self._desk = desk
+        desk = self._desk
+        desk.show()
+        if again and QApplication.platformName() != "offscreen":  # it has no stacking order
+            desk.raise_()
+        desk.activateWindow()
+        desk.desk.view.setFocus(Qt.FocusReason.OtherFocusReason)  # type: ignore[attr-defined]
+        return desk
 
     def _show_shortcuts(self) -> None:
         from redaction.ui.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(self.actions_, self).exec()
-
-    def _error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self, title, message)
+        ShortcutsDialog(self.ctx.actions, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -417,6 +477,7 @@ class MainWindow(QMainWindow):
             ).format(__version__, self.db.location),
         )
 
+    # -- layout -----------------------------------------------------------------------------------
     def _restore_layout(self) -> None:
         geometry = settings.window_value("geometry")
         state = settings.window_value("state")
@@ -441,6 +502,7 @@ class MainWindow(QMainWindow):
         )
 
     def _save_layout(self) -> None:
+        self.writing.focus.leave()  # focus mode is a moment, never the layout of the next start
         settings.set_window_value("geometry", self.saveGeometry())
         settings.set_window_value("state", self.saveState())
         settings.set_window_value("editor_splitter", self.editor.splitter.saveState())
@@ -463,9 +525,12 @@ class MainWindow(QMainWindow):
         if not self.save_if_dirty(reason="close"):
             event.ignore()
             return
+        if self._desk is not None and not self._desk.close():
+            event.ignore()  # a bulk move at the desk is still running
+            return
         self._save_layout()
         self.autosaver.close()
-        from redaction.ui.moderation.workers import finish_background_backups
+        from redaction.ui.operations import finish_background_backups
 
         finish_background_backups(self)  # copies taken before bulk decisions, still being written
         event.accept()

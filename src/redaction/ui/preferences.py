@@ -1,9 +1,10 @@
 """Preferences: who you are, languages, theme and keyboard shortcuts, applied as soon as you
 press OK (no restart).
 
-Every value is one of the typed options of :mod:`redaction.ui.settings`. The theme and the
+Every value is one of the typed options of :mod:`redaction.ui.settings` (config.toml, or Qt's
+settings for the theme). The theme and the
 shortcuts change the running window directly; a new interface language asks the application
-to rebuild the window (``MainWindow.rebuild_requested``, handled by :mod:`redaction.ui.shell`),
+to rebuild the window (``AppContext.rebuild_requested``, handled by :mod:`redaction.ui.shell`),
 which is how every string, including those of panels built by others, comes up translated.
 """
 
@@ -35,7 +36,7 @@ from redaction.ui.shortcut_editor import ShortcutEditor
 from redaction.ui.theme import apply_theme
 
 if TYPE_CHECKING:
-    from redaction.ui.main_window import MainWindow
+    from redaction.ui.context import AppContext
 
 
 def _combo(name: str, entries: list[tuple[str, Any]], current: Any) -> QComboBox:
@@ -173,16 +174,16 @@ class PreferencesDialog(QDialog):
         super().accept()
 
 
-def edit_preferences(window: MainWindow) -> PreferencesDialog:
+def edit_preferences(ctx: AppContext, window: QWidget) -> PreferencesDialog:
     """Open Preferences over ``window`` (window-modal, returns at once) and act on OK."""
-    dialog = PreferencesDialog(window.actions_, window)
+    dialog = PreferencesDialog(ctx.actions, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def accepted() -> None:
         if settings.USER_NAME.key in dialog.changed:
-            window.actor = window.comments.actor = settings.user_name()
+            ctx.refresh_actor()  # the next save and decision are signed with the new name
         if settings.UI_LANGUAGE.key in dialog.changed:
-            window.rebuild_requested.emit()
+            ctx.rebuild_requested.emit()
 
     dialog.accepted.connect(accepted)
     dialog.open()

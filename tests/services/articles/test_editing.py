@@ -11,10 +11,10 @@ from redaction.services.articles.editing import (
     ArticleNotFoundError,
     ArticleQuery,
     ConflictError,
-    count_articles,
+    count_articles_in,
     create_article,
-    get_article,
-    list_articles,
+    get_article_in,
+    list_articles_in,
     list_people,
     list_revisions,
     list_rubrics,
@@ -35,7 +35,7 @@ FIELDS = ArticleFields(
 def test_created_article_reads_back_normalized(db: Database) -> None:
     created = create_article(db, FIELDS, actor="claire")
     with db.session() as session:
-        article = get_article(session, created.id)
+        article = get_article_in(session, created.id)
     assert article.fields.title == "Économie à Noël"
     assert article.fields.tags == ("fêtes", "commerce")
     assert article.slug == "economie-a-noel"
@@ -46,7 +46,7 @@ def test_created_article_reads_back_normalized(db: Database) -> None:
 
 def test_missing_article(db: Database) -> None:
     with db.session() as session, pytest.raises(ArticleNotFoundError):
-        get_article(session, 42)
+        get_article_in(session, 42)
 
 
 def test_saving_over_someone_elses_save_is_a_conflict(db: Database) -> None:
@@ -57,7 +57,7 @@ def test_saving_over_someone_elses_save_is_a_conflict(db: Database) -> None:
     assert caught.value.current.fields.body == "Leur version."
     assert "changed elsewhere" in str(caught.value)
     with db.session() as session:
-        assert get_article(session, opened.id).version == theirs.version
+        assert get_article_in(session, opened.id).version == theirs.version
 
 
 def test_saving_unchanged_text_makes_no_new_version(db: Database) -> None:
@@ -87,7 +87,7 @@ def test_keyset_pages_list_every_article_once_in_order(db: Database) -> None:
     seen: list[str] = []
     after = None
     with db.session() as session:
-        while page := list_articles(session, query, after=after, limit=2):
+        while page := list_articles_in(session, query, after=after, limit=2):
             seen += [a.title for a in page]
             after = sort_key_of(page[-1], "title")
     assert seen == ["Auray", "Auray", "Brest", "Carhaix", "Dinan"]
@@ -97,9 +97,11 @@ def test_filters_by_status_and_accent_insensitive_text(db: Database) -> None:
     create_article(db, FIELDS)
     create_article(db, ArticleFields(title="Sport : victoire", status="ready"))
     with db.session() as session:
-        assert [a.title for a in list_articles(session, ArticleQuery(text="noel"))] == ["Économie à Noël"]
-        assert [a.title for a in list_articles(session, ArticleQuery(text="vasseur"))] == ["Économie à Noël"]
-        assert [a.status for a in list_articles(session, ArticleQuery(status="ready"))] == ["ready"]
-        assert count_articles(session, ArticleQuery(text="100%_")) == 0
+        assert [a.title for a in list_articles_in(session, ArticleQuery(text="noel"))] == ["Économie à Noël"]
+        assert [a.title for a in list_articles_in(session, ArticleQuery(text="vasseur"))] == [
+            "Économie à Noël"
+        ]
+        assert [a.status for a in list_articles_in(session, ArticleQuery(status="ready"))] == ["ready"]
+        assert count_articles_in(session, ArticleQuery(text="100%_")) == 0
     with db.session() as session, pytest.raises(ValueError, match="cannot sort articles by 'nope'"):
-        list_articles(session, ArticleQuery(sort="nope"))
+        list_articles_in(session, ArticleQuery(sort="nope"))

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from redaction.domain.images import MB
-from redaction.services.articles.editing import ArticleFields, create_article_in, get_article
+from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
 from redaction.services.articles.images import (
     ImageRefusedError,
     ImageStore,
@@ -126,9 +126,9 @@ def test_markdown_export_and_import_carry_images_to_another_database(db: Databas
     try:
         import_files(other, [tmp_path / "out" / "le-port.md"])
         with db.session() as s:
-            original = get_article(s, 1).fields.body
+            original = get_article_in(s, 1).fields.body
         with other.session() as s:
-            assert get_article(s, 1).fields.body == original  # image:<hash> again
+            assert get_article_in(s, 1).fields.body == original  # image:<hash> again
         assert image_count(other) == 2
         assert image_resource(other, f"image:{png_sha[:16]}") == PNG
     finally:
@@ -150,7 +150,7 @@ def test_import_stores_images_beside_the_file_and_refuses_fake_ones(db: Database
     # the symlinked folder resolves outside the article's folder: not read
     import_files(db, [doc])
     with db.session() as s:
-        assert "photos/quai%20du%20port.jpg" in get_article(s, 1).fields.body
+        assert "photos/quai%20du%20port.jpg" in get_article_in(s, 1).fields.body
     (tmp_path / "articles" / "photos").unlink()
     (tmp_path / "articles" / "photos").mkdir()
     (tmp_path / "articles" / "photos" / "quai du port.jpg").write_bytes(JPEG)
@@ -158,7 +158,7 @@ def test_import_stores_images_beside_the_file_and_refuses_fake_ones(db: Database
     import_files(db, [doc])
     jpeg_prefix = hashlib.sha256(JPEG).hexdigest()[:16]
     with db.session() as s:
-        body = get_article(s, 2).fields.body
+        body = get_article_in(s, 2).fields.body
     assert f'![Le quai](image:{jpeg_prefix} "titre")' in body
     assert "![dehors](../secret.png) ![web](https://example.com/x.png) ![absent](nope.png)" in body
     assert image_count(db) == 1

@@ -14,13 +14,13 @@ from redaction.services.articles.editing import (
     ArticleFields,
     ArticleQuery,
     ArticleSummary,
-    count_articles,
+    count_articles_in,
     create_article_in,
-    list_articles,
-    position_of,
+    list_articles_in,
+    position_of_in,
     sort_key_of,
 )
-from redaction.services.moderation.comments import NewComment, add_comments, count_by_status
+from redaction.services.moderation.comments import NewComment, add_comments_in, count_by_status_in
 from redaction.storage.database import Database
 
 ARTICLES = [
@@ -51,7 +51,7 @@ def _all_pages(db: Database, query: ArticleQuery, limit: int = 2) -> list[Articl
     rows: list[ArticleSummary] = []
     after = None
     with db.session() as s:
-        while page := list_articles(s, query, after=after, limit=limit):
+        while page := list_articles_in(s, query, after=after, limit=limit):
             rows += page
             after = sort_key_of(page[-1], query.sort)
     return rows
@@ -60,7 +60,7 @@ def _all_pages(db: Database, query: ArticleQuery, limit: int = 2) -> list[Articl
 def _python_order(db: Database, query: ArticleQuery) -> list[int]:
     """The expected order, computed in Python from every row (SQLite compares code points)."""
     with db.session() as s:
-        rows = list_articles(s, ArticleQuery(status=query.status, text=query.text), limit=1000)
+        rows = list_articles_in(s, ArticleQuery(status=query.status, text=query.text), limit=1000)
     key: Any = lambda r: (getattr(r, query.sort), r.id)  # noqa: E731
     return [r.id for r in sorted(rows, key=key, reverse=query.descending)]
 
@@ -73,7 +73,7 @@ def test_every_order_pages_through_every_match_once(
 ) -> None:
     query = ArticleQuery(status=status, text=text, sort=sort, descending=descending)
     with listed.session() as s:
-        one_page = [r.id for r in list_articles(s, query, limit=1000)]
+        one_page = [r.id for r in list_articles_in(s, query, limit=1000)]
     assert [r.id for r in _all_pages(listed, query)] == one_page
     if listed.is_sqlite:  # a server orders text by its own collation
         assert one_page == _python_order(listed, query)
@@ -104,20 +104,20 @@ def test_text_filter_matches_title_slug_rubric_and_author(
 ) -> None:
     query = ArticleQuery(text=text)
     with listed.session() as s:
-        assert {r.title for r in list_articles(s, query)} == titles
-        assert count_articles(s, query) == len(titles)
+        assert {r.title for r in list_articles_in(s, query)} == titles
+        assert count_articles_in(s, query) == len(titles)
 
 
 def test_counts_with_and_without_filters(listed: Database) -> None:
     with listed.session() as s:
-        assert count_articles(s, ArticleQuery()) == len(ARTICLES)
-        assert count_articles(s, ArticleQuery(status="draft")) == 3
-        assert count_articles(s, ArticleQuery(status="published", text="lorient")) == 1
+        assert count_articles_in(s, ArticleQuery()) == len(ARTICLES)
+        assert count_articles_in(s, ArticleQuery(status="draft")) == 3
+        assert count_articles_in(s, ArticleQuery(status="published", text="lorient")) == 1
 
 
 def test_comment_counts_leave_out_pingbacks(listed: Database) -> None:
     with listed.session() as s:
-        add_comments(
+        add_comments_in(
             s,
             [
                 NewComment(1, "Bravo"),
@@ -126,8 +126,8 @@ def test_comment_counts_leave_out_pingbacks(listed: Database) -> None:
                 NewComment(2, "Ailleurs"),
             ],
         )
-        assert count_by_status(s, 1) == {"pending": 1, "approved": 1, "spam": 0, "trash": 0}
-        assert count_by_status(s) == {"pending": 2, "approved": 1, "spam": 0, "trash": 0}
+        assert count_by_status_in(s, 1) == {"pending": 1, "approved": 1, "spam": 0, "trash": 0}
+        assert count_by_status_in(s) == {"pending": 2, "approved": 1, "spam": 0, "trash": 0}
 
 
 @pytest.mark.parametrize("sort", ["title", "rubric", "author", "updated_at"])
@@ -137,8 +137,8 @@ def test_position_of_an_article_is_its_row_in_the_list(
 ) -> None:
     query = ArticleQuery(status=status, text=text, sort=sort, descending=sort == "updated_at")
     with listed.session() as s:
-        rows = [r.id for r in list_articles(s, query, limit=1000)]
+        rows = [r.id for r in list_articles_in(s, query, limit=1000)]
         for article_id in range(1, len(ARTICLES) + 1):
             expected = rows.index(article_id) if article_id in rows else None
-            assert position_of(s, query, article_id) == expected
-        assert position_of(s, query, 999) is None
+            assert position_of_in(s, query, article_id) == expected
+        assert position_of_in(s, query, 999) is None

@@ -14,7 +14,7 @@ from dataclasses import replace
 import pytest
 
 from redaction.services.articles import editing
-from redaction.services.articles.editing import ArticleFields, ConflictError, create_article, get_article
+from redaction.services.articles.editing import ArticleFields, ConflictError, create_article, get_article_in
 from redaction.storage.database import Database
 
 FIELDS = ArticleFields(title="Le port de Lorient", body="Premier jet.")
@@ -64,6 +64,6 @@ def test_a_save_by_another_process_between_read_and_write_is_a_conflict(
 
     assert caught.value.current.fields.body == "Leur version."  # what the merge dialog shows
     with db.session() as session:
-        stored = get_article(session, opened.id)
+        stored = get_article_in(session, opened.id)
     assert stored.fields.body == "Leur version."  # not overwritten
     assert stored.version == opened.version + 1

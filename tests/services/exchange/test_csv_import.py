@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services.articles.editing import ArticleFields, create_article_in, get_article
+from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
 from redaction.services.exchange.csv_import import import_comments_csv, read_comments_csv
 from redaction.services.exchange.importing import ImportRefusedError, import_files, importer_for
 from redaction.services.moderation.rules import save_rules
@@ -74,7 +74,7 @@ def test_rows_become_threaded_comments_with_every_column(
     assert (first.status, reply.status) == ("approved", "pending")
     assert reply.parent_id == first.id
     with db.session() as session:
-        assert get_article(session, article[0]).pending_comments == 1
+        assert get_article_in(session, article[0]).pending_comments == 1
 
 
 def test_articles_by_uuid_semicolons_and_times_without_zone(

@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, create_article_in, get_article
+from redaction.services.articles.editing import (
+    ArticleDetail,
+    ArticleFields,
+    create_article_in,
+    get_article_in,
+)
 from redaction.services.exchange.export import ExportRefusedError, export_articles
 from redaction.services.exchange.importing import import_files
 from redaction.storage.database import Database
@@ -47,7 +52,7 @@ def fill(db: Database) -> list[ArticleDetail]:
             )
             ids.append(article.id)
     with db.session() as session:
-        return [get_article(session, i) for i in ids]
+        return [get_article_in(session, i) for i in ids]
 
 
 def test_markdown_export_reimports_every_field_exactly(db: Database, tmp_path: Path) -> None:
@@ -58,7 +63,7 @@ def test_markdown_export_reimports_every_field_exactly(db: Database, tmp_path: P
     try:
         assert import_files(other, sorted((tmp_path / "out").glob("*.md"))).articles == len(TRICKY)
         with other.session() as session:
-            copies = {a.uuid: a for a in (get_article(session, i) for i in range(1, len(TRICKY) + 1))}
+            copies = {a.uuid: a for a in (get_article_in(session, i) for i in range(1, len(TRICKY) + 1))}
     finally:
         other.close()
     for original in originals:

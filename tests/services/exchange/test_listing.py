@@ -10,7 +10,7 @@ import pytest
 
 from redaction.services.articles.editing import ArticleFields, create_article_in
 from redaction.services.exchange import listing
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.storage.database import Database
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
@@ -27,7 +27,7 @@ def filled(db: Database) -> Database:
                 ArticleFields(title=f"Article {n}", status=status),
                 created_at=T0 + timedelta(minutes=n // 3),
             )
-        add_comments(
+        add_comments_in(
             session,
             [
                 NewComment(
@@ -45,11 +45,11 @@ def filled(db: Database) -> Database:
 def test_pages_cover_every_row_once(filled: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(listing, "PAGE_SIZE", 2)
     with filled.session() as session:
-        articles = [row.id for row in listing.iter_article_rows(session)]
-        rows = list(listing.iter_comment_rows(session))
+        articles = [row.id for row in listing.iter_article_rows_in(session)]
+        rows = list(listing.iter_comment_rows_in(session))
         comments = [row.id for row in rows]
-        published = [row.id for row in listing.iter_article_rows(session, "published")]
-        on_first = [row.id for row in listing.iter_comment_rows(session, "pending", article_id=1)]
+        published = [row.id for row in listing.iter_article_rows_in(session, "published")]
+        on_first = [row.id for row in listing.iter_comment_rows_in(session, "pending", article_id=1)]
     assert sorted(articles) == list(range(1, 8))
     assert sorted(comments) == list(range(1, 12))
     keys = [(row.created_at, row.id) for row in rows]
@@ -61,7 +61,7 @@ def test_pages_cover_every_row_once(filled: Database, monkeypatch: pytest.Monkey
 def test_json_is_one_array_with_iso_utc_times(filled: Database) -> None:
     out = io.StringIO()
     with filled.session() as session:
-        count = listing.write_json(map(listing.article_object, listing.iter_article_rows(session)), out)
+        count = listing.write_json(map(listing.article_object, listing.iter_article_rows_in(session)), out)
     data = json.loads(out.getvalue())
     assert count == len(data) == 7
     first = next(a for a in data if a["id"] == 2)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from redaction.domain.dates import to_local
-from redaction.services.articles.editing import get_article
+from redaction.services.articles.editing import get_article_in
 from redaction.services.exchange.importing import (
     IMPORTERS,
     ImportRefusedError,
@@ -63,7 +63,7 @@ def test_a_good_file_becomes_an_article(db: Database, tmp_path: Path) -> None:
     result = import_files(db, [write(tmp_path, "peche.md", GOOD)])
     assert result == ImportResult(articles=1)
     with db.session() as session:
-        article = get_article(session, 1)
+        article = get_article_in(session, 1)
     assert article.fields.title == "Port de Lorient : la pêche face au gazole"
     assert article.fields.rubric == "Économie"
     assert article.fields.status == "in_review"
@@ -79,7 +79,7 @@ def test_published_article_is_published_on_its_date(db: Database, tmp_path: Path
     text = "---\ntitle: Publié\nstatus: published\ndate: 2025-04-19T08:30:00Z\ntags: [a, b]\n---\nTexte\n"
     import_files(db, [write(tmp_path, "a.markdown", text)])
     with db.session() as session:
-        article = get_article(session, 1)
+        article = get_article_in(session, 1)
     moment = datetime(2025, 4, 19, 8, 30, tzinfo=UTC)
     assert (article.created_at, article.published_at) == (moment, moment)
     assert article.fields.tags == ("a", "b")
@@ -88,7 +88,7 @@ def test_published_article_is_published_on_its_date(db: Database, tmp_path: Path
 def test_minimal_file_gets_sensible_defaults(db: Database, tmp_path: Path) -> None:
     import_files(db, [write(tmp_path, "min.md", "---\ntitle: Juste un titre\n---\n")])
     with db.session() as session:
-        article = get_article(session, 1)
+        article = get_article_in(session, 1)
     assert (article.fields.status, article.fields.language, article.fields.body) == ("draft", "fr", "")
 
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services.articles.editing import get_article
+from redaction.services.articles.editing import get_article_in
 from redaction.services.exchange.importing import ImportRefusedError, import_files, importer_for
 from redaction.services.exchange.wxr_import import import_wordpress, read_wordpress
 from redaction.services.moderation.rules import save_rules
@@ -44,7 +44,7 @@ def test_a_wxr_10_post_becomes_an_article_with_markdown_body(db: Database) -> No
     assert (summary.articles_created, summary.articles_existing) == (1, 0)
     article = articles(db)["Port de Lorient : la pêche face au gazole"]
     with db.session() as session:
-        detail = get_article(session, article.id)
+        detail = get_article_in(session, article.id)
     assert detail.fields.rubric == "Économie"
     assert detail.fields.tags == ("pêche", "Lorient")
     assert detail.fields.author == "tlegall"
@@ -121,7 +121,7 @@ def test_wxr_12_https_cdata_statuses_and_types(db: Database) -> None:
     }
     ferry = by_title["Ferry schedule: winter timetable"]
     with db.session() as session:
-        detail = get_article(session, ferry.id)
+        detail = get_article_in(session, ferry.id)
     assert detail.fields.author == "Hervé Guégan"
     assert detail.fields.rubric == "Island life"
     assert detail.fields.tags == ("ferry",)
@@ -156,7 +156,7 @@ def test_new_pending_comments_pass_through_the_rules(db: Database) -> None:
     assert found["503"].reason == "approved: author previously approved"
     with db.session() as session:
         actors = set(session.execute(select(ModerationEvent.actor)).scalars())
-        pending = get_article(session, found["502"].article_id).pending_comments
+        pending = get_article_in(session, found["502"].article_id).pending_comments
     assert actors == {"rules"}
     assert pending == 1
 

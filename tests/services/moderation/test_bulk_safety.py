@@ -18,7 +18,7 @@ from redaction.services.backup import (
     list_backups,
     remove_backup_listener,
 )
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.queue import decide_in_chunks, undo_decisions
 from redaction.storage.database import Database
 
@@ -28,7 +28,9 @@ MANY = BULK_BACKUP_MIN + 50
 def _pending(db: Database, n: int) -> list[int]:
     article = create_article(db, ArticleFields(title="Marée noire"), "anne")
     with db.session() as s:
-        return add_comments(s, [NewComment(article.id, f"Avis {i}", author_name=f"r{i}") for i in range(n)])
+        return add_comments_in(
+            s, [NewComment(article.id, f"Avis {i}", author_name=f"r{i}") for i in range(n)]
+        )
 
 
 def _statuses(path: Path) -> dict[str, int]:

@@ -6,14 +6,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from redaction.services.articles.editing import ArticleFields, create_article, summary_of
+from redaction.services.articles.editing import ArticleFields, create_article, summary_of_in
 from redaction.services.moderation.comments import (
     NewComment,
-    add_comments,
-    count_by_status,
-    get_comment,
+    add_comments_in,
+    count_by_status_in,
+    get_comment_in,
     history_of,
-    list_comments,
+    list_comments_in,
 )
 from redaction.services.moderation.queue import decide, undo_decisions
 from redaction.storage.database import Database
@@ -28,7 +28,7 @@ def article_id(db: Database) -> int:
 
 def add(db: Database, article_id: int, n: int, status: str = "pending") -> list[int]:
     with db.session() as session:
-        return add_comments(
+        return add_comments_in(
             session,
             [
                 NewComment(
@@ -41,7 +41,7 @@ def add(db: Database, article_id: int, n: int, status: str = "pending") -> list[
 
 def pending_counter(db: Database, article_id: int) -> int:
     with db.session() as session:
-        summary = summary_of(session, article_id)
+        summary = summary_of_in(session, article_id)
     assert summary is not None
     return summary.pending_comments
 
@@ -51,7 +51,7 @@ def test_new_pending_comments_count_on_their_article(db: Database, article_id: i
     add(db, article_id, 2, status="approved")
     assert pending_counter(db, article_id) == 3
     with db.session() as session:
-        assert count_by_status(session, article_id) == {"pending": 3, "approved": 2, "spam": 0, "trash": 0}
+        assert count_by_status_in(session, article_id) == {"pending": 3, "approved": 2, "spam": 0, "trash": 0}
 
 
 def test_moderation_moves_comments_records_events_and_can_be_undone(db: Database, article_id: int) -> None:
@@ -67,7 +67,7 @@ def test_moderation_moves_comments_records_events_and_can_be_undone(db: Database
     assert len(undo_decisions(db, decisions, actor="claire").decisions) == 2
     assert pending_counter(db, article_id) == 3
     with db.session() as session:
-        comment = get_comment(session, ids[0])
+        comment = get_comment_in(session, ids[0])
     assert comment is not None and comment.status == "pending"
     assert [e.reason for e in history_of(db, ids[0])] == ["liens", "undo"]
 
@@ -85,7 +85,9 @@ def test_queue_pages_newest_first_without_gaps(db: Database, article_id: int) ->
     seen: list[int] = []
     after = None
     with db.session() as session:
-        while page := list_comments(session, article_id=article_id, status="pending", after=after, limit=2):
+        while page := list_comments_in(
+            session, article_id=article_id, status="pending", after=after, limit=2
+        ):
             seen += [c.id for c in page]
             after = (page[-1].created_at, page[-1].id)
     assert seen == [5, 4, 3, 2, 1]

@@ -13,19 +13,25 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from redaction.services.articles.editing import ArticleFields, create_article, summary_of
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.articles.editing import ArticleFields, create_article, summary_of_in
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail, reply_as_newsroom
 from redaction.services.moderation.dossier import approve_all_pending, commenter_of, dossier, trash_all
-from redaction.services.moderation.log import LogFilter, UndoRefusedError, list_log, log_actors, undo_event
+from redaction.services.moderation.log import (
+    LogFilter,
+    UndoRefusedError,
+    list_log_in,
+    log_actors_in,
+    undo_event,
+)
 from redaction.services.moderation.queue import (
     QueueFilter,
     decide,
     decide_in_chunks,
-    list_queue,
+    list_queue_in,
     match_query,
-    queue_counts,
-    queue_ids,
+    queue_counts_in,
+    queue_ids_in,
     undo_decisions,
 )
 from redaction.services.moderation.stats import dashboard_figures
@@ -45,7 +51,7 @@ def desk(db: Database) -> dict[str, int]:
     a = create_article(db, ArticleFields(title="La criée", status="published")).id
     b = create_article(db, ArticleFields(title="Le festival", status="published")).id
     with db.session() as s:
-        ids = add_comments(
+        ids = add_comments_in(
             s,
             [
                 NewComment(a, "Un café très agréable", "Yann", "yann@example.fr", created_at=T0),
@@ -72,12 +78,12 @@ def desk(db: Database) -> dict[str, int]:
 
 def ids_of(db: Database, f: QueueFilter) -> list[int]:
     with db.session() as s:
-        return [r.id for r in list_queue(s, f)]
+        return [r.id for r in list_queue_in(s, f)]
 
 
 def counts(db: Database, f: QueueFilter | None = None) -> dict[str, int]:
     with db.session() as s:
-        return queue_counts(s, f or QueueFilter())
+        return queue_counts_in(s, f or QueueFilter())
 
 
 def test_match_query_quotes_every_word_so_nothing_typed_is_fts_syntax() -> None:
@@ -91,8 +97,8 @@ def test_queue_spans_articles_newest_first_and_pages_with_a_keyset(
 ) -> None:
     assert ids_of(db, QueueFilter()) == [desk["c4"], desk["c2"], desk["c1"], desk["c0"]]
     with db.session() as s:
-        first = list_queue(s, QueueFilter(), limit=2)
-        rest = list_queue(s, QueueFilter(), after=first[-1], limit=10)
+        first = list_queue_in(s, QueueFilter(), limit=2)
+        rest = list_queue_in(s, QueueFilter(), after=first[-1], limit=10)
     assert [r.id for r in first + rest] == [desk["c4"], desk["c2"], desk["c1"], desk["c0"]]
     assert first[0].article_title == "Le festival"
     assert ids_of(db, QueueFilter(status=None, article_id=desk["a"])) == [desk["c1"], desk["c0"]]
@@ -138,7 +144,7 @@ def test_counts_follow_every_move_and_match_a_recount(db: Database, desk: dict[s
 
 def test_pingbacks_and_trackbacks_have_a_queue_of_their_own(db: Database, desk: dict[str, int]) -> None:
     with db.session() as s:
-        ping, track = add_comments(
+        ping, track = add_comments_in(
             s,
             [
                 NewComment(
@@ -174,7 +180,7 @@ def test_pingbacks_and_trackbacks_have_a_queue_of_their_own(db: Database, desk: 
 def test_bulk_moves_in_chunks_report_progress_stop_and_undo(db: Database, desk: dict[str, int]) -> None:
     a = desk["a"]
     with db.session() as s:
-        many = add_comments(
+        many = add_comments_in(
             s, [NewComment(a, f"n°{i}", created_at=T0 + timedelta(hours=i)) for i in range(25)]
         )
     seen: list[tuple[int, int]] = []
@@ -188,7 +194,7 @@ def test_bulk_moves_in_chunks_report_progress_stop_and_undo(db: Database, desk: 
     assert len(undone.decisions) == 20
     assert counts(db, QueueFilter(article_id=a))["pending"] == 27
     with db.session() as s:
-        assert summary_of(s, a).pending_comments == 27  # type: ignore[union-attr]
+        assert summary_of_in(s, a).pending_comments == 27  # type: ignore[union-attr]
 
 
 def test_undo_leaves_alone_a_comment_someone_moved_again(db: Database, desk: dict[str, int]) -> None:
@@ -200,7 +206,7 @@ def test_undo_leaves_alone_a_comment_someone_moved_again(db: Database, desk: dic
 
 def test_queue_ids_feed_select_all_matching(db: Database, desk: dict[str, int]) -> None:
     with db.session() as s:
-        assert queue_ids(s, QueueFilter(author="yann")) == [desk["c4"], desk["c2"], desk["c0"]]
+        assert queue_ids_in(s, QueueFilter(author="yann")) == [desk["c4"], desk["c2"], desk["c0"]]
 
 
 def test_detail_has_thread_context_and_reply_is_approved_threaded_and_signed(
@@ -238,13 +244,13 @@ def test_audit_log_filters_and_undoes_one_decision(db: Database, desk: dict[str,
     decide(db, [desk["c1"]], "spam", "claire", reason="lien commercial")
     decide(db, [desk["c0"]], "approved", "marc")
     with db.session() as s:
-        everything = list_log(s, LogFilter())
+        everything = list_log_in(s, LogFilter())
         assert [r.actor for r in everything] == ["marc", "claire"]
-        assert [r.comment_id for r in list_log(s, LogFilter(actor="claire"))] == [desk["c1"]]
-        assert [r.comment_id for r in list_log(s, LogFilter(status="approved"))] == [desk["c0"]]
-        assert [r.comment_id for r in list_log(s, LogFilter(text="commercial"))] == [desk["c1"]]
-        assert [r.comment_id for r in list_log(s, LogFilter(text="cafe"))] == [desk["c0"]]  # comment text
-        assert log_actors(s) == ["claire", "marc"]
+        assert [r.comment_id for r in list_log_in(s, LogFilter(actor="claire"))] == [desk["c1"]]
+        assert [r.comment_id for r in list_log_in(s, LogFilter(status="approved"))] == [desk["c0"]]
+        assert [r.comment_id for r in list_log_in(s, LogFilter(text="commercial"))] == [desk["c1"]]
+        assert [r.comment_id for r in list_log_in(s, LogFilter(text="cafe"))] == [desk["c0"]]  # comment text
+        assert log_actors_in(s) == ["claire", "marc"]
     spam_event = everything[1]
     decision = undo_event(db, spam_event.id, "marc")
     assert decision.to_status == "pending" and counts(db)["spam"] == 0

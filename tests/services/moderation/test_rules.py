@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services.articles.editing import ArticleFields, create_article_in, get_article
-from redaction.services.moderation.comments import NewComment, add_comments, history_of
+from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
+from redaction.services.moderation.comments import NewComment, add_comments_in, history_of
 from redaction.services.moderation.rules import (
     apply_rules_in,
     apply_to_queue,
@@ -32,7 +32,7 @@ def article(db: Database, title: str = "Le port de Lorient") -> int:
 def add(db: Database, *comments: NewComment, rules: RuleSet | None = None) -> list[int]:
     """Comments arriving, passed through the rules like an import does."""
     with db.session() as session:
-        ids = add_comments(session, comments)
+        ids = add_comments_in(session, comments)
         apply_rules_in(session, ids, rules)
         return ids
 
@@ -103,7 +103,7 @@ def test_new_comments_get_a_reason_an_event_and_the_pending_counter_stays_right(
     assert [e.reason for e in history_of(db, ids[1])] == ["held: 2 links ≥ 2"]
     assert history_of(db, ids[0]) == []
     with db.session() as session:
-        assert get_article(session, a).pending_comments == 2
+        assert get_article_in(session, a).pending_comments == 2
 
 
 def test_previously_approved_authors_are_approved(db: Database) -> None:
@@ -131,7 +131,7 @@ def test_duplicates_and_floods_are_held(db: Database) -> None:
 def test_only_the_given_new_comments_are_judged(db: Database) -> None:
     a = article(db)
     with db.session() as session:
-        (old,) = add_comments(session, [new(a, "http://a.example http://b.example")])
+        (old,) = add_comments_in(session, [new(a, "http://a.example http://b.example")])
     (cid,) = add(db, new(a, "Un avis", 30))
     assert state(db, old) == ("pending", "")  # already in the queue: left for the dry run
     assert state(db, cid) == ("pending", "")

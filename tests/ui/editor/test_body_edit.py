@@ -17,6 +17,7 @@ from redaction.domain.images import MB
 from redaction.services.articles.images import ImageStore
 from redaction.storage.database import Database
 from redaction.storage.models import Image
+from redaction.ui.actions import ActionRegistry
 from redaction.ui.editor.body_edit import MarkdownEdit
 from tests.image_samples import JPEG, PNG
 from tests.ui.keys import type_text
@@ -149,13 +150,18 @@ def test_enter_continues_a_list_and_ends_it_on_an_empty_item(qtbot: QtBot, edit:
     assert "\u2028" not in edit.document().toRawText()
 
 
-def test_format_actions_are_named_for_a_menu_and_trigger_the_commands(edit: MarkdownEdit) -> None:
-    actions = {a.objectName(): a for a in edit.format_actions()}
-    assert actions["format_bold"].shortcut() == QKeySequence("Ctrl+B")
-    assert {"format_quote", "format_bullets", "format_numbers", "format_heading2"} <= set(actions)
+def test_format_commands_take_the_registrys_keys_and_follow_an_override(
+    qtbot: QtBot, edit: MarkdownEdit
+) -> None:
+    registry = ActionRegistry()
+    edit.bind_commands(registry)
     edit.setPlainText("mot")
-    actions["format_bold"].trigger()
+    qtbot.keyClick(edit, Qt.Key.Key_B, CTRL)
     assert edit.toPlainText() == "**mot**"
+    registry.set_shortcut("format_italic", QKeySequence("Ctrl+J"))  # Preferences
+    edit.setPlainText("mot")
+    qtbot.keyClick(edit, Qt.Key.Key_J, CTRL)
+    assert edit.toPlainText() == "*mot*"
 
 
 def test_a_command_can_be_rebound(qtbot: QtBot, edit: MarkdownEdit) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from redaction.services.articles.editing import ArticleFields, create_article_in
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.storage.database import Database
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
@@ -33,8 +33,8 @@ def desk_db(db: Database) -> Database:
             )
             for i in range(8)
         ]
-        ids = add_comments(s, pending)
-        add_comments(
+        ids = add_comments_in(s, pending)
+        add_comments_in(
             s,
             [
                 NewComment(
@@ -57,11 +57,16 @@ def desk_db(db: Database) -> Database:
 
 
 @pytest.fixture
-def open_desk(qtbot: object) -> Callable[[Database], object]:
+def open_desk(qtbot: object, request: pytest.FixtureRequest) -> Callable[[Database], object]:
+    from redaction import config
+    from redaction.ui.context import AppContext
     from redaction.ui.moderation.window import DeskWindow
 
     def factory(database: Database, actor: str = "claire") -> DeskWindow:
-        window = DeskWindow(database, actor)
+        config.put(USER_NAME=actor)  # who signs the decisions
+        ctx = AppContext(database)
+        request.addfinalizer(ctx.close)
+        window = DeskWindow(ctx)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         with qtbot.waitExposed(window):  # type: ignore[attr-defined]
             window.show()

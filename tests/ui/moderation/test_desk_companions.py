@@ -12,27 +12,26 @@ from PySide6.QtWidgets import QApplication
 
 from redaction.services.articles.editing import ArticleFields, create_article
 from redaction.services.backup import list_backups
-from redaction.services.moderation.comments import NewComment, add_comments, get_comment
+from redaction.services.moderation.comments import NewComment, add_comments_in, get_comment_in
 from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail
 from redaction.services.moderation.queue import decide
 from redaction.storage.database import Database
-from redaction.ui.moderation.decisions import SYNC_LIMIT
+from redaction.ui.moderation.controller import SYNC_LIMIT
 from redaction.ui.moderation.log_model import LogModel
 from redaction.ui.moderation.queue_model import QueueModel
-from redaction.ui.moderation.workers import background_backups
 from tests.ui.keys import type_text
 from tests.ui.moderation.conftest import T0
 
 
 def status_of(db: Database, comment_id: int) -> str:
     with db.session() as s:
-        return get_comment(s, comment_id).status  # type: ignore[union-attr]
+        return get_comment_in(s, comment_id).status  # type: ignore[union-attr]
 
 
 def many_pending(db: Database, n: int) -> list[int]:
     article = create_article(db, ArticleFields(title="Très commenté", status="published")).id
     with db.session() as s:
-        return add_comments(
+        return add_comments_in(
             s,
             [
                 NewComment(article, f"avis {i}", f"Lecteur {i}", created_at=T0 + timedelta(seconds=i))
@@ -46,17 +45,17 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
     ids = many_pending(db, n)
     desk = open_desk(db).desk
     qtbot.keyClick(desk.view, Qt.Key.Key_X, Qt.KeyboardModifier.ShiftModifier)  # mark all matching
-    qtbot.waitUntil(lambda: desk.operation is None)  # collected on a worker thread
-    assert desk.model.mark_count() == n and desk.model.rowCount() < n  # more than is loaded
+    qtbot.waitUntil(lambda: desk.queue.operation is None)  # collected on a worker thread
+    assert desk.queue.model.mark_count() == n and desk.queue.model.rowCount() < n  # more than is loaded
     notices: list[str] = []
-    background_backups().saved.connect(notices.append)
+    desk.ctx.backups.saved.connect(notices.append)
     qtbot.keyClick(desk.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
-    operation = desk.operation
+    operation = desk.ctx.moderation.operation
     assert operation is not None  # not on the UI thread
-    qtbot.waitUntil(lambda: desk.operation is None, timeout=20_000)
+    qtbot.waitUntil(lambda: desk.ctx.moderation.operation is None, timeout=20_000)
     assert operation.shown_progress == (n, n)
     assert {status_of(db, i) for i in ids} == {"approved"}
-    assert desk.tabs.tabText(0) == "Pending (0)" and desk.tabs.tabText(1) == f"Approved ({n})"
+    assert desk.queue.tabs.tabText(0) == "Pending (0)" and desk.queue.tabs.tabText(1) == f"Approved ({n})"
     # A copy of the database as it was before the move, written while (and after) it ran.
     qtbot.waitUntil(lambda: bool(notices), timeout=20_000)
     (backup,) = list_backups(db)
@@ -68,7 +67,8 @@ def test_bulk_approve_runs_on_a_worker_with_progress_to_the_end_and_is_one_undo(
     assert desk.view.hasFocus()  # the keyboard is back in the queue: the next keys still work
     qtbot.keyClick(desk.view, Qt.Key.Key_Z)  # the whole bulk step, on a worker too
     qtbot.waitUntil(
-        lambda: desk.operation is None and desk.tabs.tabText(0) == f"Pending ({n})", timeout=20_000
+        lambda: desk.ctx.moderation.operation is None and desk.queue.tabs.tabText(0) == f"Pending ({n})",
+        timeout=20_000,
     )
     assert {status_of(db, i) for i in ids} == {"pending"}
     qtbot.waitUntil(lambda: len(notices) == 2, timeout=20_000)  # undoing a bulk move is one too
@@ -87,7 +87,7 @@ def test_no_room_for_the_backup_copy_means_the_bulk_move_does_not_happen(
     desk = open_desk(db).desk
     full = shutil.disk_usage(db_path.parent)._replace(free=0)
     monkeypatch.setattr(backup_files.shutil, "disk_usage", lambda _path: full)
-    desk.model.set_marks(ids)
+    desk.queue.model.set_marks(ids)
     seen: list[str] = []
 
     def read_and_close() -> None:
@@ -100,17 +100,19 @@ def test_no_room_for_the_backup_copy_means_the_bulk_move_does_not_happen(
 
     QTimer.singleShot(0, read_and_close)
     qtbot.keyClick(desk.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: desk.operation is None and bool(seen), timeout=20_000)
+    qtbot.waitUntil(lambda: desk.ctx.moderation.operation is None and bool(seen), timeout=20_000)
     assert "Not enough free disk space" in seen[0] and "Nothing was changed" in seen[0]
     assert {status_of(db, i) for i in ids} == {"pending"}
-    assert desk.tabs.tabText(0) == f"Pending ({len(ids)})" and list_backups(db) == []
+    assert desk.queue.tabs.tabText(0) == f"Pending ({len(ids)})" and list_backups(db) == []
 
 
 def test_dossier_counts_and_bulk_actions(qtbot, desk_db, open_desk) -> None:
     window = open_desk(desk_db)
     desk = window.desk
-    row = next(r for r in range(desk.model.rowCount()) if desk.model.comment(r).author_name == "Yann")
-    desk.select_row(row)
+    row = next(
+        r for r in range(desk.queue.model.rowCount()) if desk.queue.model.comment(r).author_name == "Yann"
+    )
+    desk.queue.select_row(row)
     qtbot.keyClick(desk.view, Qt.Key.Key_O)
     dialog = window._companions["dossier"]
     assert dialog.who_label.text() == "yann@example.fr"
@@ -119,7 +121,7 @@ def test_dossier_counts_and_bulk_actions(qtbot, desk_db, open_desk) -> None:
     dialog.approve_all_pending()
     qtbot.waitUntil(lambda: dialog.operation is None)
     assert dialog.dossier.counts["approved"] == 3 and not dialog.approve_button.isEnabled()
-    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (5)")  # the desk follows
+    qtbot.waitUntil(lambda: desk.queue.tabs.tabText(0) == "Pending (5)")  # the desk follows
     qtbot.mouseClick(dialog.block_button, Qt.MouseButton.LeftButton)
     from redaction.services.moderation.rules import get_rules
 
@@ -147,12 +149,12 @@ def test_errors_quoting_reader_text_are_shown_as_plain_text(qtbot, desk_db, open
 
 def test_reply_as_the_newsroom_is_threaded_approved_and_signed(qtbot, desk_db, open_desk) -> None:
     desk = open_desk(desk_db, actor="Anne Le Goff").desk
-    parent = desk.model.comment(0).id
+    parent = desk.queue.model.comment(0).id
     qtbot.keyClick(desk.view, Qt.Key.Key_R)
-    edit = desk.detail.reply_edit
-    assert edit.hasFocus() and desk.detail.reply_send.text() == "Approve and Reply"
+    edit = desk.queue.detail.reply_edit
+    assert edit.hasFocus() and desk.queue.detail.reply_send.text() == "Approve and Reply"
     type_text(qtbot, edit, "Merci, nous corrigeons.\nLa redaction")
-    assert desk.tabs.tabText(0) == "Pending (8)"  # typing "a" or "s" decided nothing
+    assert desk.queue.tabs.tabText(0) == "Pending (8)"  # typing "a" or "s" decided nothing
     qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert status_of(desk_db, parent) == "approved"
     detail = comment_detail(desk_db, parent)
@@ -172,13 +174,13 @@ def test_reply_as_the_newsroom_is_threaded_approved_and_signed(qtbot, desk_db, o
             reply.body == "Merci, nous corrigeons.\nLa redaction"
             and reply.article_id == detail.row.article_id
         )
-    assert not desk.detail.reply_frame.isVisible() and desk.tabs.tabText(0) == "Pending (7)"
+    assert not desk.queue.detail.reply_frame.isVisible() and desk.queue.tabs.tabText(0) == "Pending (7)"
 
 
 def test_decision_log_lists_filters_and_undoes(qtbot, desk_db, open_desk) -> None:
     window = open_desk(desk_db)
     desk = window.desk
-    first, second = desk.model.comment(0).id, desk.model.comment(1).id
+    first, second = desk.queue.model.comment(0).id, desk.queue.model.comment(1).id
     decide(desk_db, [first], "spam", "marc", reason="publicité")
     qtbot.keyClick(desk.view, Qt.Key.Key_F5)
     qtbot.keyClick(desk.view, Qt.Key.Key_A)  # claire approves the next one
@@ -193,7 +195,7 @@ def test_decision_log_lists_filters_and_undoes(qtbot, desk_db, open_desk) -> Non
     log.view.selectRow(0)
     qtbot.mouseClick(log.undo_button, Qt.MouseButton.LeftButton)
     assert status_of(desk_db, first) == "pending" and "back in pending" in log.message.text()
-    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (7)")
+    qtbot.waitUntil(lambda: desk.queue.tabs.tabText(0) == "Pending (7)")
     log.text_edit.clear()
     log.apply_filter()
     undo_row = next(r for r in range(log.model.rowCount()) if log.model.event_row(r).reason == "publicité")
@@ -227,7 +229,7 @@ def test_rules_dry_run_shows_counts_and_changes_before_saving(qtbot, desk_db, op
     assert "send 2 to the trash" in dialog.result_label.text()
     assert dialog.changes.rowCount() == 2
     assert dialog.changes.data(dialog.changes.index(0, 2)) == "Bot"
-    assert window.desk.tabs.tabText(3) == "Trash (0)"  # a dry run changes nothing
+    assert window.desk.queue.tabs.tabText(3) == "Trash (0)"  # a dry run changes nothing
     assert dialog.save()
     from redaction.services.moderation.rules import get_rules
 
@@ -256,7 +258,7 @@ def test_queue_and_log_models_pass_the_model_tester(qtmodeltester, desk_db) -> N
 
 def test_quitting_waits_for_a_backup_copy_still_being_written(qtbot, db, db_path) -> None:
     from redaction.services.backup import backups_in_progress, pin_backup_before
-    from redaction.ui.moderation.workers import finish_background_backups
+    from redaction.ui.operations import finish_background_backups
 
     many_pending(db, 30)
     pinned = pin_backup_before(db, "bulk-approve")

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
 from redaction.services.articles.editing import ArticleFields, create_article
-from redaction.services.moderation.comments import NewComment, add_comments, get_comment
+from redaction.services.moderation.comments import NewComment, add_comments_in, get_comment_in
 from redaction.services.moderation.queue import decide
 from redaction.storage.database import Database
 from redaction.ui.moderation.detail import FIRST_CHARS
@@ -18,15 +18,15 @@ from tests.ui.moderation.conftest import T0
 
 
 def select(desk, comment_id: int) -> None:
-    row = desk.model.load_until(comment_id)
+    row = desk.queue.model.load_until(comment_id)
     assert row is not None
-    desk.select_row(row)
+    desk.queue.select_row(row)
 
 
 def find_id(desk, prefix: str) -> int:
-    for r in range(desk.model.rowCount()):
-        if desk.model.comment(r).excerpt.startswith(prefix):
-            return desk.model.comment(r).id
+    for r in range(desk.queue.model.rowCount()):
+        if desk.queue.model.comment(r).excerpt.startswith(prefix):
+            return desk.queue.model.comment(r).id
     raise AssertionError(prefix)
 
 
@@ -37,7 +37,7 @@ def test_detail_shows_article_author_ip_and_the_parent_with_decisions_in_place(
     child = find_id(desk, "Commentaire numéro 5")
     parent = find_id(desk, "Commentaire numéro 1")
     select(desk, child)
-    d = desk.detail
+    d = desk.queue.detail
     assert d.article_label.text() == "Le festival"
     assert d.author_label.text() == "Bot"
     assert "bot@spam.test" in d.meta_label.text() and "IP 10.0.0.5" in d.meta_label.text()
@@ -46,29 +46,29 @@ def test_detail_shows_article_author_ip_and_the_parent_with_decisions_in_place(
     assert "In reply to Léa" in d.parent_meta.text() and "numéro 1" in d.parent_text.text()
     qtbot.mouseClick(d.parent_buttons["spam"], Qt.MouseButton.LeftButton)
     with desk_db.session() as s:
-        assert get_comment(s, parent).status == "spam"  # type: ignore[union-attr]
-    assert desk.detail.detail.row.id == child  # still reading the reply
+        assert get_comment_in(s, parent).status == "spam"  # type: ignore[union-attr]
+    assert desk.queue.detail.detail.row.id == child  # still reading the reply
     assert "Spam" in d.parent_meta.text() and not d.parent_buttons["spam"].isEnabled()
-    assert desk.tabs.tabText(2) == "Spam (1)"
-    desk.undo()
+    assert desk.queue.tabs.tabText(2) == "Spam (1)"
+    desk.queue.undo()
     with desk_db.session() as s:
-        assert get_comment(s, parent).status == "pending"  # type: ignore[union-attr]
+        assert get_comment_in(s, parent).status == "pending"  # type: ignore[union-attr]
 
 
 def test_why_it_is_here_names_the_last_decision_or_the_rules_reason(qtbot, desk_db, open_desk) -> None:
     desk = open_desk(desk_db).desk
-    target = desk.model.comment(0).id
+    target = desk.queue.model.comment(0).id
     decide(desk_db, [target], "spam", "marc", reason="lien publicitaire")
     qtbot.keyClick(desk.view, Qt.Key.Key_3)
     select(desk, target)
-    assert desk.detail.why_label.text().startswith("Moved to spam by marc")
-    assert desk.detail.why_label.text().endswith("lien publicitaire")
+    assert desk.queue.detail.why_label.text().startswith("Moved to spam by marc")
+    assert desk.queue.detail.why_label.text().endswith("lien publicitaire")
 
 
 def test_pingbacks_and_trackbacks_are_a_queue_of_their_own_at_the_desk(qtbot, desk_db, open_desk) -> None:
     article = create_article(desk_db, ArticleFields(title="Relayé", status="published")).id
     with desk_db.session() as s:
-        (ping,) = add_comments(
+        (ping,) = add_comments_in(
             s,
             [
                 NewComment(
@@ -82,20 +82,20 @@ def test_pingbacks_and_trackbacks_are_a_queue_of_their_own_at_the_desk(qtbot, de
             ],
         )
     desk = open_desk(desk_db).desk
-    assert desk.tabs.tabText(0) == "Pending (8)"  # readers only
-    assert ping not in [desk.model.comment(r).id for r in range(desk.model.rowCount())]
+    assert desk.queue.tabs.tabText(0) == "Pending (8)"  # readers only
+    assert ping not in [desk.queue.model.comment(r).id for r in range(desk.queue.model.rowCount())]
     kinds = desk.filters.kind_combo
     kinds.setCurrentIndex(kinds.findText("Pingbacks and trackbacks"))
-    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (1)")
-    assert desk.model.rowCount() == 1 and desk.model.comment(0).id == ping
-    assert desk.detail.meta_label.text().startswith("Pingback · site: blog-du-port.test")
+    qtbot.waitUntil(lambda: desk.queue.tabs.tabText(0) == "Pending (1)")
+    assert desk.queue.model.rowCount() == 1 and desk.queue.model.comment(0).id == ping
+    assert desk.queue.detail.meta_label.text().startswith("Pingback · site: blog-du-port.test")
     qtbot.keyClick(desk.view, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: desk.tabs.tabText(1) == "Approved (1)")
+    qtbot.waitUntil(lambda: desk.queue.tabs.tabText(1) == "Approved (1)")
     with desk_db.session() as s:
-        assert get_comment(s, ping).status == "approved"  # type: ignore[union-attr]
+        assert get_comment_in(s, ping).status == "approved"  # type: ignore[union-attr]
     kinds.setCurrentIndex(kinds.findText("Reader comments"))
-    qtbot.waitUntil(lambda: desk.tabs.tabText(0) == "Pending (8)")
-    assert desk.tabs.tabText(1) == "Approved (2)"
+    qtbot.waitUntil(lambda: desk.queue.tabs.tabText(0) == "Pending (8)")
+    assert desk.queue.tabs.tabText(1) == "Approved (2)"
 
 
 HOSTILE_NAME = "Admin\u202etxt.exe\u200b"
@@ -105,7 +105,7 @@ def test_hostile_comments_are_shown_as_plain_text(qtbot, db: Database, open_desk
     article = create_article(db, ArticleFields(title="<b>Titre</b>", status="published")).id
     script = "<script>alert('x')</script><img src=http://evil.test/p.png> <a href='javascript:x'>ici</a>"
     with db.session() as s:
-        add_comments(
+        add_comments_in(
             s,
             [
                 NewComment(
@@ -119,7 +119,7 @@ def test_hostile_comments_are_shown_as_plain_text(qtbot, db: Database, open_desk
             ],
         )
     desk = open_desk(db).desk
-    d = desk.detail
+    d = desk.queue.detail
     assert d.body_view.toPlainText() == script
     assert d.article_label.text() == "<b>Titre</b>"
     assert d.author_label.text() == "Admin⟦RLO⟧txt.exe⟦ZWSP⟧"
@@ -130,11 +130,13 @@ def test_hostile_comments_are_shown_as_plain_text(qtbot, db: Database, open_desk
             or not label.text()
             or label in d.findChildren(QLabel, "detail_hidden")
         )
-    assert desk.model.data(desk.model.index(0, 1)) == "Admin⟦RLO⟧txt.exe⟦ZWSP⟧"
-    assert desk.model.data(desk.model.index(0, 2)).startswith("<script>alert('x')</script>")
+    assert desk.queue.model.data(desk.queue.model.index(0, 1)) == "Admin⟦RLO⟧txt.exe⟦ZWSP⟧"
+    assert desk.queue.model.data(desk.queue.model.index(0, 2)).startswith("<script>alert('x')</script>")
     option = QStyleOptionViewItem()
     option.initFrom(desk.view)
-    drawn = desk.view.itemDelegate().static_text(desk.model.data(desk.model.index(0, 2)), 2000, option)
+    drawn = desk.view.itemDelegate().static_text(
+        desk.queue.model.data(desk.queue.model.index(0, 2)), 2000, option
+    )
     assert drawn.textFormat() == Qt.TextFormat.PlainText and drawn.text().startswith("<script>")
 
 
@@ -142,9 +144,9 @@ def test_a_megabyte_comment_is_capped_then_shown_in_chunks(qtbot, db: Database, 
     article = create_article(db, ArticleFields(title="Long", status="published")).id
     rant = ("Je ne suis pas d'accord " * 50_000)[:1_000_000]
     with db.session() as s:
-        add_comments(s, [NewComment(article, rant, "Long", created_at=T0 + timedelta(minutes=1))])
+        add_comments_in(s, [NewComment(article, rant, "Long", created_at=T0 + timedelta(minutes=1))])
     desk = open_desk(db).desk
-    d = desk.detail
+    d = desk.queue.detail
     shown = d.body_view.toPlainText()
     assert len(shown) <= FIRST_CHARS + FIRST_CHARS // 100  # display lines add a few line breaks
     assert d.hidden_label.isVisibleTo(desk) and "more characters not shown yet" in d.hidden_label.text()

@@ -226,7 +226,7 @@ def _ordered(stmt: Select[Any], column: Any, descending: bool) -> Select[Any]:
 _JOINED_SORTS = {"rubric": (_RubricAlias, Article.rubric_id), "author": (_PersonAlias, Article.author_id)}
 
 
-def list_articles(
+def list_articles_in(
     session: Session, query: ArticleQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
 ) -> list[ArticleSummary]:
     """One page of the list in ``query``'s order, starting after the keyset ``after``."""
@@ -255,21 +255,21 @@ def sort_key_of(summary: ArticleSummary, sort: str) -> tuple[Any, int]:
     return (value, summary.id)
 
 
-def count_articles(session: Session, query: ArticleQuery) -> int:
+def count_articles_in(session: Session, query: ArticleQuery) -> int:
     """How many articles match ``query``; no join, so an index answers without the article rows."""
     stmt = _filtered(select(func.count()).select_from(Article), query, session)
     return session.execute(stmt).scalar_one()
 
 
-def summary_of(session: Session, article_id: int) -> ArticleSummary | None:
+def summary_of_in(session: Session, article_id: int) -> ArticleSummary | None:
     row = session.execute(_summary_select().where(Article.id == article_id)).first()
     return ArticleSummary(*row) if row else None
 
 
-def position_of(session: Session, query: ArticleQuery, article_id: int) -> int | None:
+def position_of_in(session: Session, query: ArticleQuery, article_id: int) -> int | None:
     """How many articles come before ``article_id`` in ``query``'s list, or None if it is not in
     it: a count over the order's index, so finding a row never means loading every page above it."""
-    summary = summary_of(session, article_id)
+    summary = summary_of_in(session, article_id)
     if summary is None:
         return None
     matches = _filtered(
@@ -327,6 +327,35 @@ def _detail_of(article: Article) -> ArticleDetail:
 TARGET_UNITS = ("signs", "words")
 
 
+# -- public reads: one unit of work each (the window's models and the command line) -------------
+def list_articles(
+    db: Database, query: ArticleQuery, after: tuple[Any, int] | None = None, limit: int = PAGE_SIZE
+) -> list[ArticleSummary]:
+    with db.session() as session:
+        return list_articles_in(session, query, after, limit)
+
+
+def count_articles(db: Database, query: ArticleQuery) -> int:
+    with db.session() as session:
+        return count_articles_in(session, query)
+
+
+def summary_of(db: Database, article_id: int) -> ArticleSummary | None:
+    with db.session() as session:
+        return summary_of_in(session, article_id)
+
+
+def position_of(db: Database, query: ArticleQuery, article_id: int) -> int | None:
+    with db.session() as session:
+        return position_of_in(session, query, article_id)
+
+
+def get_article(db: Database, article_id: int) -> ArticleDetail:
+    """The article in full; ArticleNotFoundError when there is none with this id."""
+    with db.session() as session:
+        return get_article_in(session, article_id)
+
+
 @patient
 def set_target(db: Database, article_id: int, length: int, unit: str) -> None:
     """Set what the article should run to (0 removes the target). Not a change of its text:
@@ -345,14 +374,14 @@ def set_target(db: Database, article_id: int, length: int, unit: str) -> None:
         record(session, Changes.of(articles={article_id}))
 
 
-def get_article(session: Session, article_id: int) -> ArticleDetail:
+def get_article_in(session: Session, article_id: int) -> ArticleDetail:
     article = session.get(Article, article_id)
     if article is None:
         raise ArticleNotFoundError(f"there is no article {article_id}")
     return _detail_of(article)
 
 
-def rubric_named(session: Session, name: str) -> Rubric | None:
+def rubric_named_in(session: Session, name: str) -> Rubric | None:
     name = name.strip()
     if not name:
         return None
@@ -364,7 +393,7 @@ def rubric_named(session: Session, name: str) -> Rubric | None:
     return rubric
 
 
-def person_named(session: Session, name: str, role: str = "journalist") -> Person | None:
+def person_named_in(session: Session, name: str, role: str = "journalist") -> Person | None:
     name = name.strip()
     if not name:
         return None
@@ -381,8 +410,8 @@ def _apply(session: Session, article: Article, fields: ArticleFields, now: datet
     # Look up rubric and author before touching the article, so that the lookups' autoflush
     # cannot write a half-changed article (each flush would also bump the version counter).
     with session.no_autoflush:
-        rubric = rubric_named(session, fields.rubric)
-        author = person_named(session, fields.author)
+        rubric = rubric_named_in(session, fields.rubric)
+        author = person_named_in(session, fields.author)
     if article.title != fields.title or not article.slug:
         article.slug = slugify(fields.title)
     article.title = fields.title
@@ -478,8 +507,7 @@ def save_article(
     except StaleDataError:
         # Another program saved between our read and our write: the UPDATE names the version
         # read, so it matched nothing and nothing was written. The same conflict as above.
-        with db.session() as session:
-            raise ConflictError(get_article(session, article_id)) from None
+        raise ConflictError(get_article(db, article_id)) from None
 
 
 def _save(

@@ -133,7 +133,7 @@ class ImageStore:
         return self.add_bytes(read_image_file(path, self.limit), path.name)
 
 
-def find_image(session: Session, prefix: str) -> Image | None:
+def find_image_in(session: Session, prefix: str) -> Image | None:
     """The image whose hash starts with ``prefix`` (an index range scan, not LIKE)."""
     prefix = prefix.lower()
     stmt = (
@@ -151,5 +151,5 @@ def image_resource(db: Database, url: str) -> bytes | None:
     if prefix is None:
         return None
     with db.session() as session:
-        row = find_image(session, prefix)
+        row = find_image_in(session, prefix)
         return None if row is None else row.data

@@ -19,11 +19,16 @@ from sqlalchemy.orm import Session
 from redaction.domain.dates import utcnow
 from redaction.domain.slugs import slugify
 from redaction.domain.workflow import CommentStatus
-from redaction.services.articles.editing import ArticleFields, create_article_in, person_named, rubric_named
+from redaction.services.articles.editing import (
+    ArticleFields,
+    create_article_in,
+    person_named_in,
+    rubric_named_in,
+)
 from redaction.services.demo import comments as texts
 from redaction.services.demo.articles import ARTICLES, PEOPLE, RUBRICS
 from redaction.services.errors import RefusedError
-from redaction.services.moderation.comments import NewComment, add_comments
+from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment
 
@@ -53,7 +58,7 @@ class _Target:
     published_at: datetime
 
 
-def ensure_empty(session: Session, location: str) -> None:
+def ensure_empty_in(session: Session, location: str) -> None:
     articles = session.execute(select(func.count(Article.id))).scalar_one()
     comments = session.execute(select(func.count(Comment.id))).scalar_one()
     if articles or comments:
@@ -65,9 +70,9 @@ def ensure_empty(session: Session, location: str) -> None:
 
 def _create_articles(session: Session, now: datetime) -> list[_Target]:
     for name, role in PEOPLE:
-        person_named(session, name, role)
+        person_named_in(session, name, role)
     for rubric in RUBRICS:
-        rubric_named(session, rubric)
+        rubric_named_in(session, rubric)
     targets: list[_Target] = []
     for item in ARTICLES:
         created = now - timedelta(days=item.days_ago, hours=3)
@@ -145,7 +150,7 @@ def _comments(session: Session, rng: random.Random, targets: list[_Target], now:
                 status=status,
             )
         )
-    ids = add_comments(session, top)
+    ids = add_comments_in(session, top)
     by_id = {t.id: t for t in targets}
     # Replies: readers answering an approved comment on the same article, after it.
     answerable = [(cid, c) for cid, c in zip(ids, top, strict=True) if c.status == CommentStatus.APPROVED]
@@ -161,8 +166,8 @@ def _comments(session: Session, rng: random.Random, targets: list[_Target], now:
                 created_at=_moment(rng, target, now, after=parent.created_at),
             )
         )
-    add_comments(session, replies)
-    add_comments(session, _links(rng, targets, now))
+    add_comments_in(session, replies)
+    add_comments_in(session, _links(rng, targets, now))
     return len(top) + len(replies)
 
 
@@ -223,7 +228,7 @@ def fill_demo(db: Database, now: datetime | None = None, seed: int = SEED) -> De
     now = now or utcnow()
     rng = random.Random(seed)
     with db.session() as session:
-        ensure_empty(session, db.location)
+        ensure_empty_in(session, db.location)
         targets = _create_articles(session, now)
         count = _comments(session, rng, targets, now)
         rows = session.execute(

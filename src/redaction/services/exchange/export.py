@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from redaction.domain.dates import to_local
 from redaction.domain.workflow import ArticleStatus
 from redaction.render.page import PageInfo, article_page
-from redaction.services.articles.editing import ArticleDetail, get_article
+from redaction.services.articles.editing import ArticleDetail, get_article_in
 from redaction.services.errors import RefusedError
 from redaction.services.exchange import frontmatter
 from redaction.services.exchange.image_files import ImageExporter
@@ -91,7 +91,7 @@ def html_document(article: ArticleDetail) -> str:
     return article_page(page_info(article), article.fields.body, standalone=True)
 
 
-def iter_details(session: Session, status: str | None = None) -> Iterator[ArticleDetail]:
+def iter_details_in(session: Session, status: str | None = None) -> Iterator[ArticleDetail]:
     """Every article (optionally of one status) in id order, a page at a time."""
     last_id = 0
     while True:
@@ -105,7 +105,7 @@ def iter_details(session: Session, status: str | None = None) -> Iterator[Articl
         by_id = {row.id: row for row in rows}
         for article_id in ids:
             if article_id in by_id:
-                yield get_article(session, article_id)
+                yield get_article_in(session, article_id)
         last_id = ids[-1]
         session.expunge_all()  # keep memory flat on big databases
 
@@ -164,7 +164,7 @@ def export_articles(
     count = 0
     with db.session() as session:
         images = ImageExporter(session, folder)  # images/<sha256>.<ext>, each written once
-        for article in iter_details(session, status):
+        for article in iter_details_in(session, status):
             path = folder / unique_name(article.slug or "article", f".{fmt}", taken)
             _write(path, images.rewrite(render(article)))
             count += 1

@@ -26,7 +26,7 @@ from redaction.services.articles.images import (
     PREFIX_LENGTH,
     SCHEME,
     ImageRefusedError,
-    find_image,
+    find_image_in,
     read_image_file,
     store_image_in,
 )
@@ -69,7 +69,7 @@ class ImageExporter:
         return self._paths[prefix] or match.group(0)
 
     def _export(self, prefix: str) -> str | None:
-        row = find_image(self.session, prefix)
+        row = find_image_in(self.session, prefix)
         if row is None:
             return None  # an unknown image stays as written; the page shows it missing
         name = f"{row.sha256}.{EXTENSIONS.get(row.mime, 'bin')}"

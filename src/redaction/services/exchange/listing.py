@@ -18,20 +18,20 @@ from typing import Any, TextIO
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.articles.editing import ArticleQuery, ArticleSummary, list_articles, sort_key_of
+from redaction.services.articles.editing import ArticleQuery, ArticleSummary, list_articles_in, sort_key_of
 from redaction.services.exchange.export import iso_utc
-from redaction.services.moderation.comments import READER_KINDS, CommentRow, list_comments
+from redaction.services.moderation.comments import READER_KINDS, CommentRow, list_comments_in
 
 PAGE_SIZE = 500
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
-def iter_article_rows(session: Session, status: str | None = None) -> Iterator[ArticleSummary]:
+def iter_article_rows_in(session: Session, status: str | None = None) -> Iterator[ArticleSummary]:
     """Articles most recently updated first."""
     query = ArticleQuery(status=status, sort="updated_at", descending=True)
     after = None
     while True:
-        page = list_articles(session, query, after=after, limit=PAGE_SIZE)
+        page = list_articles_in(session, query, after=after, limit=PAGE_SIZE)
         yield from page
         if len(page) < PAGE_SIZE:
             return
@@ -43,7 +43,7 @@ def _comment_stream(
 ) -> Iterator[CommentRow]:
     after = None
     while True:
-        page = list_comments(
+        page = list_comments_in(
             session, article_id=article_id, status=status, after=after, limit=PAGE_SIZE, kinds=kinds
         )
         yield from page
@@ -52,7 +52,7 @@ def _comment_stream(
         after = (page[-1].created_at, page[-1].id)
 
 
-def iter_comment_rows(
+def iter_comment_rows_in(
     session: Session,
     status: str | None = None,
     article_id: int | None = None,

@@ -80,7 +80,7 @@ _COLUMNS = (
 )
 
 
-def list_comments(
+def list_comments_in(
     session: Session,
     article_id: int | None = None,
     status: str | None = None,
@@ -107,12 +107,12 @@ def list_comments(
     return [CommentRow(*row) for row in session.execute(stmt)]
 
 
-def get_comment(session: Session, comment_id: int) -> CommentRow | None:
+def get_comment_in(session: Session, comment_id: int) -> CommentRow | None:
     row = session.execute(select(*_COLUMNS).where(Comment.id == comment_id)).first()
     return CommentRow(*row) if row else None
 
 
-def count_by_status(session: Session, article_id: int | None = None) -> dict[str, int]:
+def count_by_status_in(session: Session, article_id: int | None = None) -> dict[str, int]:
     """Reader comments per status (every status present, zero included)."""
     statuses = [s.value for s in CommentStatus]
     # One filtered count per status rather than GROUP BY: the planner then reads an article's
@@ -142,7 +142,7 @@ def _adjust_pending(session: Session, deltas: Counter[int]) -> None:
         session.execute(_ADJUST_PENDING, params)
 
 
-def add_comments(session: Session, comments: Iterable[NewComment]) -> list[int]:
+def add_comments_in(session: Session, comments: Iterable[NewComment]) -> list[int]:
     """Insert comments inside an existing unit of work; returns their ids in order."""
     ids: list[int] = []
     comments = list(comments)
@@ -213,9 +213,17 @@ _MOVE = update(Comment.__table__).where(*_MOVING).values(status=bindparam("targe
 
 
 def set_status_in(
-    session: Session, comment_ids: Sequence[int], status: str, actor: str, reason: str = ""
+    session: Session,
+    comment_ids: Sequence[int],
+    status: str,
+    actor: str,
+    reason: str = "",
+    to_site: bool = True,
 ) -> list[Decision]:
-    """Move comments to ``status`` inside a unit of work; unchanged ones are skipped."""
+    """Move comments to ``status`` inside a unit of work; unchanged ones are skipped.
+
+    Decisions on comments from the connected WordPress site are queued for it in the same
+    transaction (``to_site=False``: the move comes from the site itself, as a sync applies it)."""
     target = CommentStatus.parse(status).value
     now = utcnow()
     decisions: list[Decision] = []
@@ -241,6 +249,10 @@ def set_status_in(
                     pending[r.article_id] += 1
     _adjust_pending(session, pending)
     record(session, changes_of(decisions))
+    if to_site and decisions:
+        from redaction.services.site.outbox import enqueue_decisions_in  # only when deciding
+
+        enqueue_decisions_in(session, decisions, actor)
     return decisions
 
 

@@ -17,8 +17,8 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.comments import Decision, NewComment, add_comments, set_status_in
-from redaction.services.moderation.queue import QueueRow, _row_select, queue_rows
+from redaction.services.moderation.comments import Decision, NewComment, add_comments_in, set_status_in
+from redaction.services.moderation.queue import QueueRow, _row_select, queue_rows_in
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, ModerationEvent
 from redaction.storage.patience import patient
@@ -54,7 +54,7 @@ def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:
             return None
         *columns, body, replies = found
         row = QueueRow(*columns)
-        parent_rows = queue_rows(session, [row.parent_id]) if row.parent_id is not None else []
+        parent_rows = queue_rows_in(session, [row.parent_id]) if row.parent_id is not None else []
         event = session.execute(
             select(
                 ModerationEvent.actor,
@@ -101,7 +101,7 @@ def reply_as_newsroom(db: Database, parent_id: int, body: str, actor: str) -> Re
             approved = set_status_in(
                 session, [parent_id], CommentStatus.APPROVED.value, actor, reason="approved with a reply"
             )
-        (new_id,) = add_comments(
+        (new_id,) = add_comments_in(
             session,
             [
                 NewComment(
@@ -119,4 +119,7 @@ def reply_as_newsroom(db: Database, parent_id: int, body: str, actor: str) -> Re
             .values(reason=NEWSROOM_REASON)
             .execution_options(synchronize_session=False)
         )
+        from redaction.services.site.outbox import enqueue_reply_in
+
+        enqueue_reply_in(session, new_id, parent_id)  # sent to the site when the parent came from it
     return ReplyOutcome(new_id, approved)

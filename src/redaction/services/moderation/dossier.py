@@ -21,7 +21,7 @@ from redaction.services.moderation.queue import (
     Progress,
     QueueFilter,
     decide_in_chunks,
-    queue_ids,
+    queue_ids_in,
 )
 from redaction.storage.database import Database
 from redaction.storage.models import Comment
@@ -115,7 +115,7 @@ def approve_all_pending(
     db: Database, commenter: Commenter, actor: str, progress: Progress | None = None
 ) -> BulkOutcome:
     with db.session() as session:
-        ids = queue_ids(session, commenter.queue_filter(CommentStatus.PENDING.value))
+        ids = queue_ids_in(session, commenter.queue_filter(CommentStatus.PENDING.value))
     return decide_in_chunks(
         db, ids, CommentStatus.APPROVED.value, actor, progress, reason="dossier: approve all pending"
     )
@@ -128,6 +128,6 @@ def trash_all(
         ids = [
             i
             for status in (CommentStatus.PENDING, CommentStatus.APPROVED, CommentStatus.SPAM)
-            for i in queue_ids(session, commenter.queue_filter(status.value))
+            for i in queue_ids_in(session, commenter.queue_filter(status.value))
         ]
     return decide_in_chunks(db, ids, CommentStatus.TRASH.value, actor, progress, reason="dossier: trash all")

@@ -122,7 +122,7 @@ def _conditions(f: LogFilter, sqlite: bool) -> list[Any]:
     return where
 
 
-def list_log(
+def list_log_in(
     session: Session, f: LogFilter, after: LogRow | None = None, limit: int = PAGE_SIZE
 ) -> list[LogRow]:
     stmt = _select().where(*_conditions(f, session.get_bind().dialect.name == "sqlite"))
@@ -133,13 +133,23 @@ def list_log(
     return [LogRow(*row) for row in session.execute(stmt)]
 
 
-def log_actors(session: Session) -> list[str]:
+def log_actors_in(session: Session) -> list[str]:
     """Everyone who has taken a decision, alphabetically."""
     return [
         a
         for a in session.scalars(select(ModerationEvent.actor).distinct().order_by(ModerationEvent.actor))
         if a
     ]
+
+
+def list_log(db: Database, f: LogFilter, after: LogRow | None = None, limit: int = PAGE_SIZE) -> list[LogRow]:
+    with db.session() as session:
+        return list_log_in(session, f, after, limit)
+
+
+def log_actors(db: Database) -> list[str]:
+    with db.session() as session:
+        return log_actors_in(session)
 
 
 @patient

@@ -2,11 +2,11 @@
 
 Contract:
 
-- ``list_queue`` pages a :class:`QueueFilter` newest first with a keyset (never OFFSET), and hands
+- ``list_queue_in`` pages a :class:`QueueFilter` newest first with a keyset (never OFFSET), and hands
   back :class:`QueueRow` with a bounded excerpt, so a page costs the same whatever the comments'
   length. Full-text search uses the SQLite FTS5 index (accent-insensitive) with a MATCH expression
   in which every user word is quoted, so no input is FTS syntax; other databases use ILIKE.
-- ``queue_counts`` reads the trigger-kept ``comment_count`` table when nothing narrows the queue
+- ``queue_counts_in`` reads the trigger-kept ``comment_count`` table when nothing narrows the queue
   (O(1) at a million comments) and counts rows otherwise.
 - Decisions go through :func:`redaction.services.moderation.comments.set_status_in`, so every move writes
   a ModerationEvent and keeps the article counters. Bulk moves and undos commit in chunks and
@@ -216,7 +216,7 @@ def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def list_queue(
+def list_queue_in(
     session: Session, f: QueueFilter, after: QueueRow | None = None, limit: int = PAGE_SIZE
 ) -> list[QueueRow]:
     """One page of the queue, newest first, after the row ``after``.
@@ -244,7 +244,7 @@ def list_queue(
     return [QueueRow(*row) for row in session.execute(stmt.limit(limit))]
 
 
-def queue_rows(session: Session, ids: Sequence[int]) -> list[QueueRow]:
+def queue_rows_in(session: Session, ids: Sequence[int]) -> list[QueueRow]:
     """The rows of these comments (any status), in no particular order."""
     rows: list[QueueRow] = []
     for start in range(0, len(ids), 500):
@@ -253,7 +253,7 @@ def queue_rows(session: Session, ids: Sequence[int]) -> list[QueueRow]:
     return rows
 
 
-def queue_ids(session: Session, f: QueueFilter, limit: int | None = None) -> list[int]:
+def queue_ids_in(session: Session, f: QueueFilter, limit: int | None = None) -> list[int]:
     """Every comment id the filter matches, newest first (for "select all matching")."""
     stmt = select(Comment.id).where(*_conditions(f, _is_sqlite(session)))
     stmt = stmt.order_by(Comment.created_at.desc(), Comment.id.desc())
@@ -262,12 +262,34 @@ def queue_ids(session: Session, f: QueueFilter, limit: int | None = None) -> lis
     return list(session.scalars(stmt))
 
 
+def list_queue(
+    db: Database, f: QueueFilter, after: QueueRow | None = None, limit: int = PAGE_SIZE
+) -> list[QueueRow]:
+    with db.session() as session:
+        return list_queue_in(session, f, after, limit)
+
+
+def queue_rows(db: Database, ids: Sequence[int]) -> list[QueueRow]:
+    with db.session() as session:
+        return queue_rows_in(session, ids)
+
+
+def queue_ids(db: Database, f: QueueFilter, limit: int | None = None) -> list[int]:
+    with db.session() as session:
+        return queue_ids_in(session, f, limit)
+
+
+def queue_counts(db: Database, f: QueueFilter) -> dict[str, int]:
+    with db.session() as session:
+        return queue_counts_in(session, f)
+
+
 def counts_are_cheap(f: QueueFilter) -> bool:
-    """Whether ``queue_counts`` answers from counters/indexes alone (safe on the UI thread)."""
+    """Whether ``queue_counts_in`` answers from counters/indexes alone (safe on the UI thread)."""
     return not f.narrowed()
 
 
-def queue_counts(session: Session, f: QueueFilter) -> dict[str, int]:
+def queue_counts_in(session: Session, f: QueueFilter) -> dict[str, int]:
     """How many comments each status tab holds under ``f`` (its status ignored), plus "all"."""
     counts = dict.fromkeys(STATUSES, 0)
     if f.article_id is None and not f.narrowed():
@@ -304,6 +326,18 @@ class BulkOutcome:
     @property
     def changes(self) -> Changes:
         return changes_of(self.decisions)
+
+
+def statuses_of(db: Database, ids: Sequence[int]) -> dict[int, str]:
+    """Where these comments are now (a comment deleted meanwhile is left out)."""
+    found: dict[int, str] = {}
+    with db.session() as session:
+        for start in range(0, len(ids), 900):
+            rows = session.execute(
+                select(Comment.id, Comment.status).where(Comment.id.in_(ids[start : start + 900]))
+            )
+            found.update({comment_id: status for comment_id, status in rows})
+    return found
 
 
 @patient

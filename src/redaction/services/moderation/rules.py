@@ -54,7 +54,7 @@ Progress = Callable[[int, int], None]
 # -- the stored rule set ------------------------------------------------------------------------
 
 
-def load_rules(session: Session) -> RuleSet:
+def load_rules_in(session: Session) -> RuleSet:
     """The newsroom's rules, or the defaults when none were saved."""
     stored = session.get(Setting, SETTING_KEY)
     if stored is None:
@@ -84,7 +84,7 @@ def save_rules_in(session: Session, rules: RuleSet) -> RuleSet:
 
 def get_rules(db: Database) -> RuleSet:
     with db.session() as session:
-        return load_rules(session)
+        return load_rules_in(session)
 
 
 @patient
@@ -97,7 +97,7 @@ def save_rules(db: Database, rules: RuleSet) -> RuleSet:
 def block_author(db: Database, email: str) -> RuleSet:
     """Add ``email`` to the blocked emails (the desk's "block them"); returns the new rules."""
     with db.session() as session:
-        return save_rules_in(session, load_rules(session).with_blocked_email(email))
+        return save_rules_in(session, load_rules_in(session).with_blocked_email(email))
 
 
 # -- which comments, and what the database knows about them ---------------------------------------
@@ -553,7 +553,7 @@ def apply_rules_in(
     """
     if not comment_ids:
         return RuleRun()
-    rules = load_rules(session) if rules is None else rules
+    rules = load_rules_in(session) if rules is None else rules
     session.flush()
     run = _run(session, None, rules, _Scope(frozenset(comment_ids)), progress)
     _write(session, run.changes)
@@ -574,7 +574,7 @@ def apply_to_queue(db: Database, rules: RuleSet | None = None, progress: Progres
     after a copy of the database is pinned (written in the background meanwhile)."""
     protect_bulk(db, "apply-rules")
     with db.session() as session:
-        rules = load_rules(session) if rules is None else rules
+        rules = load_rules_in(session) if rules is None else rules
         run = _run(session, db, rules, _Scope(), progress)
         _write(session, run.changes)
     return run

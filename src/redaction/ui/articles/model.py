@@ -77,8 +77,7 @@ class ArticleTableModel(PagedTableModel[ArticleSummary]):
 
     def load_page(self, last: ArticleSummary | None, limit: int) -> list[ArticleSummary]:
         after = article_service.sort_key_of(last, self._query.sort) if last is not None else None
-        with self._db.session() as session:
-            return article_service.list_articles(session, self._query, after, limit)
+        return article_service.list_articles(self._db, self._query, after, limit)
 
     def rows_added(self, first: int, page: list[ArticleSummary]) -> None:
         for offset, summary in enumerate(page):
@@ -138,16 +137,14 @@ class ArticleTableModel(PagedTableModel[ArticleSummary]):
         row = self._row_of.get(article_id)
         if row is not None:
             return row
-        with self._db.session() as session:
-            return article_service.position_of(session, self._query, article_id)
+        return article_service.position_of(self._db, self._query, article_id)
 
     def refresh_article(self, article_id: int) -> None:
         """Re-read one row in place (after a save or a moderation decision); no re-sort."""
         row = self._row_of.get(article_id)
         if row is None:
             return
-        with self._db.session() as session:
-            summary = article_service.summary_of(session, article_id)
+        summary = article_service.summary_of(self._db, article_id)
         if summary is None:
             return
         self._rows[row] = summary
@@ -159,5 +156,4 @@ class ArticleTableModel(PagedTableModel[ArticleSummary]):
 
 def count_matching(db: Database, query: ArticleQuery) -> int:
     """How many articles ``query`` matches; touches no Qt object, so it may run in a worker."""
-    with db.session() as session:
-        return article_service.count_articles(session, query)
+    return article_service.count_articles(db, query)

@@ -1,4 +1,9 @@
-"""The article list panel: type to filter, pick a status, sort by any column, open with a click."""
+"""The article list panel: type to filter, pick a status, sort by any column, open with a click.
+
+It keeps itself current from the change bus: a row whose article changed (saved here or in
+another window or process, its comments moderated) is read again in place; when articles were
+added or removed the list is read again, the current article kept current.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.workflow import ArticleStatus
 from redaction.services.articles.editing import ArticleQuery
-from redaction.storage.database import Database
+from redaction.storage.changes import Changes
 from redaction.ui import labels
 from redaction.ui.articles.model import COLUMNS, ArticleTableModel, count_matching
-from redaction.ui.moderation.workers import Operation
+from redaction.ui.context import AppContext
+from redaction.ui.operations import Operation
 
 FILTER_DELAY_MS = 120  # merge fast typing into one query
 MAX_ROWS_TO_FIND = 5000  # select_article loads pages down to this row, not further
@@ -29,9 +35,9 @@ MAX_ROWS_TO_FIND = 5000  # select_article loads pages down to this row, not furt
 class ArticleListPanel(QWidget):
     article_selected = Signal(int)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = ArticleTableModel(db, parent=self)
+        self.model = ArticleTableModel(ctx.db, parent=self)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("article_filter")
@@ -96,7 +102,34 @@ class ArticleListPanel(QWidget):
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self.update_count)
+        ctx.bus.changed.connect(self._changed)
         self._update_count_later()
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.everything or changes.article_set:
+            self.reload_keeping_current()
+            return
+        for article_id in changes.articles:
+            self.model.refresh_article(article_id)
+
+    def reload_keeping_current(self) -> None:
+        """Read the list again; the article that was current stays current (without being
+        opened again)."""
+        current = self.current_article_id()
+        selection = self.view.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            self.model.reload()
+            if current is not None:
+                self.select_article(current)
+        finally:
+            selection.blockSignals(blocked)
+
+    def show_all(self) -> None:
+        """No filter, every status: the whole list."""
+        self.filter_edit.clear()
+        self.status_combo.setCurrentIndex(0)
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()

@@ -86,6 +86,10 @@ class Autosaver(QObject):
         self._timer.stop()
         self.wait()
 
+    def set_actor(self, actor: str) -> None:
+        """Sign the next autosaves and revisions with ``actor`` (the name changed in Preferences)."""
+        self._actor = actor
+
     def close(self) -> None:
         self.settle()
         self._executor.shutdown(wait=True)

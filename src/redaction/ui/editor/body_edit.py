@@ -14,13 +14,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QTextEdit, QWidget
 
 from redaction.domain import markdown_edit as md
 from redaction.services.articles.images import ImageStore, StoredImage
 from redaction.services.errors import RefusedError
 from redaction.storage.errors import StorageError
+from redaction.ui.action_catalogue import specs
+from redaction.ui.actions import ActionRegistry
 from redaction.ui.editor.paste import PASTE_LIMIT, read_payload
 from redaction.ui.editor.utf16 import Utf16Index, qt_length
 
@@ -38,24 +40,24 @@ class MarkdownEdit(QPlainTextEdit):
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self.paste_limit = PASTE_LIMIT
         self._image_dir = ""
-        # (name, menu text, default shortcut, slot): for a Format menu and the shortcut help.
-        # Keys clear of the window's registry (Ctrl+Shift+L, O, I, H, K, T… are taken there).
-        self.commands: list[tuple[str, str, str, Callable[[], None]]] = [
-            ("format_bold", self.tr("&Bold"), "Ctrl+B", self.toggle_bold),
-            ("format_italic", self.tr("&Italic"), "Ctrl+I", self.toggle_italic),
-            ("format_link", self.tr("&Link"), "Ctrl+K", self.insert_link),
-            ("format_heading1", self.tr("Heading &1"), "Ctrl+1", lambda: self.set_heading(1)),
-            ("format_heading2", self.tr("Heading &2"), "Ctrl+2", lambda: self.set_heading(2)),
-            ("format_heading3", self.tr("Heading &3"), "Ctrl+3", lambda: self.set_heading(3)),
-            ("format_paragraph", self.tr("&Paragraph"), "Ctrl+0", lambda: self.set_heading(0)),
-            ("format_quote", self.tr("&Quote"), "Ctrl+Shift+Q", self.toggle_quote),
-            ("format_bullets", self.tr("Bulleted &List"), "Ctrl+Shift+D", self.toggle_bullets),
-            ("format_numbers", self.tr("&Numbered List"), "Ctrl+Shift+N", self.toggle_numbers),
-        ]
+        # The formatting commands by action name; their texts and keys are the registry's
+        # (bind_commands), so the Format menu, F1 and Preferences all show what works here.
+        self.commands: dict[str, Callable[[], None]] = {
+            "format_bold": self.toggle_bold,
+            "format_italic": self.toggle_italic,
+            "format_link": self.insert_link,
+            "format_heading1": lambda: self.set_heading(1),
+            "format_heading2": lambda: self.set_heading(2),
+            "format_heading3": lambda: self.set_heading(3),
+            "format_paragraph": lambda: self.set_heading(0),
+            "format_quote": self.toggle_quote,
+            "format_bullets": self.toggle_bullets,
+            "format_numbers": self.toggle_numbers,
+        }
         self._keys: dict[int, Callable[[], None]] = {}
-        for name, _, key, _ in self.commands:
-            self.set_command_key(name, QKeySequence(key))
-        self._actions: list[QAction] = []
+        for spec in specs():  # the default keys, until bind_commands brings the registry's
+            if spec.name in self.commands and isinstance(spec.shortcut, str):
+                self.set_command_key(spec.name, QKeySequence(spec.shortcut))
 
     # -- formatting commands -----------------------------------------------------------------
     def toggle_bold(self) -> None:
@@ -81,23 +83,26 @@ class MarkdownEdit(QPlainTextEdit):
         self.run_command(md.toggle_numbers)
 
     def set_command_key(self, name: str, key: QKeySequence) -> None:
-        """Rebind one command (a user's override from the shortcut settings); empty unbinds."""
-        slot = next(command[3] for command in self.commands if command[0] == name)
+        """Bind one command to ``key`` (the registry's, user overrides included); empty unbinds."""
+        slot = self.commands[name]
         self._keys = {combo: s for combo, s in self._keys.items() if s is not slot}
         if not key.isEmpty():
             self._keys[key[0].toCombined()] = slot
 
-    def format_actions(self) -> list[QAction]:
-        """QActions for a Format menu; the keys themselves are handled here, editor-wide."""
-        if not self._actions:
-            for name, text, _, slot in self.commands:
-                action = QAction(text, self, objectName=name)
-                action.setShortcuts([QKeySequence(c) for c, s in self._keys.items() if s is slot])
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                action.triggered.connect(slot)
-                self.addAction(action)
-                self._actions.append(action)
-        return self._actions
+    def bind_commands(self, registry: ActionRegistry) -> None:
+        """Take the keys of the registry's format actions, now and whenever they change; the
+        actions (menus, F1) run the commands here. The keys themselves are handled by this
+        editor (see :meth:`event`), before window shortcuts or Qt's own Ctrl+K can take them."""
+
+        def rebind(name: str) -> None:
+            if name in self.commands:
+                self.set_command_key(name, registry[name].shortcut())
+
+        for name, slot in self.commands.items():
+            registry.handle(name, self, slot)
+            rebind(name)
+        registry.attach(self, list(self.commands))
+        registry.shortcuts_changed.connect(rebind)
 
     def run_command(self, command: Command) -> bool:
         """Apply ``command`` to the lines the selection touches, as one undo step."""

@@ -1,8 +1,10 @@
 """The writing side of the window's commands: history, merge, focus mode, find and replace,
 outline, formatting, images, typography and house rules.
 
-The main window composes; this object wires the editor's tools to the action registry and holds
-the commands that need both the editor and the database.
+The main window composes; this object registers the editor's tools with the action registry
+(their menus are built by :mod:`redaction.ui.menus`) and holds the commands that need both the
+editor and the database. It uses only the window's public side: ``editor``, ``save``,
+``show_error``, ``update_stats`` and the status bar.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtWidgets import QDockWidget
 
 from redaction.domain.house_rules import Problem, check_article
 from redaction.domain.textstats import TextStats
@@ -19,7 +21,11 @@ from redaction.services.articles import editing as article_service
 from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
 from redaction.services.articles.house_rules import load_house_rules, save_house_rules
 from redaction.services.articles.images import ImageStore
+from redaction.storage.changes import initiated_by
 from redaction.storage.errors import StorageError
+from redaction.ui.actions import A
+from redaction.ui.context import AppContext
+from redaction.ui.editor.focus_mode import FocusMode
 from redaction.ui.editor.history import HistoryDialog
 from redaction.ui.editor.house_rules_dialog import HouseRulesDialog
 from redaction.ui.editor.house_rules_view import HouseRulesView
@@ -34,13 +40,15 @@ if TYPE_CHECKING:
 
 
 class WritingCommands(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, ctx: AppContext, window: MainWindow) -> None:
         super().__init__(window)
+        self.ctx = ctx
         self.window = window
         editor = window.editor
-        a = window.actions_
-        editor.body_edit.set_image_sink(ImageStore(window.db))
-        editor.preview.image_loader = ImageResources(window.db, max_width=800)
+        registry = ctx.actions
+        editor.body_edit.set_image_sink(ImageStore(ctx.db))
+        editor.body_edit.bind_commands(registry)
+        editor.preview.image_loader = ImageResources(ctx.db, max_width=800)
         editor.body_edit.paste_refused.connect(lambda message: window.statusBar().showMessage(message, 8000))
 
         self.rules_view = HouseRulesView()
@@ -51,35 +59,23 @@ class WritingCommands(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.rules_dock)
         self.rules_dock.hide()
 
-        a.connect("article_history", self.show_history)
-        a.connect("article_check", self.show_house_rules)
-        a.connect("article_target", self.edit_target)
-        a.connect("article_rules", self.edit_house_rules)
+        for name, slot in (
+            (A.ARTICLE_HISTORY, self.show_history),
+            (A.ARTICLE_CHECK, self.show_house_rules),
+            (A.ARTICLE_TARGET, self.edit_target),
+            (A.ARTICLE_RULES, self.edit_house_rules),
+            (A.EDIT_FIND, editor.find_bar.show_find),
+            (A.EDIT_REPLACE, editor.find_bar.show_replace),
+            (A.EDIT_FIND_NEXT, editor.find_bar.find_next),
+            (A.EDIT_FIND_PREVIOUS, editor.find_bar.find_previous),
+            (A.EDIT_INSERT_IMAGE, editor.body_edit.choose_image_files),
+            (A.EDIT_TYPOGRAPHY, self.apply_typography),
+        ):
+            registry.handle(name, window, slot)
         self.gauge = TargetGauge()
         window.statusBar().addPermanentWidget(self.gauge)
-        a.connect("edit_find", editor.find_bar.show_find)
-        a.connect("edit_replace", editor.find_bar.show_replace)
-        a.connect("edit_find_next", editor.find_bar.find_next)
-        a.connect("edit_find_previous", editor.find_bar.find_previous)
-        a.connect("edit_insert_image", editor.body_edit.choose_image_files)
-        a.connect("edit_typography", self.apply_typography)
-        a["view_outline"].toggled.connect(editor.outline.setVisible)
-        a["view_focus"].toggled.connect(self.toggle_focus_mode)
-
-        bar = window.menuBar()
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions(
-            [a["edit_find"], a["edit_replace"], a["edit_find_next"], a["edit_find_previous"]]
-        )
-        edit_menu.addSeparator()
-        edit_menu.addActions([a["edit_typography"], a["edit_insert_image"]])
-        format_menu = bar.addMenu(self.tr("F&ormat"))
-        format_menu.addActions(editor.body_edit.format_actions())
-        help_menu = bar.findChild(type(format_menu), "help_menu")
-        if help_menu is not None:  # keep Help last
-            bar.removeAction(help_menu.menuAction())
-            bar.addAction(help_menu.menuAction())
-        self._before_focus: tuple[object, bool] | None = None
+        registry[A.VIEW_OUTLINE].toggled.connect(editor.outline.setVisible)
+        self.focus = FocusMode(window, editor, registry)
 
     # -- history and conflicts -------------------------------------------------------------------
     def resolve_conflict(
@@ -90,7 +86,7 @@ class WritingCommands(QObject):
         detail = window.editor.detail
         assert detail is not None
         try:
-            revisions = article_service.list_revisions(window.db, detail.id)
+            revisions = article_service.list_revisions(self.ctx.db, detail.id)
         except StorageError:
             revisions = []
         base = next((r.fields for r in revisions if r.article_version == detail.version), None)
@@ -100,16 +96,17 @@ class WritingCommands(QObject):
             return None
         result = dialog.result_fields()
         try:
-            saved = article_service.save_article(
-                window.db,
-                detail.id,
-                result,
-                conflict.current.version,
-                window.actor,
-                "merge" if result != fields else reason,
-            )
+            with initiated_by(window):
+                saved = article_service.save_article(
+                    self.ctx.db,
+                    detail.id,
+                    result,
+                    conflict.current.version,
+                    self.ctx.actor,
+                    "merge" if result != fields else reason,
+                )
         except (ConflictError, StorageError) as exc:
-            window._error(self.tr("The article was not saved"), str(exc))
+            window.show_error(self.tr("The article was not saved"), str(exc))
             return None
         if result != fields:
             window.editor.replace_fields(result)
@@ -121,9 +118,9 @@ class WritingCommands(QObject):
         if detail is None:
             return
         try:
-            revisions = article_service.list_revisions(window.db, detail.id)
+            revisions = article_service.list_revisions(self.ctx.db, detail.id)
         except StorageError as exc:
-            window._error(self.tr("Cannot read the history"), str(exc))
+            window.show_error(self.tr("Cannot read the history"), str(exc))
             return
         dialog = HistoryDialog(revisions, window.editor.fields(), window)
         if dialog.exec() != HistoryDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -143,12 +140,13 @@ class WritingCommands(QObject):
             return
         length, unit = dialog.value()
         try:
-            article_service.set_target(window.db, detail.id, length, unit)
+            with initiated_by(window):
+                article_service.set_target(self.ctx.db, detail.id, length, unit)
         except StorageError as exc:
-            window._error(self.tr("The target was not saved"), str(exc))
+            window.show_error(self.tr("The target was not saved"), str(exc))
             return
         window.editor.detail = replace(detail, target_length=length, target_unit=unit)
-        window._update_stats()
+        window.update_stats()
 
     def update_gauge(self, stats: TextStats | None) -> None:
         detail = self.window.editor.detail
@@ -156,31 +154,6 @@ class WritingCommands(QObject):
             self.gauge.show_progress(None, 0, "signs")
         else:
             self.gauge.show_progress(stats, detail.target_length, detail.target_unit)
-
-    # -- focus mode --------------------------------------------------------------------------------
-    def toggle_focus_mode(self, on: bool) -> None:
-        """F11: only the text. Docks, toolbars, menus and the preview step aside; F11 again returns."""
-        window = self.window
-        if on:
-            self._before_focus = (window.saveState(), window.isFullScreen())
-            for dock in window.findChildren(QDockWidget):
-                dock.hide()
-            for toolbar in window.findChildren(QToolBar):
-                toolbar.hide()
-            window.menuBar().hide()
-            window.statusBar().hide()
-            window.editor.set_focus_mode(True)
-            window.showFullScreen()
-            window.editor.body_edit.setFocus()
-        elif self._before_focus is not None:
-            state, was_full_screen = self._before_focus
-            self._before_focus = None
-            window.editor.set_focus_mode(False)
-            window.menuBar().show()
-            window.statusBar().show()
-            if not was_full_screen:
-                window.showNormal()
-            window.restoreState(state)  # type: ignore[arg-type]
 
     # -- typography and house rules ------------------------------------------------------------------
     def apply_typography(self) -> None:
@@ -215,7 +188,7 @@ class WritingCommands(QObject):
 
     def _problems(self) -> list[Problem]:
         try:
-            rules = load_house_rules(self.window.db)
+            rules = load_house_rules(self.ctx.db)
         except StorageError:
             rules = None
         return check_article(self.window.editor.fields(), rules)
@@ -223,17 +196,18 @@ class WritingCommands(QObject):
     def edit_house_rules(self) -> None:
         window = self.window
         try:
-            rules = load_house_rules(window.db)
+            rules = load_house_rules(self.ctx.db)
         except StorageError as exc:
-            window._error(self.tr("Cannot read the house rules"), str(exc))
+            window.show_error(self.tr("Cannot read the house rules"), str(exc))
             return
         dialog = HouseRulesDialog(rules, window)
         if dialog.exec() != HouseRulesDialog.DialogCode.Accepted:
             return
         try:
-            save_house_rules(window.db, dialog.rules())
+            with initiated_by(window):
+                save_house_rules(self.ctx.db, dialog.rules())
         except StorageError as exc:
-            window._error(self.tr("The house rules were not saved"), str(exc))
+            window.show_error(self.tr("The house rules were not saved"), str(exc))
             return
         if self.rules_dock.isVisible():
             self.show_house_rules()

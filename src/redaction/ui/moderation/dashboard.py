@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.untrusted import one_line, reveal_invisible
 from redaction.services.moderation.stats import DashboardFigures, dashboard_figures
-from redaction.storage.database import Database
 from redaction.ui import labels
-from redaction.ui.moderation.workers import Operation
+from redaction.ui.context import AppContext
+from redaction.ui.operations import Operation
 
 STATUS_COLOURS = {"approved": "#4a9d5b", "pending": "#e0a526", "spam": "#c9473f", "trash": "#8d8d8d"}
 STACK_ORDER = ("approved", "pending", "spam", "trash")
@@ -86,11 +86,11 @@ def _tile(title: str, name: str) -> tuple[QFrame, QLabel, QLabel]:
 class DashboardDialog(QDialog):
     loaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moderation_dashboard")
         self.setWindowTitle(self.tr("Moderation Dashboard"))
-        self.db = db
+        self.db = ctx.db
         self.figures: DashboardFigures | None = None
         self.operation: Operation | None = None
         self._generation = 0

@@ -313,3 +313,10 @@ class CommentDetailView(QWidget):
     def _article_clicked(self) -> None:
         if self.detail is not None:
             self.article_requested.emit(self.detail.row.article_id)
+
+    def set_compact(self) -> None:
+        """For a narrow panel scoped to one article: no article line (it is the one open), a
+        shorter text area."""
+        self.article_label.hide()
+        self.article_button.hide()
+        self.body_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)

@@ -7,7 +7,7 @@ characters made visible, sites by their real domain. Bulk actions run on a worke
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,11 +26,12 @@ from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
 from redaction.services.moderation import dossier as dossiers
 from redaction.services.moderation.queue import ALL, STATUSES, BulkOutcome
-from redaction.storage.database import Database
+from redaction.storage.changes import initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
+from redaction.ui.context import AppContext
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
-from redaction.ui.moderation.workers import Operation, Work, report, run_with_progress, with_backup_before
+from redaction.ui.operations import Operation, Work, report, run_with_progress
 
 try:  # the rules service arrives with the moderation rules; blocking needs it
     from redaction.services.moderation import rules as rules_service
@@ -47,15 +48,11 @@ def _plain(text: str = "", name: str = "") -> QLabel:
 
 
 class DossierDialog(QDialog):
-    comments_moderated = Signal(list)
-
-    def __init__(
-        self, db: Database, actor: str, email: str, name: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, email: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dossier_dialog")
-        self.db = db
-        self.actor = actor
+        self.ctx = ctx
+        self.db = ctx.db
         self.commenter = dossiers.commenter_of(email, name)
         self.operation: Operation | None = None
         self.setWindowTitle(self.tr("Commenter Dossier"))
@@ -79,7 +76,7 @@ class DossierDialog(QDialog):
         form.addRow(self.tr("IP addresses:"), self.ips_label)
         form.addRow(self.tr("Seen:"), self.seen_label)
 
-        self.model = QueueModel(db, parent=self)
+        self.model = QueueModel(ctx.db, parent=self)
         self.view = QTableView(objectName="dossier_comments")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,9 +147,9 @@ class DossierDialog(QDialog):
     # -- bulk ---------------------------------------------------------------------------------
     def approve_all_pending(self) -> None:
         self._run(
-            lambda progress: dossiers.approve_all_pending(self.db, self.commenter, self.actor, progress),
+            lambda progress: dossiers.approve_all_pending(self.db, self.commenter, self.ctx.actor, progress),
             self.tr("Approving this reader's pending comments…"),
-            "dossier-approve-all",
+            "approved",
         )
 
     def trash_all(self) -> None:
@@ -165,21 +162,23 @@ class DossierDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(
-                lambda progress: dossiers.trash_all(self.db, self.commenter, self.actor, progress),
+                lambda progress: dossiers.trash_all(self.db, self.commenter, self.ctx.actor, progress),
                 self.tr("Trashing this reader's comments…"),
-                "dossier-trash-all",
+                "trash",
             )
 
-    def _run(self, work: Work, label: str, backup_reason: str) -> None:
-        self.operation = run_with_progress(
-            self, with_backup_before(self.db, backup_reason, work), label, self._done, self._failed
-        )
+    def _run(self, work: Work, label: str, status: str) -> None:
+        """A bulk move (the services back the database up first when it is big); Z at the desk
+        or in the comments panel takes it back, like any decision."""
+        with initiated_by(self):
+            self.operation = run_with_progress(
+                self, work, label, lambda outcome: self._done(status, outcome), self._failed
+            )
 
-    def _done(self, outcome: BulkOutcome) -> None:
+    def _done(self, status: str, outcome: BulkOutcome) -> None:
         self.operation = None
+        self.ctx.moderation.remember(status, outcome.decisions)
         self.refresh()
-        if outcome.decisions:
-            self.comments_moderated.emit(sorted({d.article_id for d in outcome.decisions}))
 
     def _failed(self, message: str) -> None:
         self.operation = None
@@ -191,7 +190,8 @@ class DossierDialog(QDialog):
         if rules_service is None or not self.commenter.by_email:
             return
         try:
-            rules_service.block_author(self.db, self.commenter.email)
+            with initiated_by(self):
+                rules_service.block_author(self.db, self.commenter.email)
         except (StorageError, ValueError) as exc:
             report(self, self.tr("The address was not blocked"), str(exc), warning=True)
             return

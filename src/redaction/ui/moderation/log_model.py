@@ -1,4 +1,4 @@
-"""The decision log as a lazy table model: keyset pages of :func:`moderation_log.list_log`."""
+"""The decision log as a lazy table model: keyset pages of :func:`moderation_log.list_log_in`."""
 
 from __future__ import annotations
 
@@ -61,8 +61,7 @@ class LogModel(PagedTableModel[LogRow]):
         return _header(key)
 
     def load_page(self, last: LogRow | None, limit: int) -> list[LogRow]:
-        with self._db.session() as session:
-            return moderation_log.list_log(session, self._filter, last, limit)
+        return moderation_log.list_log(self._db, self._filter, last, limit)
 
     def set_filter(self, f: LogFilter) -> None:
         self._filter = f

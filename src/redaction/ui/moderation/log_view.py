@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,9 +26,10 @@ from redaction.domain.dates import utcnow
 from redaction.services.moderation import log as moderation_log
 from redaction.services.moderation.log import LogFilter, UndoRefusedError
 from redaction.services.moderation.queue import STATUSES
-from redaction.storage.database import Database
+from redaction.storage.changes import initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
+from redaction.ui.context import AppContext
 from redaction.ui.moderation.log_model import COLUMNS, LogModel
 
 TYPING_DELAY_MS = 300
@@ -36,14 +37,12 @@ PERIODS = {"any": None, "day": 1, "week": 7, "month": 30}
 
 
 class DecisionLogDialog(QDialog):
-    comments_moderated = Signal(list)
-
-    def __init__(self, db: Database, actor: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("decision_log")
         self.setWindowTitle(self.tr("Decision Log"))
-        self.db = db
-        self.actor = actor
+        self.ctx = ctx
+        self.db = ctx.db
 
         self.actor_combo = QComboBox(objectName="log_actor")
         self.actor_combo.addItem(self.tr("Everyone"), "")
@@ -68,7 +67,7 @@ class DecisionLogDialog(QDialog):
             filters.addWidget(widget)
         filters.addWidget(self.text_edit, 1)
 
-        self.model = LogModel(db, parent=self)
+        self.model = LogModel(ctx.db, parent=self)
         self.view = QTableView(objectName="log_table")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -105,8 +104,7 @@ class DecisionLogDialog(QDialog):
 
     def _load_actors(self) -> None:
         try:
-            with self.db.session() as session:
-                actors = moderation_log.log_actors(session)
+            actors = moderation_log.log_actors(self.db)
         except StorageError:
             return
         for actor in actors:
@@ -140,7 +138,8 @@ class DecisionLogDialog(QDialog):
         if row is None:
             return
         try:
-            decision = moderation_log.undo_event(self.db, row.id, self.actor)
+            with initiated_by(self):
+                decision = moderation_log.undo_event(self.db, row.id, self.ctx.actor)
         except UndoRefusedError as exc:
             self.message.setText(
                 self.tr("This decision is no longer in the log.")
@@ -161,4 +160,3 @@ class DecisionLogDialog(QDialog):
         selected = self.view.currentIndex().row()
         self.model.reload()
         self.view.selectRow(min(selected + 1, self.model.rowCount() - 1))
-        self.comments_moderated.emit([decision.article_id])

@@ -1,7 +1,7 @@
 """The "?" overlay: every desk shortcut, read from the action registry, drawn over the desk.
 
-It lists what the registry says (user overrides included), grouped by menu, so it can never
-disagree with the keys that actually work. Any key or click closes it.
+It lists what the registry says (user overrides included), grouped by menu, built anew each time
+it opens, so it can never disagree with the keys that actually work. Any key or click closes it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,22 @@ class ShortcutOverlay(QWidget):
         self.setObjectName("shortcut_overlay")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
-        panel = QFrame(self, objectName="shortcut_overlay_panel")
+        self._registry = registry
+        self._groups = groups
+        self._panel: QFrame | None = None
+        self.rows: list[tuple[str, str]] = []
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addStretch(1)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def _build(self) -> None:
+        registry, groups = self._registry, self._groups
+        if self._panel is not None:
+            self.layout().removeWidget(self._panel)
+            self._panel.deleteLater()
+        panel = self._panel = QFrame(self, objectName="shortcut_overlay_panel")
         panel.setAutoFillBackground(True)
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(panel)
@@ -68,14 +83,12 @@ class ShortcutOverlay(QWidget):
         hint = QLabel(self.tr("Press any key to close"))
         hint.setEnabled(False)
         grid.addWidget(hint, max(group_rows) + 1, 0, 1, 4, Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        parent.installEventFilter(self)
-        self.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, panel, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def open(self) -> None:
+        self._build()
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()

@@ -151,8 +151,7 @@ class QueueModel(PagedTableModel[QueueRow]):
         return None
 
     def load_page(self, last: QueueRow | None, limit: int) -> list[QueueRow]:
-        with self._db.session() as session:
-            return moderation.list_queue(session, self._filter, last, limit)
+        return moderation.list_queue(self._db, self._filter, last, limit)
 
     def rows_added(self, first: int, page: list[QueueRow]) -> None:
         self._row_of = None

@@ -46,10 +46,12 @@ from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
 from redaction.services.moderation import rules as rules_service
 from redaction.services.moderation.queue import QueueRow, queue_rows
 from redaction.services.moderation.rules import Change, RuleRun
+from redaction.storage.changes import initiated_by
 from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
-from redaction.ui.moderation.workers import Operation, report
+from redaction.ui.context import AppContext
+from redaction.ui.operations import Operation, report
 
 DETAILED_CHANGES = 500  # the first changes are listed with their author and text
 LISTS = ("moderation_words", "blocked_words", "blocked_emails", "blocked_domains", "blocked_ips")
@@ -60,8 +62,7 @@ def dry_run_with_rows(db: Database, rules: RuleSet, progress: Any) -> tuple[Rule
     """The dry run, plus the rows of the first changes (worker thread)."""
     run = rules_service.dry_run(db, rules, progress)
     ids = [c.comment_id for c in run.changes[:DETAILED_CHANGES]]
-    with db.session() as session:
-        rows = {r.id: r for r in queue_rows(session, ids)}
+    rows = {r.id: r for r in queue_rows(db, ids)}
     return run, rows
 
 
@@ -114,15 +115,14 @@ class ChangesModel(QAbstractTableModel):
 
 
 class RulesDialog(QDialog):
-    comments_moderated = Signal(list)
     dry_run_finished = Signal()
 
-    def __init__(self, db: Database, actor: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rules_dialog")
         self.setWindowTitle(self.tr("Moderation Rules"))
-        self.db = db
-        self.actor = actor
+        self.ctx = ctx
+        self.db = ctx.db
         self.operation: Operation | None = None
         self.last_run: RuleRun | None = None
 
@@ -328,7 +328,8 @@ class RulesDialog(QDialog):
         if rules is None:
             return False
         try:
-            rules_service.save_rules(self.db, rules)
+            with initiated_by(self):
+                rules_service.save_rules(self.db, rules)
         except StorageError as exc:
             report(self, self.tr("The rules were not saved"), str(exc))
             return False
@@ -339,24 +340,26 @@ class RulesDialog(QDialog):
         rules = self._checked_rules()
         if rules is None or self.operation is not None:
             return
-        from redaction.ui.moderation.workers import run_with_progress, with_backup_before
+        from redaction.ui.operations import run_with_progress
+
+        db = self.db
 
         def work(progress: Any) -> RuleRun:
-            rules_service.save_rules(self.db, rules)
-            return rules_service.apply_to_queue(self.db, rules, progress)
+            rules_service.save_rules(db, rules)
+            return rules_service.apply_to_queue(db, rules, progress)  # backs the database up first
 
-        self.operation = run_with_progress(
-            self,
-            with_backup_before(self.db, "apply-rules", work),
-            self.tr("Applying the rules to the pending queue…"),
-            self._applied,
-            self._dry_run_failed,
-            cancellable=False,
-        )
+        with initiated_by(self):
+            self.operation = run_with_progress(
+                self,
+                work,
+                self.tr("Applying the rules to the pending queue…"),
+                self._applied,
+                self._dry_run_failed,
+                cancellable=False,
+            )
 
     def _applied(self, run: RuleRun) -> None:
         self.operation = None
-        self.comments_moderated.emit(sorted({c.article_id for c in run.changes}))
         self.accept()
 
     def reject(self) -> None:

@@ -1,9 +1,15 @@
-"""Slow moderation work off the UI thread (Anki's ``QueryOp``/``CollectionOp`` idea).
+"""Slow work off the UI thread, for every panel (Anki's ``QueryOp``/``CollectionOp`` idea).
 
 An :class:`Operation` runs a plain function on Qt's global thread pool. The function gets a
 ``progress(done, total)`` callback and must not touch Qt: it talks to the database through the
 services (one session per unit of work, opened in the worker thread) and returns a value. The
-operation turns progress, the result and errors into signals, delivered in the UI thread.
+operation turns progress, the result and errors into signals, delivered in the UI thread. The
+function runs in a copy of the caller's context, so changes it commits are told to the change
+bus with the caller's initiator (``storage.changes.initiated_by``).
+
+Safety is not the runner's business: backups before bulk operations are taken by the services
+themselves (``services.backup.protect_bulk``), whoever calls them. :class:`BackgroundBackups`
+only reports, in the window, how those copies ended.
 
 ``progress`` returns False once the person has cancelled; the function stops between chunks. For
 read-only work (a dry run) cancelling may simply abandon it: the callback then raises
@@ -13,6 +19,7 @@ read-only work (a dry run) cancelling may simply abandon it: the callback then r
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import threading
 import time
 from collections.abc import Callable
@@ -21,8 +28,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from redaction.services.backup import BackupError, BackupInfo, backups_in_progress, pin_backup_before
-from redaction.storage.database import Database
+from redaction.services.backup import (
+    BackupError,
+    BackupInfo,
+    add_backup_listener,
+    backups_in_progress,
+    remove_backup_listener,
+)
+from redaction.services.errors import RefusedError
 from redaction.storage.errors import StorageError
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second: the UI thread stays free
@@ -85,6 +98,7 @@ class Operation(QRunnable):
         self._abandon = abandon_on_cancel
         self._cancel = threading.Event()
         self._last_emit = 0.0
+        self._context = contextvars.copy_context()  # the caller's initiator goes along
         self.done = threading.Event()
 
     # -- UI thread ----------------------------------------------------------------------------
@@ -137,10 +151,10 @@ class Operation(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self._progress)
+            result = self._context.run(self._work, self._progress)
         except CancelledError:
             self.signals.cancelled.emit()
-        except (StorageError, ValueError, LookupError) as exc:
+        except (StorageError, RefusedError, ValueError, LookupError) as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # a bug must reach the person, not die silently in a thread
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -213,7 +227,7 @@ def report(parent: QWidget, title: str, message: str, warning: bool = False) -> 
 class BackgroundBackups(QObject):
     """The copies of the database taken before bulk operations, written while they run.
 
-    One per application (:func:`background_backups`). ``notify`` may be called from any thread
+    One per application (``AppContext.backups``). ``notify`` may be called from any thread
     with a backup's outcome; ``saved`` then carries a line for the status bars, and a failure is
     reported in a dialog (the operation itself went ahead: the audit log can undo it).
     """
@@ -224,6 +238,10 @@ class BackgroundBackups(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.outcome.connect(self._deliver)
+        add_backup_listener(self.notify)
+
+    def close(self) -> None:
+        remove_backup_listener(self.notify)
 
     def notify(self, result: BackupInfo | BackupError) -> None:
         with contextlib.suppress(RuntimeError):  # the application is being torn down
@@ -247,34 +265,6 @@ class BackgroundBackups(QObject):
             ).replace("%1", str(result)),
             warning=True,
         )
-
-
-def background_backups() -> BackgroundBackups:
-    """The application's :class:`BackgroundBackups` (made on first use, owned by the app)."""
-    app = QCoreApplication.instance()
-    found = app.findChild(BackgroundBackups, "background_backups") if app is not None else None
-    if found is None:
-        found = BackgroundBackups(app)
-        found.setObjectName("background_backups")
-    return found
-
-
-def with_backup_before(db: Database, reason: str, work: Work) -> Work:
-    """``work`` preceded by a backup of the database as it was before it (for a local file).
-
-    The state is pinned in the worker before ``work`` changes anything (milliseconds) and the
-    copy is written on a thread of its own meanwhile, so the person waits for the operation, not
-    for gigabytes of copying. When no copy can be made (a full disk), ``work`` does not run and
-    the operation fails with the reason: nothing was changed."""
-    notify = background_backups().notify  # made here, in the UI thread
-
-    def run(progress: Callable[[int, int], bool]) -> Any:
-        pinned = pin_backup_before(db, reason)
-        if pinned is not None:
-            pinned.write_in_background(notify)
-        return work(progress)
-
-    return run
 
 
 def finish_background_backups(parent: QWidget | None) -> None:
