@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -181,9 +182,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     what = f"{result.articles} article{'s' if result.articles != 1 else ''}"
     if result.comments:
         what += f" and {result.comments} comment{'s' if result.comments != 1 else ''}"
-    print(f"imported {what} into {db.location}")
+    print(printable(f"imported {what} into {db.location}"))
     for note in result.notes:
-        print(f"  {note}")
+        print(printable(f"  {note}"))
     return EXIT_OK
 
 
@@ -242,6 +243,16 @@ def cmd_list(args: argparse.Namespace) -> int:
 COMMANDS = {"demo": cmd_demo, "import": cmd_import, "export": cmd_export, "list": cmd_list}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as ``\\x1b``: a file named with a terminal
+    escape sequence (or a carriage return hiding what comes before it) must not act on the
+    terminal it is printed to."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _site_command(args: argparse.Namespace) -> int:
     from redaction.cli_site import COMMANDS as SITE_COMMANDS
 
@@ -252,7 +263,8 @@ def _fail(message: str, status: int, debug: bool) -> int:
     if debug:
         traceback.print_exc()
     if sys.stderr is not None:  # absent in a windowed frozen build
-        sys.stderr.write(f"{PROG}: error: {' '.join(message.split()) or 'unknown error'}\n")
+        line = printable(re.sub(r"[ \t\n]+", " ", message).strip())  # one line
+        sys.stderr.write(f"{PROG}: error: {line or 'unknown error'}\n")
     return status
 
 

@@ -145,7 +145,8 @@ class IncrementalBody:
         suffix = common_suffix(old_text, new_text, min(len(old_text), len(new_text)) - prefix)
         delta = len(new_text) - len(old_text)
         first = max(0, bisect.bisect_right(self.starts, prefix) - 2)
-        resume_from = self.starts[first] if self.segments else 0
+        # An edit among the blank lines before the first segment starts before it: read from the top.
+        resume_from = self.starts[first] if self.segments and self.starts[first] <= prefix else 0
         suffix_start_old = len(old_text) - suffix
 
         mid: list[str] = []

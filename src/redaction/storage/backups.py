@@ -26,6 +26,7 @@ import re
 import shutil
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -35,10 +36,16 @@ from redaction.domain.images import format_size
 from redaction.storage.errors import StorageError
 from redaction.storage.sqlite_file import connect_file
 
+try:
+    import fcntl
+except ImportError:  # Windows: an open file cannot be deleted there, which protects it as well
+    fcntl = None  # type: ignore[assignment]
+
 FOLDER_NAME = "backups"
 KEEP_DEFAULT = 10
 BUSY_TIMEOUT_SECONDS = 5.0
 ROOM_MARGIN = 16 * 1024 * 1024  # besides the database itself: the copy's journal, other files
+STALE_PARTIAL_S = 60.0  # a .partial untouched this long and not locked was left by a killed copy
 _STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\.\d{6}Z)-(?P<reason>[a-z0-9][a-z0-9-]*)\.db$")
 
@@ -114,15 +121,16 @@ def _connect_backup(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
 
 
-def _reserve(db_file: Path, reason: str, now: datetime) -> tuple[Path, Path]:
-    """The backup's final name and its ``.partial`` file, created empty to hold the name."""
+def _reserve(db_file: Path, reason: str, now: datetime) -> tuple[Path, Path, int]:
+    """The backup's final name and its ``.partial`` file, created empty to hold the name, with a
+    descriptor holding an advisory lock on it while the copy is written (see sweep_partials)."""
     folder = backups_folder(db_file)
     while True:
         final = folder / f"{db_file.stem}-{now.strftime(_STAMP_FORMAT)}-{reason}.db"
         partial = final.with_name(final.name + ".partial")
         if not final.exists():
             try:
-                os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+                fd = os.open(partial, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
             except FileExistsError:
                 pass
             except OSError as exc:
@@ -130,8 +138,40 @@ def _reserve(db_file: Path, reason: str, now: datetime) -> tuple[Path, Path]:
                     f"Cannot write in the backups folder {folder}: {exc.strerror or exc}."
                 ) from None
             else:
-                return final, partial
+                if fcntl is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # new file: nobody else has it
+                else:  # Windows would refuse to rename a file held open
+                    os.close(fd)
+                    fd = -1
+                return final, partial, fd
         now += timedelta(microseconds=1)  # two backups in the same microsecond: keep both
+
+
+def sweep_partials(db_file: Path) -> list[Path]:
+    """Delete the ``.partial`` copies of ``db_file`` that a killed program left behind (each as
+    big as the database); returns them. A copy being written is locked by its writer (and
+    fresh): it is left alone."""
+    swept = []
+    for path in backups_folder(db_file).glob("*.db.partial"):
+        match = _NAME.match(path.name.removesuffix(".partial"))
+        if match is None or match["stem"] != db_file.stem:
+            continue
+        try:
+            if time.time() - path.stat().st_mtime < STALE_PARTIAL_S:
+                continue
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            path.unlink()
+            swept.append(path)
+        except OSError:
+            continue  # locked: being written by a live program (or not ours to delete)
+        finally:
+            os.close(fd)
+    return swept
 
 
 def _check_room(db_file: Path, folder: Path) -> None:
@@ -183,8 +223,11 @@ class PinnedBackup:
             folder.mkdir(exist_ok=True)
         except OSError as exc:
             raise BackupError(f"Cannot create the backups folder {folder}: {exc.strerror or exc}.") from None
+        sweep_partials(db_file)  # before measuring the room: they may be what fills the disk
         _check_room(db_file, folder)
-        self.final, self.partial = _reserve(db_file, clean_reason(reason), now or datetime.now(UTC))
+        self.final, self.partial, self._partial_fd = _reserve(
+            db_file, clean_reason(reason), now or datetime.now(UTC)
+        )
         self._thread: threading.Thread | None = None
         self._result: BackupInfo | BackupError | None = None
         self._finished = threading.Event()
@@ -265,9 +308,13 @@ class PinnedBackup:
         if source is not None:
             with contextlib.suppress(sqlite3.Error):
                 source.close()  # ends the read transaction: the WAL may be checkpointed again
+        fd, self._partial_fd = self._partial_fd, -1
         with contextlib.suppress(OSError):
             if self.partial.exists():
                 self.partial.unlink()
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)  # the lock goes with it, after the file is gone or renamed
         with _LOCK:
             _IN_PROGRESS.discard(self)
         self._finished.set()

@@ -70,7 +70,7 @@ class Database:
             session.commit()
         except DBAPIError as exc:
             session.rollback()
-            raise describe_operational_error(exc) from exc
+            raise describe_operational_error(exc, _sqlite_file(self.engine)) from exc
         except BaseException:
             session.rollback()
             raise

@@ -18,9 +18,10 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from redaction.storage.checkpoint import BACKSTOP_PAGES
 from redaction.storage.errors import (
@@ -126,6 +127,7 @@ def _check_sqlite_file(path: Path) -> None:
         raise DatabaseReadOnlyError(
             f"{path} is read-only (or its folder is): redaction needs to write to its database."
         )
+    _roll_back_hot_journal(path)
     try:
         conn = connect_file(path, "ro", LOCK_PROBE_SECONDS)
     except sqlite3.Error as exc:
@@ -152,6 +154,30 @@ def _check_sqlite_file(path: Path) -> None:
     finally:
         conn.close()
     _probe_write_lock(path)
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """Let SQLite finish its own crash recovery before the read-only probe.
+
+    A program killed in the middle of a transaction in rollback-journal mode (a restore copies
+    in that mode) leaves ``<file>-journal`` holding the pages that put the file back as it was
+    committed. SQLite rolls it back at the first read by a connection that may write; a
+    read-only one cannot, and fails with "attempt to write a readonly database", which the
+    probe took for a damaged file. Rolling back is what any SQLite program opening the file
+    does first: it changes nothing that was committed. If it fails, the probe explains why."""
+    journal = Path(f"{path}-journal")
+    if not journal.is_file() or journal.stat().st_size == 0:
+        return
+    try:
+        conn = connect_file(path, "rw", LOCK_PROBE_SECONDS)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 def _probe_write_lock(path: Path) -> None:
@@ -240,14 +266,43 @@ def _backup_if_upgrading(path: Path, current: str | None) -> None:
     take_backup(path, f"before-migration-{head}")
 
 
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _migrating_engine(engine: Engine) -> Engine:
+    """An engine on ``engine``'s SQLite file whose transactions really contain DDL.
+
+    Python's sqlite3 opens a transaction only before INSERT, UPDATE and DELETE: CREATE, ALTER
+    and DROP ran in autocommit, so an upgrade killed halfway left tables of the new schema
+    under the old revision number, and the next start failed on "table already exists". Here
+    the driver's own transaction handling is off and every transaction is an explicit
+    BEGIN IMMEDIATE (SQLAlchemy's documented recipe for pysqlite), so an upgrade commits whole
+    or not at all. Used for migrations only: for the application's sessions the driver's
+    late BEGIN is what keeps reads from holding a snapshot (see storage.patience)."""
+    migrating = create_engine(
+        engine.url,
+        poolclass=NullPool,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "isolation_level": None},
+    )
+    event.listen(migrating, "connect", _sqlite_pragmas)
+    event.listen(migrating, "begin", _begin_immediate)
+    return migrating
+
+
 def upgrade(engine: Engine) -> None:
     """Bring the schema to the newest revision, in one transaction."""
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+    migrating = _migrating_engine(engine) if engine.dialect.name == "sqlite" else engine
+    try:
+        with migrating.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
 
 
 def open_engine(target: str | os.PathLike[str]) -> Engine:

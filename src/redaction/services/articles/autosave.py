@@ -21,6 +21,7 @@ from redaction.domain.textstats import count_words
 from redaction.services.articles.editing import ArticleFields, revision_of
 from redaction.storage.database import Database
 from redaction.storage.models import Autosave
+from redaction.storage.patience import patient
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ def _decode(text: str) -> ArticleFields:
     return ArticleFields(**data)
 
 
+@patient
 def write_autosave(
     db: Database, article_id: int, fields: ArticleFields, base_version: int, actor: str
 ) -> None:
@@ -74,6 +76,7 @@ def read_autosave(db: Database, article_id: int) -> Recovered | None:
         return Recovered(_decode(row.fields), row.base_version, row.saved_at, row.author_name)
 
 
+@patient
 def clear_autosave(db: Database, article_id: int) -> None:
     with db.session() as session:
         session.execute(delete(Autosave).where(Autosave.article_id == article_id))
@@ -84,6 +87,7 @@ def articles_with_autosave(db: Database) -> list[int]:
         return list(session.execute(select(Autosave.article_id)).scalars())
 
 
+@patient
 def keep_revision(
     db: Database,
     article_id: int,

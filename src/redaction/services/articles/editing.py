@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Select, delete, func, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
 
 from redaction.domain.dates import utcnow
 from redaction.domain.slugs import slugify
@@ -21,6 +22,7 @@ from redaction.domain.workflow import ArticleStatus, Language
 from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Autosave, Person, Revision, Rubric
+from redaction.storage.patience import patient
 
 PAGE_SIZE = 200
 
@@ -354,6 +356,7 @@ def get_article(db: Database, article_id: int) -> ArticleDetail:
         return get_article_in(session, article_id)
 
 
+@patient
 def set_target(db: Database, article_id: int, length: int, unit: str) -> None:
     """Set what the article should run to (0 removes the target). Not a change of its text:
     no new version, no revision."""
@@ -480,6 +483,7 @@ def create_article_in(
     return article
 
 
+@patient
 def create_article(db: Database, fields: ArticleFields, actor: str = "") -> ArticleDetail:
     with db.session() as session:
         article = create_article_in(session, fields, actor)
@@ -487,6 +491,7 @@ def create_article(db: Database, fields: ArticleFields, actor: str = "") -> Arti
         return _detail_of(article)
 
 
+@patient
 def save_article(
     db: Database,
     article_id: int,
@@ -497,6 +502,23 @@ def save_article(
     keep_revision: bool = True,
 ) -> ArticleDetail:
     """Save ``fields`` over the version the caller opened; raise ConflictError if it moved on."""
+    try:
+        return _save(db, article_id, fields, expected_version, actor, reason, keep_revision)
+    except StaleDataError:
+        # Another program saved between our read and our write: the UPDATE names the version
+        # read, so it matched nothing and nothing was written. The same conflict as above.
+        raise ConflictError(get_article(db, article_id)) from None
+
+
+def _save(
+    db: Database,
+    article_id: int,
+    fields: ArticleFields,
+    expected_version: int,
+    actor: str,
+    reason: str,
+    keep_revision: bool,
+) -> ArticleDetail:
     with db.session() as session:
         article = session.get(Article, article_id)
         if article is None:

@@ -6,6 +6,7 @@ from redaction.domain.house_rules import HouseRules
 from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Setting
+from redaction.storage.patience import patient
 
 SETTING_KEY = "house_rules"
 
@@ -16,6 +17,7 @@ def load_house_rules(db: Database) -> HouseRules:
         return HouseRules.from_json(stored.value if stored else None)
 
 
+@patient
 def save_house_rules(db: Database, rules: HouseRules) -> None:
     with db.session() as session:
         stored = session.get(Setting, SETTING_KEY)

@@ -59,8 +59,20 @@ def _header(text: str, first_line: int) -> tuple[dict[str, Value], dict[str, int
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "unreadable YAML"
         raise FrontMatterError(_line_of(mark, first_line), f"malformed front matter: {problem}") from None
+    except RecursionError:
+        raise FrontMatterError(
+            first_line, "malformed front matter: lists or mappings nested too deeply"
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character: PyYAML's own message runs over two lines and names "<unicode string>".
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise FrontMatterError(
+            first_line + text.count("\n", 0, exc.position),
+            f"malformed front matter: the control character U+{code:04X} is not allowed in it",
+        ) from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError(first_line, f"malformed front matter: {exc}") from None
+        first = str(exc).splitlines()[0] if str(exc) else "unreadable YAML"
+        raise FrontMatterError(first_line, f"malformed front matter: {first}") from None
     if root is None:
         return {}, {}
     if not isinstance(root, yaml.MappingNode):

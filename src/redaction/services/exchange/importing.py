@@ -19,8 +19,10 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from redaction.domain.images import format_size
 from redaction.services.errors import RefusedError
 from redaction.storage.database import Database
+from redaction.storage.patience import patient
 
 
 class ImportRefusedError(RefusedError):
@@ -90,6 +92,37 @@ def importer_for(path: Path) -> Importer:
     return importer
 
 
+MAX_IMPORT_BYTES = 2 * 1024**3  # one import is read into memory; a bigger export is split first
+_HEAD_BYTES = 64 * 1024
+
+
+def read_import_file(path: Path, kind: str) -> bytes:
+    """The bytes of ``path``, refused early when they cannot be a file of ``kind`` ("CSV text"):
+    too big to import, or binary (a NUL byte among the first 64 KB, found before reading the
+    rest: a 1 GB file of zeros is refused at once). UTF-16 text, which holds NUL bytes, must
+    start with its byte-order mark."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ImportRefusedError(
+                path,
+                f"it is {format_size(size)}, more than the {format_size(MAX_IMPORT_BYTES)} one import "
+                "takes (split it into smaller files)",
+            )
+        with path.open("rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+            nul = -1 if head.startswith((b"\xff\xfe", b"\xfe\xff")) else head.find(b"\x00")
+            if nul >= 0:
+                raise ImportRefusedError(
+                    path,
+                    f"it is a binary file, not {kind} (NUL byte at offset {nul})",
+                    head.count(b"\n", 0, nul) + 1,
+                )
+            return head + fh.read()
+    except OSError as exc:
+        raise ImportRefusedError(path, exc.strerror or str(exc)) from None
+
+
 def read_files(paths: Iterable[Path], progress: Progress | None = None) -> list[ImportBatch]:
     """Read and check every file; the first bad one raises ImportRefusedError."""
     paths = list(paths)
@@ -116,6 +149,11 @@ def store_batches(db: Database, batches: Sequence[ImportBatch]) -> ImportResult:
         from redaction.services.backup import backup_before
 
         backup_before(db, "import")
+    return _store(db, batches)
+
+
+@patient
+def _store(db: Database, batches: Sequence[ImportBatch]) -> ImportResult:
     total = ImportResult()
     with db.session() as session:
         for batch in batches:

@@ -27,7 +27,7 @@ from redaction.services.articles.editing import ArticleFields, create_article_in
 from redaction.services.articles.images import ImageRefusedError
 from redaction.services.exchange.frontmatter import Document, FrontMatterError, parse
 from redaction.services.exchange.image_files import LocalImage, read_local_images, store_local_images
-from redaction.services.exchange.importing import ImportRefusedError, ImportResult, register
+from redaction.services.exchange.importing import ImportRefusedError, ImportResult, read_import_file, register
 from redaction.storage.models import Article
 
 KNOWN_KEYS = (
@@ -205,10 +205,7 @@ def read_markdown_text(path: Path, text: str) -> MarkdownArticle:
 @register(".md", ".markdown")
 def read_markdown(path: Path) -> MarkdownArticle:
     """Read and check one Markdown file (no database needed)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportRefusedError(path, exc.strerror or str(exc)) from None
+    data = read_import_file(path, "Markdown text")
     article = read_markdown_text(path, decode(path, data))
     try:
         images = read_local_images(path, article.fields.body)

@@ -33,7 +33,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from redaction.services.articles.editing import create_article_in
-from redaction.services.exchange.importing import ImportRefusedError, ImportResult, register
+from redaction.services.exchange.importing import ImportRefusedError, ImportResult, read_import_file, register
 from redaction.services.exchange.wxr_read import WxrComment, WxrPost, read_export, site_key
 from redaction.services.moderation.comments import NewComment
 from redaction.services.moderation.incoming import counted, existing_sources, receive
@@ -220,11 +220,7 @@ class WordPressExport:
 
 def read_wordpress(path: Path) -> WordPressExport:
     """Read and check one WordPress export (no database needed)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportRefusedError(path, exc.strerror or str(exc)) from None
-    reader = read_export(path, data)
+    reader = read_export(path, read_import_file(path, "XML"))
     if not reader.is_wxr:
         raise ImportRefusedError(path, "it is not a WordPress export (WXR): no WordPress fields in it")
     return WordPressExport(

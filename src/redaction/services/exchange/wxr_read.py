@@ -29,6 +29,18 @@ from redaction.services.articles.editing import ArticleFields
 from redaction.services.exchange.importing import ImportRefusedError
 
 UNTITLED = "(no title)"
+MAX_DEPTH = 100  # WordPress nests six deep; far deeper is no export, only a tree to fill memory with
+_FEED_BYTES = 8 * 1024 * 1024
+
+
+class _LargeFeeds(io.BytesIO):
+    """Hands the XML parser 8 MB at a time instead of ElementTree's 16 KB: expat before 2.6
+    scans a token that spans feeds again at every feed (CVE-2023-52425), so a 64 MB attribute
+    took minutes; a few large feeds make that a few scans."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(-1 if size is None or size < 0 else max(size, _FEED_BYTES))
+
 
 _NAMESPACES = (
     (re.compile(r"https?://wordpress\.org/export/\d+\.\d+/excerpt/?"), "excerpt"),
@@ -155,13 +167,20 @@ class _Reader:
         return found
 
     def read(self, data: bytes) -> None:
-        depth_in_item = 0
-        for event, element in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
+        depth_in_item = depth = 0
+        for event, element in iterparse(_LargeFeeds(data), events=("start", "end"), forbid_dtd=True):
             key = self.key(element.tag)
             if event == "start":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ImportRefusedError(
+                        self.path,
+                        f"its elements are nested more than {MAX_DEPTH} deep, which no WordPress export does",
+                    )
                 if key == "item":
                     depth_in_item += 1
                 continue
+            depth -= 1
             if key == "item":
                 depth_in_item -= 1
                 self.item(element)

@@ -21,6 +21,7 @@ from redaction.services.moderation.comments import Decision, NewComment, add_com
 from redaction.services.moderation.queue import QueueRow, _row_select, queue_rows_in
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, ModerationEvent
+from redaction.storage.patience import patient
 
 NEWSROOM_REASON = "reply from the newsroom"
 
@@ -81,6 +82,7 @@ class ReplyOutcome:
     approved_parent: list[Decision]
 
 
+@patient
 def reply_as_newsroom(db: Database, parent_id: int, body: str, actor: str) -> ReplyOutcome:
     """Publish ``body`` as an approved reply to comment ``parent_id``, signed ``actor``."""
     text = body.strip()

@@ -23,6 +23,7 @@ from redaction.services.moderation.comments import EVENT_COLUMNS, Decision, set_
 from redaction.services.moderation.queue import _FTS, contains_folded, match_query
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, ModerationEvent
+from redaction.storage.patience import patient
 
 PAGE_SIZE = 200
 EXCERPT_CHARS = 200
@@ -151,6 +152,7 @@ def log_actors(db: Database) -> list[str]:
         return log_actors_in(session)
 
 
+@patient
 def undo_event(db: Database, event_id: int, actor: str) -> Decision:
     """Put the event's comment back in the status the event moved it from."""
     with db.session() as session:

@@ -36,6 +36,7 @@ from redaction.services.moderation.comments import (
 from redaction.storage.changes import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import LINKS_ONLY, Article, Comment, CommentCount
+from redaction.storage.patience import patient
 
 PAGE_SIZE = 200
 EXCERPT_CHARS = 400
@@ -339,6 +340,7 @@ def statuses_of(db: Database, ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
+@patient
 def decide(db: Database, ids: Sequence[int], status: str, actor: str, reason: str = "") -> list[Decision]:
     """Move these comments to ``status`` in one unit of work (for a handful of comments)."""
     with db.session() as session:
@@ -362,13 +364,32 @@ def decide_in_chunks(
     outcome = BulkOutcome(total=len(ids))
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
-        with db.session() as session:
-            outcome.decisions.extend(set_status_in(session, part, target, actor, reason))
+        outcome.decisions.extend(decide(db, part, target, actor, reason))
         outcome.done += len(part)
         if progress is not None and progress(outcome.done, outcome.total) is False:
             outcome.cancelled = outcome.done < outcome.total
             break
     return outcome
+
+
+@patient
+def _undo_chunk(db: Database, part: Sequence[Decision], actor: str) -> list[Decision]:
+    """One committed unit of work of :func:`undo_decisions`."""
+    undone: list[Decision] = []
+    with db.session() as session:
+        current: dict[int, str] = {
+            cid: status
+            for cid, status in session.execute(
+                select(Comment.id, Comment.status).where(Comment.id.in_([d.comment_id for d in part]))
+            )
+        }
+        back: dict[str, list[int]] = {}
+        for d in part:
+            if current.get(d.comment_id) == d.to_status:
+                back.setdefault(d.from_status, []).append(d.comment_id)
+        for status, ids in back.items():
+            undone.extend(set_status_in(session, ids, status, actor, reason="undo"))
+    return undone
 
 
 def undo_decisions(
@@ -385,19 +406,7 @@ def undo_decisions(
     outcome = BulkOutcome(total=len(decisions))
     for start in range(0, len(decisions), chunk):
         part = decisions[start : start + chunk]
-        with db.session() as session:
-            current: dict[int, str] = {
-                cid: status
-                for cid, status in session.execute(
-                    select(Comment.id, Comment.status).where(Comment.id.in_([d.comment_id for d in part]))
-                )
-            }
-            back: dict[str, list[int]] = {}
-            for d in part:
-                if current.get(d.comment_id) == d.to_status:
-                    back.setdefault(d.from_status, []).append(d.comment_id)
-            for status, ids in back.items():
-                outcome.decisions.extend(set_status_in(session, ids, status, actor, reason="undo"))
+        outcome.decisions.extend(_undo_chunk(db, part, actor))
         outcome.done += len(part)
         if progress is not None and progress(outcome.done, outcome.total) is False:
             outcome.cancelled = outcome.done < outcome.total

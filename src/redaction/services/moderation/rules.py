@@ -42,6 +42,7 @@ from redaction.services.moderation.rules_fast import Judged, judge_queue
 from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database, database_file
 from redaction.storage.models import Comment, ModerationEvent, Setting
+from redaction.storage.patience import patient
 
 SETTING_KEY = "moderation.rules"
 ACTOR = "rules"
@@ -90,11 +91,13 @@ def get_rules(db: Database) -> RuleSet:
         return load_rules_in(session)
 
 
+@patient
 def save_rules(db: Database, rules: RuleSet) -> RuleSet:
     with db.session() as session:
         return save_rules_in(session, rules)
 
 
+@patient
 def block_author(db: Database, email: str) -> RuleSet:
     """Add ``email`` to the blocked emails (the desk's "block them"); returns the new rules."""
     with db.session() as session:
@@ -370,6 +373,7 @@ def dry_run(db: Database, rules: RuleSet, progress: Progress | None = None, fast
     return run
 
 
+@patient
 def apply_to_queue(db: Database, rules: RuleSet | None = None, progress: Progress | None = None) -> RuleRun:
     """Run ``rules`` (stored ones by default) over the whole pending queue, in one transaction,
     after a copy of the database is pinned (written in the background meanwhile)."""
