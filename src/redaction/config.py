@@ -23,7 +23,7 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -91,7 +91,7 @@ def convert(option: Option[T], value: Any) -> T:
         return tuple(dict.fromkeys(items))  # type: ignore[return-value]
     if isinstance(default, int) and isinstance(value, bool):
         raise TypeError(value)
-    converted = type(default)(value)
+    converted = cast(Any, type(default))(value)
     if isinstance(converted, int):
         if option.minimum is not None and converted < option.minimum:
             raise ValueError(converted)
@@ -99,7 +99,7 @@ def convert(option: Option[T], value: Any) -> T:
             raise ValueError(converted)
     if option.choices and converted not in option.choices:
         raise ValueError(converted)
-    return converted  # type: ignore[no-any-return]
+    return converted
 
 
 class Config:

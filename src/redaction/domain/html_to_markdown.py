@@ -22,6 +22,7 @@ Markdown escapes, links written "text (url)".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from bs4 import BeautifulSoup
@@ -103,6 +104,7 @@ class _Converter(MarkdownConverter):
 
     # Text that reads "<script>" must stay text: Markdown would pass it through as raw HTML.
     escape_tags = True
+    convert_hN: Callable[..., str]  # markdownify's own, missing from its type stubs
 
     def escape(self, text: str, parent_tags: set[str]) -> str:
         text = str(super().escape(text, parent_tags))  # type: ignore[misc]  # not in markdownify's stubs
@@ -136,7 +138,7 @@ class _Converter(MarkdownConverter):
         return str(super().convert_img(el, text, parent_tags))  # type: ignore[misc]
 
     def convert_h1(self, el: Any, text: str, parent_tags: set[str]) -> str:
-        return str(self.convert_hN(2, el, text, parent_tags))  # type: ignore[attr-defined]
+        return str(self.convert_hN(2, el, text, parent_tags))
 
 
 def _convert(html: str, converter_class: type[_Converter] = _Converter, **options: Any) -> str:

@@ -202,7 +202,7 @@ class IncrementalBody:
         # holding headings can change, so only those are compared.
         renamed = heading_ids_pass(self.segments, self._raw)
         added_end = first + len(mid)
-        changed: dict[int, str] = {}
+        changed = {}
         for index, html in enumerate(self._raw):
             if "<h" not in html:
                 continue

@@ -31,15 +31,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 
 from redaction.domain.images import format_size
 from redaction.storage.errors import StorageError
 from redaction.storage.sqlite_file import connect_file
 
+# Locks on copies in progress; Windows has no fcntl, but an open file cannot be deleted there,
+# which protects it as well.
+fcntl: ModuleType | None
 try:
     import fcntl
-except ImportError:  # Windows: an open file cannot be deleted there, which protects it as well
-    fcntl = None  # type: ignore[assignment]
+except ImportError:
+    fcntl = None
 
 FOLDER_NAME = "backups"
 KEEP_DEFAULT = 10

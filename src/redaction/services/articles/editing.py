@@ -146,7 +146,7 @@ def _sort_column(sort: str) -> Any:
         raise ValueError(f"cannot sort articles by {sort!r}") from None
 
 
-def _summary_select() -> Select[Any]:
+def _summary_select() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Article.id,
@@ -223,7 +223,10 @@ def _ordered(stmt: Select[Any], column: Any, descending: bool) -> Select[Any]:
 
 
 # Orders on a name in another table: no index of the article table follows them.
-_JOINED_SORTS = {"rubric": (_RubricAlias, Article.rubric_id), "author": (_PersonAlias, Article.author_id)}
+_JOINED_SORTS: dict[str, tuple[Any, Any]] = {
+    "rubric": (_RubricAlias, Article.rubric_id),
+    "author": (_PersonAlias, Article.author_id),
+}
 
 
 def list_articles_in(

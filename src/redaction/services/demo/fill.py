@@ -135,8 +135,8 @@ def _ordinary(rng: random.Random, status: str, target: _Target, now: datetime) -
 
 def _comments(session: Session, rng: random.Random, targets: list[_Target], now: datetime) -> int:
     top: list[NewComment] = []
-    for status in CommentStatus:
-        top += [_ordinary(rng, status.value, rng.choice(targets), now) for _ in range(PER_STATUS)]
+    for each in CommentStatus:
+        top += [_ordinary(rng, each.value, rng.choice(targets), now) for _ in range(PER_STATUS)]
     for status, name, email, body in texts.hostile_comments(rng):
         target = rng.choice(targets)
         top.append(

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import String, Text, bindparam, func, insert, literal, select, tuple_, update
+from sqlalchemy import String, Table, Text, bindparam, func, insert, literal, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
@@ -104,12 +104,12 @@ def list_comments_in(
     stmt = stmt.order_by(Comment.created_at.desc(), Comment.id.desc())
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [CommentRow(*row) for row in session.execute(stmt)]
+    return [CommentRow(*tuple(row)) for row in session.execute(stmt)]
 
 
 def get_comment_in(session: Session, comment_id: int) -> CommentRow | None:
     row = session.execute(select(*_COLUMNS).where(Comment.id == comment_id)).first()
-    return CommentRow(*row) if row else None
+    return CommentRow(*tuple(row)) if row else None
 
 
 def count_by_status_in(session: Session, article_id: int | None = None) -> dict[str, int]:
@@ -126,7 +126,7 @@ def count_by_status_in(session: Session, article_id: int | None = None) -> dict[
     return dict(zip(statuses, session.execute(stmt).one(), strict=True))
 
 
-_ARTICLE = Article.__table__
+_ARTICLE = cast(Table, Article.__table__)
 _ADJUST_PENDING = (
     update(_ARTICLE)
     .where(_ARTICLE.c.id == bindparam("article"))
@@ -196,7 +196,7 @@ _MOVING_ROWS = (
     .where(*_MOVING)
     .with_for_update()  # on a server database nobody moves them between these statements
 )
-_RECORD_MOVES = insert(ModerationEvent.__table__).from_select(
+_RECORD_MOVES = insert(cast(Table, ModerationEvent.__table__)).from_select(
     ["comment_id", "actor", "from_status", "to_status", "at", "reason"],
     select(
         Comment.id,
@@ -209,7 +209,9 @@ _RECORD_MOVES = insert(ModerationEvent.__table__).from_select(
     .where(*_MOVING)
     .order_by(Comment.id),
 )
-_MOVE = update(Comment.__table__).where(*_MOVING).values(status=bindparam("target", type_=String))
+_MOVE = (
+    update(cast(Table, Comment.__table__)).where(*_MOVING).values(status=bindparam("target", type_=String))
+)
 
 
 def set_status_in(

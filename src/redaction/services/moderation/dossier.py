@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redaction.domain.workflow import CommentStatus
 from redaction.services.moderation.queue import (
@@ -63,7 +64,7 @@ def commenter_of(email: str, name: str) -> Commenter:
     return Commenter(email.strip(), "" if email.strip() else name)
 
 
-def _key(commenter: Commenter) -> object:
+def _key(commenter: Commenter) -> ColumnElement[bool]:
     return (
         Comment.author_email == commenter.email
         if commenter.by_email
@@ -71,15 +72,15 @@ def _key(commenter: Commenter) -> object:
     )
 
 
-def _top(session: object, column: object, commenter: Commenter) -> list[str]:
+def _top(session: Session, column: InstrumentedAttribute[str], commenter: Commenter) -> list[str]:
     stmt = (
         select(column)
-        .where(_key(commenter), column != "")  # type: ignore[arg-type]
-        .group_by(column)  # type: ignore[arg-type]
+        .where(_key(commenter), column != "")
+        .group_by(column)
         .order_by(func.count().desc())
         .limit(SHOWN_VARIANTS)
     )
-    return [str(v) for v in session.scalars(stmt)]  # type: ignore[attr-defined]
+    return [str(v) for v in session.scalars(stmt)]
 
 
 def dossier(db: Database, commenter: Commenter) -> Dossier:

@@ -293,7 +293,7 @@ def queue_counts_in(session: Session, f: QueueFilter) -> dict[str, int]:
     """How many comments each status tab holds under ``f`` (its status ignored), plus "all"."""
     counts = dict.fromkeys(STATUSES, 0)
     if f.article_id is None and not f.narrowed():
-        stmt: Select[Any] = (
+        stmt: Select[str, int] = (
             select(CommentCount.status, func.sum(CommentCount.n))
             .where(CommentCount.kind.in_(LINK_KINDS if f.links else READER_KINDS))
             .group_by(CommentCount.status)

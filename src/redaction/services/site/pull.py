@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from redaction.domain.dates import utcnow
 from redaction.services.moderation.comments import set_status_in
@@ -188,15 +188,11 @@ def _apply(
             cid, seen, deleted = known[wp_id]
             status = FROM_WORDPRESS.get(str(row.get("status")), seen)
             if deleted is not None:
-                session.execute(
-                    SiteComment.__table__.update().where(SiteComment.wp_id == wp_id).values(deleted_at=None)
-                )
+                session.execute(update(SiteComment).where(SiteComment.wp_id == wp_id).values(deleted_at=None))
             if status != seen and cid not in queued:  # a decision of ours on its way is settled by the push
                 moves.setdefault(status, []).append(cid)
                 session.execute(
-                    SiteComment.__table__.update()
-                    .where(SiteComment.wp_id == wp_id)
-                    .values(site_status=status)
+                    update(SiteComment).where(SiteComment.wp_id == wp_id).values(site_status=status)
                 )
         for status, ids in moves.items():
             decided = set_status_in(session, ids, status, SITE_ACTOR, "moderated on the site", to_site=False)

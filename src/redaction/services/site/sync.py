@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 
 from redaction.domain.dates import utcnow
 from redaction.services.site import errors
@@ -190,10 +191,11 @@ def _note(ctx: PushContext, run: list[OutboxEntry], error: str) -> None:
 def retry_items(db: Database, item_ids: Sequence[int]) -> int:
     """Put failed items back in the queue (after fixing what made the site refuse them)."""
     with db.session() as session:
-        moved = session.execute(
+        result = session.execute(
             update(OutboxItem)
             .where(OutboxItem.id.in_(list(item_ids)), OutboxItem.state == FAILED)
             .values(state=WAITING, last_error="")
-        ).rowcount
+        )
+        moved = cast(CursorResult[Any], result).rowcount
         record(session, Changes.of(outbox=True))
     return int(moved or 0)
