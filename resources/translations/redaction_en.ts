@@ -42,6 +42,61 @@
     </message>
 </context>
 <context>
+    <name>DossierDialog</name>
+    <message numerus="yes">
+        <source>%1 on %Ln article(s) — </source>
+        <translation>
+            <numerusform>%1 on %Ln article — </numerusform>
+            <numerusform>%1 on %Ln articles — </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DurationTexts</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n week</numerusform>
+            <numerusform>%n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExchangeTexts</name>
     <message numerus="yes">
         <source>Imported: %n article(s)</source>
@@ -134,6 +189,23 @@
         <translation>
             <numerusform>Undoing the decision on %n comment…</numerusform>
             <numerusform>Undoing the decision on %n comments…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message numerus="yes">
+        <source>held: flood, another comment from the same email or IP less than %n second(s) before</source>
+        <translation>
+            <numerusform>held: flood, another comment from the same email or IP less than %n second before</numerusform>
+            <numerusform>held: flood, another comment from the same email or IP less than %n seconds before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>held: %n link(s), the limit is %1</source>
+        <translation>
+            <numerusform>held: %n link, the limit is %1</numerusform>
+            <numerusform>held: %n links, the limit is %1</numerusform>
         </translation>
     </message>
 </context>

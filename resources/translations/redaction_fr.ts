@@ -975,20 +975,12 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
 <context>
     <name>Dashboard</name>
     <message>
-        <source>%1 d %2 h</source>
-        <translation>%1&#xa0;j %2&#xa0;h</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1&#xa0;h %2&#xa0;min</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1&#xa0;min</translation>
-    </message>
-    <message>
         <source>less than a minute</source>
         <translation>moins d’une minute</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 et %2</translation>
     </message>
 </context>
 <context>
@@ -1204,9 +1196,12 @@ Le fichier n’a pas été modifié.</translation>
         <source>(anonymous)</source>
         <translation>(anonyme)</translation>
     </message>
-    <message>
-        <source>%1 on %2 article(s) — </source>
-        <translation>%1 sur %2 article(s) — </translation>
+    <message numerus="yes">
+        <source>%1 on %Ln article(s) — </source>
+        <translation>
+            <numerusform>%1 sur %Ln&#xa0;article — </numerusform>
+            <numerusform>%1 sur %Ln&#xa0;articles — </numerusform>
+        </translation>
     </message>
     <message>
         <source>from %1 to %2</source>
@@ -1239,6 +1234,51 @@ Le fichier n’a pas été modifié.</translation>
     <message>
         <source>Blocked</source>
         <translation>Bloquée</translation>
+    </message>
+</context>
+<context>
+    <name>DurationTexts</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n&#xa0;an</numerusform>
+            <numerusform>%n&#xa0;ans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n&#xa0;mois</numerusform>
+            <numerusform>%n&#xa0;mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation>
+            <numerusform>%n&#xa0;semaine</numerusform>
+            <numerusform>%n&#xa0;semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n&#xa0;jour</numerusform>
+            <numerusform>%n&#xa0;jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n&#xa0;heure</numerusform>
+            <numerusform>%n&#xa0;heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n&#xa0;minute</numerusform>
+            <numerusform>%n&#xa0;minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2101,10 @@ Base de données&#xa0;: {1}</translation>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
+    <message>
+        <source>Moderation Desk</source>
+        <translation>Bureau de modération</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -2209,6 +2253,29 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>NameDialog</name>
+    <message>
+        <source>Who is at the desk?</source>
+        <translation>Qui êtes-vous&#x202f;?</translation>
+    </message>
+    <message>
+        <source>Your name is written on your saves and moderation decisions. It is asked once; Preferences can change it later.</source>
+        <translation>Votre nom signe vos enregistrements et vos décisions de modération. Il n’est demandé qu’une fois&#x202f;; les Préférences permettent de le changer ensuite.</translation>
+    </message>
+    <message>
+        <source>First name Last name</source>
+        <translation>Prénom Nom</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>&amp;Passer</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>Cancel</source>
@@ -2257,6 +2324,10 @@ Base de données&#xa0;: {1}</translation>
         <translation> s</translation>
     </message>
     <message>
+        <source> characters</source>
+        <translation> caractères</translation>
+    </message>
+    <message>
         <source>Your &amp;name:</source>
         <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
@@ -2279,6 +2350,14 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Check spelling in:</source>
         <translation>Vérifier l’orthographe en&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Focus mode column:</source>
+        <translation>Colonne du mode &amp;concentration&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How wide the text stands in focus mode (F11), centred on the screen.</source>
+        <translation>La largeur du texte en mode concentration (F11), centré à l’écran.</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -2334,6 +2413,95 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Marked for a decision on the selection (X)</source>
         <translation>Marqué pour une décision groupée (X)</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>held: duplicate of an earlier comment</source>
+        <translation>retenu&#xa0;: doublon d’un commentaire précédent</translation>
+    </message>
+    <message>
+        <source>approved: author previously approved</source>
+        <translation>approuvé&#xa0;: auteur déjà approuvé</translation>
+    </message>
+    <message>
+        <source>held: dangerous markup</source>
+        <translation>retenu&#xa0;: balisage dangereux</translation>
+    </message>
+    <message>
+        <source>spam: dangerous markup</source>
+        <translation>indésirable&#xa0;: balisage dangereux</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>annulation</translation>
+    </message>
+    <message>
+        <source>dossier: approve all pending</source>
+        <translation>dossier&#xa0;: approbation de tous ses commentaires en attente</translation>
+    </message>
+    <message>
+        <source>dossier: trash all</source>
+        <translation>dossier&#xa0;: tous ses commentaires à la corbeille</translation>
+    </message>
+    <message>
+        <source>approved with a reply</source>
+        <translation>approuvé avec une réponse</translation>
+    </message>
+    <message>
+        <source>reply from the newsroom</source>
+        <translation>réponse de la rédaction</translation>
+    </message>
+    <message>
+        <source>moderated on the site</source>
+        <translation>modéré sur le site</translation>
+    </message>
+    <message>
+        <source>kept over the site&apos;s decision</source>
+        <translation>maintenu malgré la décision du site</translation>
+    </message>
+    <message>
+        <source>held: moderation word “%1”</source>
+        <translation>retenu&#xa0;: mot à retenir «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>trash: blocked word “%1”</source>
+        <translation>corbeille&#xa0;: mot bloqué «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>trash: blocked email domain “%1”</source>
+        <translation>corbeille&#xa0;: domaine de courriel bloqué «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>trash: blocked email “%1”</source>
+        <translation>corbeille&#xa0;: courriel bloqué «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>trash: blocked IP “%1”</source>
+        <translation>corbeille&#xa0;: adresse IP bloquée «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>undo of decision %1</source>
+        <translation>annulation de la décision %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>held: flood, another comment from the same email or IP less than %n second(s) before</source>
+        <translation>
+            <numerusform>retenu&#xa0;: rafale, un autre commentaire du même courriel ou de la même IP moins de %n&#xa0;seconde avant</numerusform>
+            <numerusform>retenu&#xa0;: rafale, un autre commentaire du même courriel ou de la même IP moins de %n&#xa0;secondes avant</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>held: %n link(s), the limit is %1</source>
+        <translation>
+            <numerusform>retenu&#xa0;: %n&#xa0;lien, la limite est %1</numerusform>
+            <numerusform>retenu&#xa0;: %n&#xa0;liens, la limite est %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deleted on the site on %1</source>
+        <translation>supprimé sur le site le %1</translation>
     </message>
 </context>
 <context>
@@ -2541,12 +2709,20 @@ Base de données&#xa0;: {1}</translation>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
+        <source>Search commands and keys</source>
+        <translation>Chercher une commande ou une touche</translation>
+    </message>
+    <message>
         <source>Command</source>
         <translation>Commande</translation>
     </message>
     <message>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>No command matches.</source>
+        <translation>Aucune commande ne correspond.</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2791,10 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>House Rules</source>
         <translation>Règles maison</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>The article was not saved</source>

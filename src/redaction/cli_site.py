@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from redaction.domain.plural import counted
 from redaction.services.errors import RefusedError
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def cmd_site(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], D
         last = info.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.last_sync_at else "never"
         print(f"{info.name or info.url} ({info.url}) as {info.user_name}; last sync: {last}")
         print(
-            f"{outbox_count(db, (WAITING,))} change(s) waiting, {outbox_count(db, (CONFLICT,))} in conflict, "
+            f"{counted(outbox_count(db, (WAITING,)), 'change')} waiting, {outbox_count(db, (CONFLICT,))} in conflict, "
             f"{outbox_count(db, (FAILED,))} refused by the site"
         )
         return 0
@@ -141,7 +142,7 @@ def _push_after(db: Database, what: str) -> SyncResult:
     except SiteError as exc:
         waiting = outbox_count(db)
         raise SiteCommandError(
-            f"{what} here, not yet on the site: {exc}; {waiting} change(s) wait in the outbox "
+            f"{what} here, not yet on the site: {exc}; {counted(waiting, 'change')} waiting in the outbox "
             "('redaction sync' sends them)"
         ) from exc
 
@@ -181,7 +182,9 @@ def _settle(result: SyncResult) -> int:
     for line in held:
         print(f"  {line}")
     if held:
-        raise SiteCommandError(f"{len(held)} change(s) held back or refused by the site (listed above)")
+        raise SiteCommandError(
+            f"{counted(len(held), 'change')} held back or refused by the site (listed above)"
+        )
     return 0
 
 
@@ -197,7 +200,9 @@ def cmd_sync(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], D
         except SiteError as exc:
             if isinstance(exc, RefusedError):
                 raise
-            raise SiteCommandError(f"{exc}; {outbox_count(db)} change(s) kept in the outbox") from exc
+            raise SiteCommandError(
+                f"{exc}; {counted(outbox_count(db), 'change')} kept in the outbox"
+            ) from exc
         lines = result.lines()
         held = (
             {c.message for c in result.post_conflicts}
@@ -235,7 +240,7 @@ def cmd_moderate(args: argparse.Namespace, open_db: Callable[[argparse.Namespace
             f"{status} {len(decisions)} comment{'s' if len(decisions) != 1 else ''}"
             + (f" ({unchanged} already {status})" if unchanged else "")
             + (
-                f"; {queued} decision(s) wait for the site ('redaction sync' sends them)"
+                f"; {counted(queued, 'decision')} waiting for the site ('redaction sync' sends them)"
                 if queued > 0
                 else ""
             )

@@ -71,7 +71,7 @@ def test_demo_then_refuses_to_fill_twice(run: Runner, db_path: Path) -> None:
     assert result.out.startswith("demo: 12 articles and ")
     again = run("--db", db_path, "demo")
     assert again.status == 2
-    assert "already holds 12 article(s)" in one_error_line(again.err)
+    assert "already holds 12 articles" in one_error_line(again.err)
 
 
 def test_import_then_list_as_json(run: Runner, tmp_path: Path, db_path: Path) -> None:

@@ -187,3 +187,44 @@ def test_as_you_type_inside_a_fenced_block_does_nothing() -> None:
 )
 def test_as_you_type_english(paragraph: str, result: str | None) -> None:
     assert after_typing(paragraph, "en") == result
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Rendez-vous à 8 h.", "Rendez-vous à 8_h."),
+        ("à 8 h 30 précises", "à 8_h_30 précises"),
+        ("12 km à pied, 3,5 % de hausse, 20 € le kilo", "12_km à pied, 3,5_% de hausse, 20_€ le kilo"),
+        ("il fait 15 °C", "il fait 15_°C"),
+        ("les 3 000 manifestants", "les 3^000 manifestants"),
+        ("1 000 m de dénivelé", "1^000_m de dénivelé"),
+        # words, not units; a year next to a number; already protected
+        ("les années 80 s’achèvent", "les années 80 s’achèvent"),
+        ("à 8 heures, 3 mousquetaires", "à 8 heures, 3 mousquetaires"),
+        ("en 2024 200 personnes", "en 2024 200 personnes"),
+        ("le 14 juillet", "le 14 juillet"),
+    ],
+)
+def test_french_numbers_stay_with_their_units(before: str, after: str) -> None:
+    assert fr(before) == after
+    assert apply_typography(apply_typography(before, "fr"), "fr") == apply_typography(before, "fr")
+
+
+def test_english_numbers_are_left_as_typed() -> None:
+    assert apply_typography("at 8 h, 12 km", "en") == "at 8 h, 12 km"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "result"),
+    [
+        ("à 8 h ", "à 8_h "),
+        ("à 8 h.", "à 8_h."),
+        ("à 8 h,", "à 8_h,"),
+        ("(12 km)", "(12_km)"),
+        ("20 € ", "20_€ "),
+        ("8 heures ", None),
+        ("2024 ", None),
+    ],
+)
+def test_as_you_type_a_unit_joins_its_number(paragraph: str, result: str | None) -> None:
+    assert after_typing(paragraph) == result

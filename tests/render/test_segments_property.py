@@ -67,3 +67,16 @@ def test_an_edit_renders_like_a_fresh_body(before: str, inserted: str, data: st.
     fresh.reset(after)
     assert (body.segments, body.htmls) == (fresh.segments, fresh.htmls)
     assert body.html() == RENDERER.render(after).html
+
+
+def test_an_edit_that_joins_a_definition_list_above_renders_like_a_fresh_body() -> None:
+    """Found by the property test above: a definition list runs on across blank lines, so text
+    typed at the top made the segments below read differently from a fresh render."""
+    before = "Parmi les étals :\n\n: définition\n\nParmi les étals :\n\nParmi les étals :"
+    inserted = "Parmi les étals :\n\n: définition\n\nParmi les étals :\n\n: définition"
+    for position in [0, len(before), *(i for i, ch in enumerate(before) if ch == "\n")]:
+        after = before[:position] + inserted + before[position:]
+        body = IncrementalBody(RENDERER)
+        body.reset(before)
+        body.update(after)
+        assert body.html() == convert_whole(after), position

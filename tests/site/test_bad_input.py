@@ -133,7 +133,7 @@ def test_the_sync_command_names_the_site_and_reason(
     failed = run("sync", "--db", db_path)
     assert failed.status == 1
     line = one_error_line(failed.err)
-    assert site.url in line and "broken JSON" in line and "1 change(s) kept in the outbox" in line
+    assert site.url in line and "broken JSON" in line and "1 change kept in the outbox" in line
 
 
 # -- connecting -------------------------------------------------------------------------------------

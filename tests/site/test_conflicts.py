@@ -56,7 +56,9 @@ def test_a_post_edited_on_the_site_is_held_with_three_versions_then_merged(
 ) -> None:
     article_id, post_id, url = _published(site_db, " (conflit)")
     post = rest(site, "GET", f"wp/v2/posts/{post_id}", params={"context": "edit"})
-    edited = post["content"]["raw"].replace("Il est 7 h 25", "Il est 7 h 20")
+    # French typography keeps the time together: "7 h 25" is written with no-break spaces.
+    edited = post["content"]["raw"].replace("Il est 7\u00a0h\u00a025", "Il est 7\u00a0h\u00a020")
+    assert edited != post["content"]["raw"]
     rest(site, "POST", f"wp/v2/posts/{post_id}", json={"content": edited})  # the web editor fixes a time
     _edit_locally(site_db, article_id, "au moins quarante livreurs", "au moins cinquante livreurs")
 
@@ -66,11 +68,11 @@ def test_a_post_edited_on_the_site_is_held_with_three_versions_then_merged(
     assert result.sent == 0 and len(result.post_conflicts) == 1
     conflict = result.post_conflicts[0]
     assert "edited on the site" in conflict.message
-    assert "7 h 25" in conflict.base.body and "quarante" in conflict.base.body
-    assert "cinquante" in conflict.mine.body and "7 h 20" in conflict.theirs.body
+    assert "7\u00a0h\u00a025" in conflict.base.body and "quarante" in conflict.base.body
+    assert "cinquante" in conflict.mine.body and "7\u00a0h\u00a020" in conflict.theirs.body
     assert "quarante" in conflict.theirs.body  # the site's version, our change not in it
     page = public_text(url)
-    assert "7 h 20" in page and "cinquante" not in page  # not overwritten
+    assert "7\u00a0h\u00a020" in page and "cinquante" not in page  # not overwritten
     assert [e.state for e in pending_outbox(site_db)] == [CONFLICT]
 
     merged = three_way_merge(conflict.base.body, conflict.mine.body, conflict.theirs.body)
@@ -78,7 +80,7 @@ def test_a_post_edited_on_the_site_is_held_with_three_versions_then_merged(
     publish_merged(site_db, conflict.outbox_id, replace(conflict.mine, body=merged.text), "Claire Vasseur")
     assert push_outbox(site_db).sent == 1
     page = public_text(url)
-    assert "7 h 20" in page and "cinquante" in page
+    assert "7\u00a0h\u00a020" in page and "cinquante" in page
     assert pending_outbox(site_db) == []
 
 

@@ -44,7 +44,7 @@ def test_publish_then_a_reader_comment_comes_back_is_approved_and_shows(
     assert connected.status == 0, connected.err
     assert "Le Journal" in connected.out
     status = run("site", "status", "--db", db_path)
-    assert "Le Journal" in status.out and "0 change(s) waiting" in status.out
+    assert "Le Journal" in status.out and "0 changes waiting" in status.out
 
     published = run("publish", article.id, "--db", db_path)
     assert published.status == 0, published.err
@@ -73,7 +73,7 @@ def test_publish_then_a_reader_comment_comes_back_is_approved_and_shows(
 
     approved = run("moderate", "approve", comment.id, "--db", db_path)
     assert approved.status == 0, approved.err
-    assert "1 decision(s) wait for the site" in approved.out
+    assert "1 decision waiting for the site" in approved.out
     synced = run("sync", "--db", db_path)
     assert synced.status == 0, synced.err
     assert "sent 1 change" in synced.out
@@ -94,7 +94,7 @@ def test_publish_then_a_reader_comment_comes_back_is_approved_and_shows(
     failed = run("sync", "--db", db_path)
     assert failed.status == 1
     line = one_error_line(failed.err)
-    assert site.url in line and "cannot be reached" in line and "2 change(s) kept in the outbox" in line
+    assert site.url in line and "cannot be reached" in line and "2 changes kept in the outbox" in line
     db = Database.open(db_path)
     assert outbox_count(db) == 2
     assert all("cannot be reached" in e.last_error for e in pending_outbox(db))

@@ -74,3 +74,24 @@ def make_window(qtbot: object, request: pytest.FixtureRequest) -> Callable[[Data
         return window
 
     return factory
+
+
+@pytest.fixture
+def ui_language(qapp: object, tmp_path: Path) -> Iterator[Callable[[str], None]]:
+    """Switch the interface language ("en", "fr") as Preferences do, for widgets built after;
+    translators and the default locale are application-wide, so they are put back after."""
+    from PySide6.QtCore import QLocale
+
+    from redaction.ui import i18n, settings
+
+    default = QLocale()
+
+    def start(code: str) -> None:
+        settings.put(settings.UI_LANGUAGE, code)
+        i18n.install_translators(qapp, cache=tmp_path / "translations")  # type: ignore[arg-type]
+
+    yield start
+    for translator in i18n._installed:
+        qapp.removeTranslator(translator)  # type: ignore[attr-defined]
+    i18n._installed.clear()
+    QLocale.setDefault(default)

@@ -52,3 +52,11 @@ def test_a_file_that_is_not_a_database_is_explained_and_left_untouched(
     assert app.run_gui(str(path)) == 2
     assert shown and "not a redaction database" in shown[0] and "not changed" in shown[0]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_the_readme_names_every_library_the_window_needs_in_one_apt_line() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in readme.splitlines() if "apt install" in line and "libxcb-cursor0" in line]
+    assert len(lines) == 1
+    named = set(lines[0].split())
+    assert set(app._XCB_LIBRARIES.values()) <= named

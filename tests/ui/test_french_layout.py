@@ -39,3 +39,41 @@ def test_comment_status_column_holds_the_longest_french_status(
     )
     assert view.columnWidth(COLUMNS.index("status")) >= widest + 8  # the cell's text margins
     assert not view.isColumnHidden(COLUMNS.index("status"))
+
+
+def test_after_switching_to_french_the_panels_keep_their_content_readable(
+    qtbot, ui_language, seeded_db: Database, make_window
+) -> None:
+    """The English session's layout, restored in French: no panel squeezed below its content
+    (tabs, columns, the house rules it showed)."""
+    from PySide6.QtCore import QSize
+
+    from tests.ui.keys import press
+    from tests.ui.screens import layout_problems, settle
+
+    screen = QSize(1280, 800)
+    ui_language("en")
+    english = make_window(seeded_db)
+    english.resize(screen)
+    english.open_article(1)
+    english.editor.body_edit.setFocus()
+    press(qtbot, english.editor.body_edit, "Ctrl+Shift+K")  # the house rules panel, open
+    assert english.writing.rules_dock.isVisible()
+    english.close()
+
+    ui_language("fr")
+    french = make_window(seeded_db)
+    french.resize(screen)
+    settle()
+    qtbot.waitUntil(lambda: french.editor.detail is not None)
+    settle()
+    assert french.articles_dock.width() >= french.articles.minimumSizeHint().width()
+    tabs = french.comments.tabs
+    assert [tabs.tabText(i).split(" (")[0] for i in range(tabs.count())][:3] == [
+        "En attente",
+        "Approuvé",
+        "Indésirable",
+    ]
+    rules = french.writing.rules_view
+    assert french.writing.rules_dock.isVisible() and rules.count() > 0  # restored, and not empty
+    assert layout_problems(french, screen) == []

@@ -5,7 +5,10 @@ French newspapers and of Word's and LibreOffice's French autocorrect:
 
 * a narrow no-break space (U+202F, the *espace fine insécable*) before ``;`` ``!`` ``?``;
 * a no-break space (U+00A0, the *espace mot insécable*) before ``:`` and inside ``« »``;
-* straight double quotes become ``« »``, the straight apostrophe becomes ``’``, three dots ``…``.
+* straight double quotes become ``« »``, the straight apostrophe becomes ``’``, three dots ``…``;
+* a no-break space between a number and its unit, so that a line never ends on the number:
+  ``8 h``, ``8 h 30``, ``12 km``, ``3,5 %``, ``20 €``, ``15 °C`` (:data:`UNITS`); a narrow
+  one between groups of thousands (``3 000``).
 
 English gets curly quotes ``“ ” ‘ ’``, the ``’`` apostrophe (also for elided years: ``’90s``) and
 the ellipsis, and no space before punctuation.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from redaction.domain.markup_spans import line_spans, open_code_span, prose_segments
 
@@ -35,7 +39,21 @@ _URL_SCHEMES = frozenset(
     ["http", "https", "ftp", "sftp", "file", "ssh", "git", "ws", "wss", "mailto", "tel", "urn", "data", "www"]
 )
 
-_FR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+# Unit symbols that follow a number ("8 h", "12 km", "20 €"). A symbol must end there: "8 heures"
+# and "80 s’achèvent" are words, not units. Longest first, so "min" is not read as "m".
+UNITS = (
+    "km/h", "min", "km", "cm", "mm", "kg", "mg", "ha", "cl", "ml", "°C", "M€", "Md€", "Mds",
+    "Go", "Mo", "ko", "h", "s", "m", "g", "t", "l", "L", "°", "%", "€", "$", "£",
+)  # fmt: skip
+_UNIT = "|".join(re.escape(unit) for unit in UNITS)
+_AFTER_UNIT = r"(?![\w’'/.,]\w|[\w’'])"  # the unit ends the word ("8 h." and "8 h, " still do)
+_NUMBER_UNIT = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?) (?=(?:{_UNIT}){_AFTER_UNIT})")
+_HOURS_MINUTES = re.compile(r"(?<=\d\u00a0h) (?=\d\d(?!\d))")  # 8 h 30
+# Groups of thousands ("3 000 manifestants"): a narrow no-break space, as French writes them.
+_THOUSANDS = re.compile(r"(?<![\d.,\u202f])\d{1,3}(?: \d{3})+(?![\d.,]\d|\d)")
+_TYPED_UNIT = re.compile(rf"(?<![\w.,])\d+(?:[.,]\d+)?( )(?:{_UNIT})$")
+
+_FR_RULES: tuple[tuple[re.Pattern[str], Any], ...] = (
     # « then any spaces -> « + NBSP; spaces then » -> NBSP + »
     (re.compile(r"«[ \u00a0\u202f]*(?=\S)"), "«" + NBSP),
     (re.compile(r"(?<=\S)[ \u00a0\u202f]*»"), NBSP + "»"),
@@ -45,6 +63,9 @@ _FR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[^\s\u00a0\u202f;:!?(\[«\d])[ \u00a0\u202f]*(?=:)"), NBSP),
     (re.compile(r"(?<=\d)[ \u00a0\u202f]+(?=:)"), NBSP),
     (re.compile(r"(?<=\d)(?=:(?!\d))"), NBSP),
+    (_THOUSANDS, lambda m: m.group().replace(" ", NNBSP)),
+    (_NUMBER_UNIT, r"\1" + NBSP),
+    (_HOURS_MINUTES, NBSP),
 )
 
 
@@ -129,13 +150,18 @@ def typed(paragraph: str, cursor: int, language: str = "fr", in_code: bool = Fal
     if in_code or cursor <= 0 or cursor > len(paragraph):
         return None
     ch = paragraph[cursor - 1]
-    if ch not in "\"';:!?.«» [":
+    if ch not in "\"';:!?.«» [,)":
         return None
     prefix = paragraph[:cursor]
     if open_code_span(prefix) or _in_protected(paragraph, cursor - 1):
         return None
     previous = paragraph[cursor - 2] if cursor >= 2 else "\n"
     french = language.startswith("fr")
+    unit = _typed_unit(prefix) if french and ch in " .,;:!?)" else None
+    if unit is not None:
+        return unit
+    if ch in ",)":
+        return None
     if ch == ".":
         if prefix.endswith("...") and not prefix.endswith("...."):
             return Replacement(cursor - 3, cursor, ELLIPSIS)
@@ -155,6 +181,16 @@ def typed(paragraph: str, cursor: int, language: str = "fr", in_code: bool = Fal
     if ch == "«":
         return Replacement(cursor - 1, cursor, "«" + NBSP)
     return _typed_mark(prefix, cursor, ch, previous)
+
+
+def _typed_unit(prefix: str) -> Replacement | None:
+    """ "8 h" followed by a space or a mark: the space between number and unit becomes a no-break
+    one (the edit ends with the typed character, so the cursor stays after it)."""
+    found = _TYPED_UNIT.search(prefix[:-1])
+    if found is None:
+        return None
+    space = found.start(1)
+    return Replacement(space, len(prefix), NBSP + prefix[space + 1 :])
 
 
 def _typed_mark(prefix: str, cursor: int, ch: str, previous: str) -> Replacement | None:

@@ -26,6 +26,7 @@ from redaction.render.blocks import (
 
 _ID = re.compile(r'<h[1-6][^>]*\bid="([^"]*)"')
 _DEFINITION_LIKE = re.compile(r"^(?: {0,3}\[|\*\[)", re.M)
+_DEFINITION_LIST = re.compile(r"^ {0,3}:[ \t]", re.M)  # a definition (Python-Markdown's def_list)
 
 
 def _trimmed(start: int, old: list[str], new: list[str], changed: dict[int, str] | None = None) -> BodyPatch:
@@ -145,6 +146,12 @@ class IncrementalBody:
         suffix = common_suffix(old_text, new_text, min(len(old_text), len(new_text)) - prefix)
         delta = len(new_text) - len(old_text)
         first = max(0, bisect.bisect_right(self.starts, prefix) - 2)
+        # A definition list runs on across blank lines (a term, its definitions, the next term):
+        # where it is near, the segmentation may start further up, so read from before it.
+        while first > 0 and (
+            _DEFINITION_LIST.search(self.segments[first]) or _DEFINITION_LIST.search(self.segments[first - 1])
+        ):
+            first -= 1
         # An edit among the blank lines before the first segment starts before it: read from the top.
         resume_from = self.starts[first] if self.segments and self.starts[first] <= prefix else 0
         suffix_start_old = len(old_text) - suffix

@@ -52,11 +52,17 @@ def display_problem() -> str | None:
     return None
 
 
-# Libraries Qt's X11 plugin needs that minimal Linux installs often lack, with their Debian package.
+# Libraries Qt's X11 plugin (libqxcb.so) links that minimal Linux installs often lack, with their
+# Debian package. The README's "apt install" line names the same packages (a test checks it).
 _XCB_LIBRARIES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
     "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
 }
 
@@ -121,6 +127,10 @@ def run_gui(explicit: str | None = None, debug: bool = False) -> int:
                 ).format(chosen, exc),
             )
             return 2
+        if not os.environ.get(EXIT_AFTER_PAINT_ENV):  # a measured start has nobody to answer
+            from redaction.ui.name_dialog import ask_name_once
+
+            ask_name_once()  # the first run asks it; a start that skips the first run asks here
 
     from redaction.ui.shell import Desk
 

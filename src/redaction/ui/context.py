@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 class AppContext(QObject):
     actor_changed = Signal(str)
+    preferences_changed = Signal(object)  # frozenset of the option keys Preferences just changed
     # Requests to the application (:mod:`redaction.ui.shell`), which replaces the window: queued
     # there, since they come from inside a dialog of the window about to be closed.
     rebuild_requested = Signal()  # the interface language changed

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -119,7 +120,9 @@ class ExportDialog(QDialog):
         for status in ArticleStatus:
             self.status_combo.addItem(labels.article_status(status.value), status.value)
         form = QFormLayout()
-        form.addRow(self.tr("&Folder:"), folder_row)
+        folder_label = QLabel(self.tr("&Folder:"))  # a row of a layout gets no buddy by itself
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("F&ormat:"), self.format_combo)
         form.addRow(self.tr("&Articles:"), self.status_combo)
         buttons = QDialogButtonBox(

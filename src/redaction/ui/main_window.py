@@ -65,8 +65,7 @@ class MainWindow(QMainWindow):
         # The three panes: articles above the comments of the open one, the writing desk beside
         # them with all the width it needs for editor and preview side by side.
         self.splitDockWidget(self.articles_dock, self.comments_dock, Qt.Orientation.Vertical)
-        self.articles.setMinimumWidth(300)
-        self.comments.setMinimumWidth(280)
+        # No fixed minimum widths: each panel's comes from its content in the interface language.
 
         self.autosaver = Autosaver(
             ctx.db, self._unsaved_state, ctx.actor, settings.get(settings.AUTOSAVE_SECONDS), self
@@ -148,6 +147,7 @@ class MainWindow(QMainWindow):
         self.autosaver.autosave_failed.connect(self._autosave_failed)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.editor.dirty_changed.connect(self._dirty_changed)
+        self.editor.title_edit.textChanged.connect(self._update_title)
         self.comments.message_posted.connect(self._message)
         self.ctx.moderation.message_posted.connect(self._decided_message)
         self.ctx.backups.saved.connect(self._message)
@@ -380,7 +380,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         detail = self.editor.detail
-        title = (detail.fields.title or self.tr("(untitled)")) if detail else ""
+        # The headline on screen, as typed: "(untitled)" only while there is none.
+        title = (" ".join(self.editor.title_edit.text().split()) or self.tr("(untitled)")) if detail else ""
         # "[*]" is where Qt shows the unsaved-changes mark; it must always be in the title.
         self.setWindowTitle(f"{title}[*] — redaction" if title else "redaction[*]")
 
@@ -466,7 +467,9 @@ class MainWindow(QMainWindow):
     def _show_shortcuts(self) -> None:
         from redaction.ui.shortcuts_dialog import ShortcutsDialog
 
-        ShortcutsDialog(self.ctx.actions, self).exec()
+        dialog = ShortcutsDialog(self.ctx.actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # window-modal, returns at once
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -489,7 +492,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.92)))
-        splitter = settings.window_value("editor_splitter")
+        splitter = settings.window_value("editor_columns")
         if splitter is not None:
             self.editor.splitter.restoreState(splitter)
 
@@ -505,7 +508,7 @@ class MainWindow(QMainWindow):
         self.writing.focus.leave()  # focus mode is a moment, never the layout of the next start
         settings.set_window_value("geometry", self.saveGeometry())
         settings.set_window_value("state", self.saveState())
-        settings.set_window_value("editor_splitter", self.editor.splitter.saveState())
+        settings.set_window_value("editor_columns", self.editor.splitter.saveState())
         settings.set_window_value("last_article", self.current_article_id())
 
     def reopen_last_article(self) -> None:

@@ -223,3 +223,19 @@ def build_desk_menus(window: QMainWindow, registry: ActionRegistry) -> None:
 def main_menu_names() -> list[ActionName]:
     """Every action the main window's menus offer (for the shortcut help and tests)."""
     return [name for _title, names in _main_menus() for name in names if name is not None]
+
+
+def shortcut_groups() -> list[tuple[str, list[ActionName]]]:
+    """Every action by the menu that offers it, for the shortcut help: the main window's menus,
+    then the desk's (titled "Moderation Desk ▸ …"); an action in two menus is in its first."""
+    seen: set[ActionName] = set()
+    groups: list[tuple[str, list[ActionName]]] = []
+    desk = translate("Menus", "Moderation Desk")
+    for prefix, layout in (("", _main_menus()), (desk, _desk_menus())):
+        for title, names in layout:
+            plain = title.replace("&", "")
+            fresh = [name for name in names if name is not None and name not in seen]
+            seen.update(fresh)
+            if fresh:
+                groups.append((f"{prefix} ▸ {plain}" if prefix else plain, fresh))
+    return groups

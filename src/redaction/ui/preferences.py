@@ -98,6 +98,13 @@ class PreferencesDialog(QDialog):
             spell_row.addWidget(box)
         spell_row.addStretch(1)
 
+        self.focus_column_spin = QSpinBox(objectName="focus_column_spin")
+        self.focus_column_spin.setRange(
+            settings.FOCUS_COLUMN.minimum or 40, settings.FOCUS_COLUMN.maximum or 160
+        )
+        self.focus_column_spin.setSuffix(self.tr(" characters"))
+        self.focus_column_spin.setValue(settings.get(settings.FOCUS_COLUMN))
+
         form = QFormLayout(page)
         form.addRow(self.tr("Your &name:"), self.name_edit)
         form.addRow(self.tr("&Role:"), self.role_combo)
@@ -105,6 +112,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("New articles &in:"), self.article_language_combo)
         form.addRow(self.tr("&Autosave every:"), self.autosave_spin)
         form.addRow(self.tr("Check spelling in:"), spell_row)
+        form.addRow(self.tr("&Focus mode column:"), self.focus_column_spin)
+        form.addRow(
+            self._hint(self.tr("How wide the text stands in focus mode (F11), centred on the screen."))
+        )
         return page
 
     def _appearance_tab(self) -> QWidget:
@@ -148,6 +159,7 @@ class PreferencesDialog(QDialog):
             settings.USER_ROLE: self.role_combo.currentData(),
             settings.DEFAULT_LANGUAGE: self.article_language_combo.currentData(),
             settings.AUTOSAVE_SECONDS: self.autosave_spin.value(),
+            settings.FOCUS_COLUMN: self.focus_column_spin.value(),
             settings.SPELL_LANGUAGES: tuple(c for c, box in self.spell_checks.items() if box.isChecked()),
             settings.THEME: self.theme_combo.currentData(),
             settings.UI_LANGUAGE: self.ui_language_combo.currentData(),
@@ -182,6 +194,7 @@ def edit_preferences(ctx: AppContext, window: QWidget) -> PreferencesDialog:
     def accepted() -> None:
         if settings.USER_NAME.key in dialog.changed:
             ctx.refresh_actor()  # the next save and decision are signed with the new name
+        ctx.preferences_changed.emit(frozenset(dialog.changed))
         if settings.UI_LANGUAGE.key in dialog.changed:
             ctx.rebuild_requested.emit()
 

@@ -41,9 +41,11 @@ def open_window(qtbot: QtBot, make_window, db: Database, width: int, height: int
     window = make_window(db)
     window.resize(width, height)
     # As on a first launch on that screen: the article list takes 40 % of the width, up to 600 px.
-    window.resizeDocks([window.articles_dock], [min(600, int(width * 0.4))], Qt.Orientation.Horizontal)
+    # (No narrower than the list's columns need, in the interface's language.)
+    wanted = max(min(600, int(width * 0.4)), window.articles.minimumSizeHint().width())
+    window.resizeDocks([window.articles_dock], [wanted], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: window.editor.detail is not None)
-    qtbot.waitUntil(lambda: window.articles_dock.width() == min(600, int(width * 0.4)))
+    qtbot.waitUntil(lambda: window.articles_dock.width() == wanted)
     return window
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
+from redaction.domain.plural import counted
 from redaction.domain.slugs import slugify
 from redaction.domain.workflow import CommentStatus
 from redaction.services.articles.editing import (
@@ -63,7 +64,7 @@ def ensure_empty_in(session: Session, location: str) -> None:
     comments = session.execute(select(func.count(Comment.id))).scalar_one()
     if articles or comments:
         raise DemoRefusedError(
-            f"{location} already holds {articles} article(s) and {comments} comment(s); "
+            f"{location} already holds {counted(articles, 'article')} and {counted(comments, 'comment')}; "
             "demo only fills a new, empty database (give another --db path)"
         )
 

@@ -15,7 +15,6 @@ named in ``ExportResult.warnings`` and, in an HTML page, shown as a placeholder 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +32,7 @@ from redaction.services.articles.editing import ArticleDetail, get_article_in
 from redaction.services.articles.image_check import known_images_in
 from redaction.services.errors import RefusedError
 from redaction.services.exchange import frontmatter
+from redaction.services.exchange.files import write_file
 from redaction.services.exchange.image_files import ImageExporter
 from redaction.storage.database import Database
 from redaction.storage.models import Article
@@ -129,14 +129,7 @@ def unique_name(slug: str, suffix: str, taken: set[str]) -> str:
 
 def _write(path: Path, text: str) -> None:
     """Write through a temporary file so that an interrupted export leaves no half file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, text.encode("utf-8"))
 
 
 def prepare_folder(folder: Path) -> None:

@@ -12,9 +12,7 @@ the reference as written.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -30,6 +28,7 @@ from redaction.services.articles.images import (
     read_image_file,
     store_image_in,
 )
+from redaction.services.exchange.files import write_file
 
 IMAGES_FOLDER = "images"
 # image:<hex> as a link target "(…)", "<…>" or an attribute value "…" / '…'
@@ -40,14 +39,7 @@ _HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, data)
 
 
 class ImageExporter:

@@ -20,6 +20,7 @@ import httpx
 from sqlalchemy import delete, func, select
 
 from redaction.domain.dates import utcnow
+from redaction.domain.plural import counted
 from redaction.services.exchange.wxr_read import site_key
 from redaction.services.site import credentials, errors
 from redaction.services.site.http import SiteClient
@@ -164,7 +165,7 @@ def connect_site(
             ).scalar_one()
             if waiting:
                 raise errors.NotAllowedError(
-                    f"{waiting} change(s) still wait for {current.url}: run 'redaction sync' before "
+                    f"{counted(waiting, 'change')} waiting for {current.url}: run 'redaction sync' before "
                     f"connecting another site"
                 )
             # Post, comment and media ids belong to the old site.
@@ -242,7 +243,9 @@ def disconnect_site(db: Database) -> None:
             select(func.count()).select_from(OutboxItem).where(OutboxItem.state == WAITING)
         ).scalar_one()
         if waiting:
-            raise errors.NotAllowedError(f"{waiting} change(s) still wait for {info.url}: sync them first")
+            raise errors.NotAllowedError(
+                f"{counted(waiting, 'change')} waiting for {info.url}: sync them first"
+            )
         for table in (SitePost, SiteComment, SiteMedia, Site):
             session.execute(delete(table))
         record(session, Changes.of(settings={"site"}, outbox=True))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import update
 
+from redaction.domain.plural import counted
 from redaction.services.site.connect import SiteInfo
 from redaction.services.site.http import SiteClient
 from redaction.storage.database import Database
@@ -57,15 +58,15 @@ class SyncResult:
             links = f" ({self.pulled_links} pingbacks or trackbacks)" if self.pulled_links else ""
             out.append(f"received {self.pulled} new comment{'s' if self.pulled != 1 else ''}{links}")
         if self.changed_on_site:
-            out.append(f"{self.changed_on_site} comment(s) moderated on the site meanwhile")
+            out.append(f"{counted(self.changed_on_site, 'comment')} moderated on the site meanwhile")
         if self.deleted_on_site:
-            out.append(f"{self.deleted_on_site} comment(s) deleted on the site (kept here, marked)")
+            out.append(f"{counted(self.deleted_on_site, 'comment')} deleted on the site (kept here, marked)")
         out.extend(c.message for c in self.post_conflicts)
         out.extend(c.message for c in self.comment_conflicts)
         out.extend(self.failed)
         out.extend(self.skipped)
         if self.waiting:
-            out.append(f"{self.waiting} change(s) still waiting for the site")
+            out.append(f"{counted(self.waiting, 'change')} still waiting for the site")
         if self.cancelled:
             out.append("stopped before the end; the next sync goes on from there")
         return out

@@ -7,7 +7,7 @@ added or removed the list is read again, the current article kept current.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,9 @@ from redaction.ui.operations import Operation
 
 FILTER_DELAY_MS = 120  # merge fast typing into one query
 MAX_ROWS_TO_FIND = 5000  # select_article loads pages down to this row, not further
+
+
+TITLE_MIN_CHARS = 16  # the title column never gets narrower: a title is what a person looks for
 
 
 class ArticleListPanel(QWidget):
@@ -69,16 +72,20 @@ class ArticleListPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         metrics = self.fontMetrics()
-        for column, sample in (
-            (1, "Économie"),
-            (2, "In review"),
-            (3, "Anne Le Goff"),
-            (4, "00/00/0000"),
-            (5, "999"),
+        statuses = [labels.article_status(status.value) for status in ArticleStatus]
+        for column, samples in (
+            (1, ["Économie"]),
+            (2, statuses),  # every status in full, in the interface's language ("En relecture")
+            (3, ["Anne Le Goff"]),
+            (4, ["00/00/0000"]),
+            (5, ["999"]),
         ):
             # wide enough for a typical value and for the column's own (translated) header
             header_text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header_text) + 12)
+            width = max(
+                max(metrics.horizontalAdvance(sample) for sample in samples),
+                metrics.horizontalAdvance(header_text) + 12,
+            )
             self.view.setColumnWidth(column, width + 14)
 
         self.count_label = QLabel(self)
@@ -104,6 +111,19 @@ class ArticleListPanel(QWidget):
         self.model.modelReset.connect(self.update_count)
         ctx.bus.changed.connect(self._changed)
         self._update_count_later()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the columns allow, whatever the language: every column but the title at
+        the width it was given, the title at :data:`TITLE_MIN_CHARS` characters."""
+        hint = super().minimumSizeHint()
+        view = self.view
+        columns = sum(view.columnWidth(c) for c in range(1, len(COLUMNS)) if not view.isColumnHidden(c))
+        title = view.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+        margins = self.layout().contentsMargins()
+        chrome = 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        return QSize(
+            max(hint.width(), columns + title + chrome + margins.left() + margins.right()), hint.height()
+        )
 
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.everything or changes.article_set:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from redaction.domain.house_rules import Problem, check_article
 from redaction.domain.textstats import TextStats
@@ -33,7 +33,7 @@ from redaction.ui.editor.house_rules_view import HouseRulesView
 from redaction.ui.editor.image_resources import ImageResources
 from redaction.ui.editor.merge_dialog import MergeDialog
 from redaction.ui.editor.target import TargetDialog, TargetGauge
-from redaction.ui.editor.typing_helpers import apply_typography_to
+from redaction.ui.editor.typing_helpers import apply_typography_to, apply_typography_to_line
 from redaction.ui.editor.utf16 import Utf16Index
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class WritingCommands(QObject):
         self.rules_dock.setWidget(self.rules_view)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.rules_dock)
         self.rules_dock.hide()
+        window.article_opened.connect(lambda *_: self._refresh_rules())
+        self.rules_dock.visibilityChanged.connect(lambda visible: self._refresh_rules() if visible else None)
 
         for name, slot in (
             (A.ARTICLE_HISTORY, self.show_history),
@@ -75,8 +77,44 @@ class WritingCommands(QObject):
             registry.handle(name, window, slot)
         self.gauge = TargetGauge()
         window.statusBar().addPermanentWidget(self.gauge)
-        registry[A.VIEW_OUTLINE].toggled.connect(editor.outline.setVisible)
         self.focus = FocusMode(window, editor, registry)
+        self._outline_panel()
+        ctx.preferences_changed.connect(self.focus.preferences_changed)
+
+    # -- outline -------------------------------------------------------------------------------------
+    def _outline_panel(self) -> None:
+        """View ▸ Outline: the headings in a panel of the window, remembered with the layout."""
+        window, outline = self.window, self.window.editor.outline
+        self.outline_dock = QDockWidget(self.tr("Outline"), window)
+        self.outline_dock.setObjectName("outline_dock")
+        self.outline_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.outline_dock.setWidget(outline)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outline_dock)
+        self.outline_dock.hide()
+        action = self.ctx.actions[A.VIEW_OUTLINE]
+        # The menu's tick follows the panel (closed with its button, restored with the layout,
+        # hidden and brought back by focus mode); the keyboard goes to it only when asked for.
+        self.outline_dock.visibilityChanged.connect(action.setChecked)
+        action.toggled.connect(self._outline_toggled)
+        action.triggered.connect(self._outline_asked)
+        self._outline_had_focus = False
+
+    def _outline_toggled(self, on: bool) -> None:
+        focus = QApplication.focusWidget()
+        self._outline_had_focus = focus is not None and self.outline_dock.isAncestorOf(focus)
+        self.outline_dock.setVisible(on)
+        wanted = self.window.editor.outline.sizeHint().width()
+        if on and self.outline_dock.width() < wanted:  # opened at its minimum: give it its width
+            self.window.resizeDocks([self.outline_dock], [wanted], Qt.Orientation.Horizontal)
+
+    def _outline_asked(self, on: bool) -> None:
+        if on:
+            self.outline_dock.raise_()
+            self.window.editor.outline.setFocus(Qt.FocusReason.ShortcutFocusReason)  # arrows, Enter
+        elif self._outline_had_focus:
+            self.window.editor.body_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- history and conflicts -------------------------------------------------------------------
     def resolve_conflict(
@@ -158,10 +196,14 @@ class WritingCommands(QObject):
 
     # -- typography and house rules ------------------------------------------------------------------
     def apply_typography(self) -> None:
+        """Ctrl+Alt+T: the headline, the standfirst and the body, each one undoable edit."""
         editor = self.window.editor
         if editor.detail is None:
             return
-        changed = apply_typography_to(editor.body_edit, editor.fields().language)
+        language = editor.fields().language
+        changed = apply_typography_to(editor.body_edit, language)
+        changed += apply_typography_to(editor.standfirst_edit, language)
+        changed += apply_typography_to_line(editor.title_edit, language)
         self.window.statusBar().showMessage(
             self.tr("Typography: %n line(s) corrected.", "", changed)
             if changed
@@ -174,8 +216,7 @@ class WritingCommands(QObject):
         problems = self._problems()
         if problems:
             self.rules_view.show_problems(problems)
-            self.rules_dock.show()
-            self.rules_dock.raise_()
+            self._show_rules_dock()
             self.window.statusBar().showMessage(
                 self.tr("The article cannot be ready yet: fix the listed problems."), 6000
             )
@@ -184,8 +225,23 @@ class WritingCommands(QObject):
 
     def show_house_rules(self) -> None:
         self.rules_view.show_problems(self._problems())
+        self._show_rules_dock()
+
+    def _show_rules_dock(self) -> None:
+        """Open the panel as tall as its lines need (a few), not half the window."""
         self.rules_dock.show()
         self.rules_dock.raise_()
+        view = self.rules_view
+        rows = min(max(view.count(), 2), 8)
+        line = view.sizeHintForRow(0) if view.count() else view.fontMetrics().lineSpacing() + 4
+        title = self.rules_dock.style().pixelMetric(self.rules_dock.style().PixelMetric.PM_TitleBarHeight)
+        wanted = rows * line + 2 * view.frameWidth() + title + 8
+        self.window.resizeDocks([self.rules_dock], [wanted], Qt.Orientation.Vertical)
+
+    def _refresh_rules(self) -> None:
+        """The panel, when it is open (restored with the layout), speaks of the article on screen."""
+        if self.rules_dock.isVisible() and self.window.editor.detail is not None:
+            self.rules_view.show_problems(self._problems())
 
     def _problems(self) -> list[Problem]:
         fields = self.window.editor.fields()

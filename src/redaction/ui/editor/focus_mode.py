@@ -15,7 +15,7 @@ paragraph but the current one.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QPlainTextEdit, QTextEdit, QToolBar
 
 from redaction.ui import settings
@@ -106,10 +106,6 @@ class FocusMode(QObject):
         self.active = False
         self._before: tuple[object, bool, bool] | None = None
         self.column = WritingColumn(editor.body_edit, self)  # type: ignore[attr-defined]
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
-        self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        self._escape.setEnabled(False)
-        self._escape.activated.connect(self.leave)
         action = registry[A.VIEW_FOCUS]
         action.toggled.connect(lambda on: self.enter() if on else self.leave())
         for name, option in (
@@ -123,6 +119,11 @@ class FocusMode(QObject):
     def _option_toggled(self, option: settings.Option[bool], on: bool) -> None:
         settings.put(option, on)
         if self.active:
+            self._configure()
+
+    def preferences_changed(self, keys: frozenset[str]) -> None:
+        """Preferences set another column width: a writer in focus mode sees it at once."""
+        if self.active and settings.FOCUS_COLUMN.key in keys:
             self._configure()
 
     def _configure(self) -> None:
@@ -144,7 +145,9 @@ class FocusMode(QObject):
             toolbar.hide()
         window.menuBar().hide()
         self.editor.set_focus_mode(True)  # type: ignore[attr-defined]
-        self._escape.setEnabled(True)
+        # Esc is not a shortcut here: a shortcut would be ambiguous with the find bar's own Esc
+        # (and Qt then fires neither). An Esc that no widget wanted reaches the window and leaves.
+        window.installEventFilter(self)
         window.showFullScreen()
         self._configure()
         self.editor.body_edit.setFocus()  # type: ignore[attr-defined]
@@ -156,7 +159,7 @@ class FocusMode(QObject):
         state, was_full_screen, was_maximized = self._before
         self._before = None
         window = self.window
-        self._escape.setEnabled(False)
+        window.removeEventFilter(self)
         self.column.stop()
         self.editor.set_focus_mode(False)  # type: ignore[attr-defined]
         window.menuBar().show()
@@ -165,6 +168,18 @@ class FocusMode(QObject):
         window.restoreState(state)  # type: ignore[arg-type]
         self.active = False
         self._sync_action(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and not event.modifiers()
+        ):
+            self.leave()
+            return True
+        return super().eventFilter(watched, event)
 
     def _sync_action(self, on: bool) -> None:
         action = self.registry[A.VIEW_FOCUS]

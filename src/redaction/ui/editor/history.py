@@ -75,8 +75,9 @@ class HistoryDialog(QDialog):
                 )
             ):
                 self.table.setItem(row, column, item)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # "What": the rest of the width
 
         self.summary = QLabel(objectName="diff_summary")
         self.diff = DiffView()
@@ -88,7 +89,15 @@ class HistoryDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([320, 640])
+        # The list as wide as its columns, in either language; the comparison takes the rest.
+        self.table.resizeColumnsToContents()
+        listed = (
+            self.table.horizontalHeader().length()
+            + 2 * self.table.frameWidth()
+            + self.table.verticalScrollBar().sizeHint().width()
+        )
+        self.table.setMinimumWidth(listed)
+        splitter.setSizes([listed, max(480, 1000 - listed)])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.restore_button = self.buttons.addButton(

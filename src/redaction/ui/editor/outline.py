@@ -1,20 +1,24 @@
 """The outline of the body being edited: its headings as a tree, following the text and the cursor.
 
 The headings are recomputed a moment after typing stops (:func:`redaction.domain.headings.headings`
-is one regex pass); the tree is rebuilt only when a heading's level or title changed, so typing
-in a paragraph never resets it. Clicking a heading (or Enter on it) puts the editor's cursor
+is one regex pass), and only while the outline is on screen (a hidden one catches up when shown);
+the tree is rebuilt only when a heading's level or title changed, so typing in a paragraph never
+resets it. Titles keep their no-break spaces ("Le port : bilan" never breaks before the colon). Clicking a heading (or Enter on it) puts the editor's cursor
 there and centres it; the heading whose section holds the cursor is the current item.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTreeView, QWidget
 
 from redaction.domain.headings import Heading, heading_at, headings
+from redaction.ui.editor.typing_helpers import document_text
 
 REFRESH_MS = 300
+MIN_CHARS = 15  # a short heading still reads whole
+WIDTH_CHARS = 34  # what the panel asks for when it opens (a heading of four or five words)
 ROW = Qt.ItemDataRole.UserRole + 1  # an item's position in the heading list
 
 
@@ -39,12 +43,25 @@ class OutlineView(QTreeView):
         editor.cursorPositionChanged.connect(self._follow_cursor)
         self.activated.connect(self._jump)
         self.clicked.connect(self._jump)
-        self.refresh()
+        self._stale = True
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * MIN_CHARS)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * WIDTH_CHARS, super().sizeHint().height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the headings now (the timer calls this after typing pauses)."""
         self._timer.stop()
-        found = headings(self.editor.toPlainText())
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        found = headings(document_text(self.editor.document()))
         shape = [(h.level, h.title) for h in found]
         if shape != [(h.level, h.title) for h in self.headings]:
             self._rebuild(found)
@@ -72,6 +89,8 @@ class OutlineView(QTreeView):
         return int(index.data(ROW)) if index.isValid() else -1
 
     def _follow_cursor(self) -> None:
+        if self._stale:
+            return
         row = heading_at(self.headings, self.editor.textCursor().blockNumber())
         if row < 0 or row >= len(self._items):
             self.selectionModel().clear()

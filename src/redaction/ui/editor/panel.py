@@ -38,7 +38,7 @@ from redaction.ui.editor.preview import PreviewPane
 from redaction.ui.editor.recovery import RecoveryBanner
 from redaction.ui.editor.scroll_sync import ScrollSync
 from redaction.ui.editor.spell_menu import SpellingContextMenu
-from redaction.ui.editor.typing_helpers import AutoTypography, document_text
+from redaction.ui.editor.typing_helpers import AutoTypography, LineTypography, document_text
 
 BODY_MIN_CHARS = 24
 
@@ -89,8 +89,7 @@ class EditorPanel(QWidget):
         self.preview = PreviewPane()
         self.scroll_sync = ScrollSync(self.body_edit, self.preview)
         self.find_bar = FindReplaceBar(self.body_edit)
-        self.outline = OutlineView(self.body_edit)
-        self.outline.hide()
+        self.outline = OutlineView(self.body_edit)  # shown in a panel of the window (View ▸ Outline)
 
         def language() -> str:
             return self.language_combo.currentData() or "fr"
@@ -101,6 +100,8 @@ class EditorPanel(QWidget):
         )
         self.spelling_menu = SpellingContextMenu(self.body_edit, self.highlighter)
         self.auto_typography = AutoTypography(self.body_edit, language, self.highlighter)
+        self.title_typography = LineTypography(self.title_edit, language)  # "Brest : le port"
+        self.standfirst_typography = AutoTypography(self.standfirst_edit, language)
         self.language_combo.currentIndexChanged.connect(
             lambda: self.highlighter.set_language(self.spell_language())
         )
@@ -129,19 +130,12 @@ class EditorPanel(QWidget):
         ]
         self._preview_wanted = True
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="editor_splitter")
-        body_column = QWidget()
-        column = QVBoxLayout(body_column)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.body_edit, 1)
-        column.addWidget(self.find_bar)
-        self.splitter.addWidget(self.outline)
-        self.splitter.addWidget(body_column)
+        self.splitter.addWidget(self.body_edit)
         self.splitter.addWidget(self.preview)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([160, 500, 500])
-        self.splitter.setStretchFactor(1, 1)  # a wider window widens the text and the page alike
-        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([500, 500])
+        self.splitter.setStretchFactor(0, 1)  # a wider window widens the text and the page alike
+        self.splitter.setStretchFactor(1, 1)
 
         self.recovery_banner = RecoveryBanner()
         self.recovery_banner.discarded.connect(self.recovery_discarded)
@@ -151,6 +145,9 @@ class EditorPanel(QWidget):
         layout.addWidget(self.recovery_banner)
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
+        # Under the text and the page together: the bar's minimum width then adds nothing to the
+        # window's (under the text alone, it would force the editor wider than the page needs).
+        layout.addWidget(self.find_bar)
 
         self.placeholder = QLabel(self.tr("Select an article in the list, or press %1 to write a new one."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -203,6 +200,7 @@ class EditorPanel(QWidget):
                 return
             f = recovered.fields if recovered is not None else detail.fields
             self.title_edit.setText(f.title)
+            self.title_edit.setCursorPosition(0)  # a long headline shows its start, not its end
             self.rubric_combo.setEditText(f.rubric)
             self.author_combo.setEditText(f.author)
             self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(f.language)))
@@ -212,6 +210,7 @@ class EditorPanel(QWidget):
             self.standfirst_edit.setPlainText(f.standfirst)
             self.body_edit.setPlainText(f.body)
             self.body_edit.document().clearUndoRedoStacks()
+            self.outline.refresh()  # a new text: its headings at once, not after a typing pause
             self.stack.setCurrentIndex(1)
         finally:
             self._loading = False

@@ -1,4 +1,4 @@
-"""Typography in the body editor: as you type, and "Apply Typography" over the whole text.
+"""Typography in the editor: as you type, and "Apply Typography" over the whole text.
 
 :class:`AutoTypography` filters the editor's key presses: for a character that can need a
 typographic fix (quotes, apostrophe, ``; : ! ?``, the third dot, « », a space after «) it types
@@ -8,6 +8,9 @@ fenced code (the highlighter knows the block state) or with a modifier other tha
 
 :func:`apply_typography_to` fixes the whole body in one undo step, line by line, so the cursor,
 the selection and the scroll position stay where they were.
+
+:class:`LineTypography` does the same as-you-type work in a one-line field (the headline), and
+:func:`apply_typography_to_line` fixes a whole field as one undoable edit.
 
 Beware: ``QPlainTextEdit.toPlainText()`` replaces every U+00A0 with a plain space, which would
 undo the French no-break spaces on save; read the body with :func:`document_text` instead.
@@ -19,13 +22,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from redaction.domain.typography import apply_typography, typed
 from redaction.ui.editor.highlighter import MarkdownHighlighter
 from redaction.ui.editor.utf16 import Utf16Index
 
-TRIGGERS = frozenset("\"';:!?.«» [")
+TRIGGERS = frozenset("\"';:!?.«» [,)")
 _ALLOWED = (
     Qt.KeyboardModifier.ShiftModifier
     | Qt.KeyboardModifier.KeypadModifier
@@ -93,6 +96,58 @@ class AutoTypography(QObject):
 def document_text(document: QTextDocument) -> str:
     """The text with its no-break spaces: ``toPlainText()`` turns U+00A0 into plain spaces."""
     return document.toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+class LineTypography(QObject):
+    """As-you-type typography in a one-line field (the headline): the same corrections as in the
+    body, each one undoable in the field (Ctrl+Z brings the plain character back)."""
+
+    def __init__(self, edit: QLineEdit, language: Callable[[], str]) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self.language = language
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and len(event.text()) == 1
+            and event.text() in TRIGGERS
+            and not (event.modifiers() & ~_ALLOWED)
+            and not self.edit.isReadOnly()
+        ):
+            self.edit.event(event)
+            self.fix_after(event.text())
+            return True
+        return super().eventFilter(watched, event)
+
+    def fix_after(self, ch: str) -> None:
+        edit = self.edit
+        if edit.hasSelectedText():
+            return
+        text = edit.text()
+        index = Utf16Index(text)
+        column = index.to_py(edit.cursorPosition())
+        if column == 0 or text[column - 1] != ch:
+            return
+        fix = typed(text, column, self.language())
+        if fix is not None:
+            start, end = index.to_qt(fix.start), index.to_qt(fix.end)
+            edit.setSelection(start, end - start)
+            edit.insert(fix.text)
+
+
+def apply_typography_to_line(edit: QLineEdit, language: str) -> bool:
+    """Fix a one-line field's typography as one undoable edit; whether anything changed."""
+    old = edit.text()
+    new = apply_typography(old, language)
+    if new == old:
+        return False
+    edit.selectAll()
+    edit.insert(new)
+    return True
 
 
 def apply_typography_to(editor: QPlainTextEdit, language: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from redaction.domain.durations import readable_parts
 from redaction.domain.untrusted import one_line, reveal_invisible
 from redaction.services.moderation.stats import DashboardFigures, dashboard_figures
 from redaction.ui import labels
@@ -38,28 +39,33 @@ STATUS_COLOURS = {"approved": "#4a9d5b", "pending": "#e0a526", "spam": "#c9473f"
 STACK_ORDER = ("approved", "pending", "spam", "trash")
 
 
+class DurationTexts(QObject):
+    """The translation context of counted durations (lupdate sees plurals only in ``tr``)."""
+
+
+def _unit_text(unit: str, n: int) -> str:
+    return {
+        "year": lambda: DurationTexts.tr("%n year(s)", "", n),
+        "month": lambda: DurationTexts.tr("%n month(s)", "", n),
+        "week": lambda: DurationTexts.tr("%n week(s)", "", n),
+        "day": lambda: DurationTexts.tr("%n day(s)", "", n),
+        "hour": lambda: DurationTexts.tr("%n hour(s)", "", n),
+        "minute": lambda: DurationTexts.tr("%n minute(s)", "", n),
+    }[unit]()
+
+
 def duration_text(delta: timedelta | None) -> str:
-    """ "2 d 3 h", "5 h 12 min", "40 min", "less than a minute" (translated)."""
+    """ "1 year 3 weeks", "2 days 3 hours", "40 minutes", "less than a minute" (translated,
+    with plurals; see :func:`redaction.domain.durations.readable_parts`)."""
     if delta is None:
         return "—"
-    minutes = int(delta.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, minutes = divmod(rest, 60)
-    if days:
-        return (
-            QCoreApplication.translate("Dashboard", "%1 d %2 h")
-            .replace("%1", str(days))
-            .replace("%2", str(hours))
-        )
-    if hours:
-        return (
-            QCoreApplication.translate("Dashboard", "%1 h %2 min")
-            .replace("%1", str(hours))
-            .replace("%2", str(minutes))
-        )
-    if minutes:
-        return QCoreApplication.translate("Dashboard", "%1 min").replace("%1", str(minutes))
-    return QCoreApplication.translate("Dashboard", "less than a minute")
+    parts = [_unit_text(unit, n) for unit, n in readable_parts(delta)]
+    if not parts:
+        return QCoreApplication.translate("Dashboard", "less than a minute")
+    if len(parts) == 1:
+        return parts[0]
+    # "1 year 3 weeks"; a language may join them its own way ("1 an et 3 semaines").
+    return QCoreApplication.translate("Dashboard", "%1 %2").replace("%1", parts[0]).replace("%2", parts[1])
 
 
 def _tile(title: str, name: str) -> tuple[QFrame, QLabel, QLabel]:

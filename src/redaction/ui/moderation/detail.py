@@ -29,6 +29,7 @@ from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
 from redaction.services.moderation.detail import NEWSROOM_REASON, CommentDetail
 from redaction.ui import labels
+from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.moderation.text import display_lines, reveal_fast
 
 FIRST_CHARS = 20_000
@@ -202,10 +203,12 @@ class CommentDetailView(QWidget):
                 .replace("%2", visible_name(last.actor) or "?")
                 .replace("%3", when)
             )
-            reason = last.reason or row.reason
+            reason = shown_reason(last.reason or row.reason)
             return f"{text} — {reveal_invisible(one_line(reason, 200))}" if reason else text
         if row.reason:
-            return self.tr("Held by the rules: %1").replace("%1", reveal_invisible(one_line(row.reason, 200)))
+            return self.tr("Held by the rules: %1").replace(
+                "%1", reveal_invisible(one_line(shown_reason(row.reason), 200))
+            )
         if row.status == "pending":
             return self.tr("New comment, waiting for a decision")
         return self.tr("Arrived as %1").replace("%1", labels.comment_status(row.status).lower())

@@ -83,6 +83,10 @@ class DossierDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
         self.view.setColumnHidden(COLUMNS.index("mark"), True)
+        metrics = self.view.fontMetrics()
+        # The date and the status in full, in either language; the comment takes the rest.
+        self.view.setColumnWidth(COLUMNS.index("date"), metrics.horizontalAdvance("00/00/0000 00:00") + 16)
+        self.view.setColumnWidth(COLUMNS.index("status"), labels.comment_status_width(metrics) + 16)
         self.view.horizontalHeader().setSectionResizeMode(
             COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch
         )
@@ -120,9 +124,9 @@ class DossierDialog(QDialog):
         loc = QLocale()
         parts = [f"{labels.comment_status(s)} {loc.toString(found.counts[s])}" for s in STATUSES]
         self.counts_label.setText(
-            self.tr("%1 on %2 article(s) — ")
-            .replace("%1", loc.toString(found.counts[ALL]))
-            .replace("%2", loc.toString(found.articles))
+            self.tr("%1 on %Ln article(s) — ", "", found.articles).replace(
+                "%1", loc.toString(found.counts[ALL])
+            )
             + " · ".join(parts)
         )
         self.names_label.setText(", ".join(visible_name(n) for n in found.names) or "—")

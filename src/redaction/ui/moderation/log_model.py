@@ -12,6 +12,7 @@ from redaction.services.moderation import log as moderation_log
 from redaction.services.moderation.log import LogFilter, LogRow
 from redaction.storage.database import Database
 from redaction.ui import labels
+from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.paged_model import PagedTableModel
 
 COLUMNS = ("at", "actor", "move", "author", "comment", "article", "reason")
@@ -48,14 +49,18 @@ class LogModel(PagedTableModel[LogRow]):
         if key == "actor":
             return visible_name(row.actor)
         if key == "move":
-            return f"{labels.comment_status(row.from_status)} → {labels.comment_status(row.to_status)}"
+            return self.move_text(row.from_status, row.to_status)
         if key == "author":
             return visible_name(row.author_name) or reveal_invisible(row.author_email)
         if key == "comment":
             return reveal_invisible(one_line(row.excerpt, 100))
         if key == "article":
             return reveal_invisible(one_line(row.article_title, 60))
-        return reveal_invisible(one_line(row.reason, 100))
+        return reveal_invisible(one_line(shown_reason(row.reason), 100))
+
+    @staticmethod
+    def move_text(from_status: str, to_status: str) -> str:
+        return f"{labels.comment_status(from_status)} → {labels.comment_status(to_status)}"
 
     def header_text(self, key: str) -> str:
         return _header(key)

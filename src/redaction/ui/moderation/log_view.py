@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.domain.dates import utcnow
+from redaction.domain.dates import short_datetime, utcnow
 from redaction.services.moderation import log as moderation_log
 from redaction.services.moderation.log import LogFilter, UndoRefusedError
 from redaction.services.moderation.queue import STATUSES
@@ -74,9 +74,7 @@ class DecisionLogDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        self.view.horizontalHeader().setSectionResizeMode(
-            COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch
-        )
+        self._size_columns()
         self.message = QLabel(objectName="log_message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -101,6 +99,26 @@ class DecisionLogDialog(QDialog):
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._load_actors()
         self.apply_filter()
+
+    def _size_columns(self) -> None:
+        """The time and the decision always in full, in either language; the comment takes the
+        rest of the width, the reason what its words need."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        padding = 2 * self.view.style().pixelMetric(self.view.style().PixelMetric.PM_FocusFrameHMargin) + 16
+
+        def fit(key: str, texts: list[str]) -> None:
+            heading = header.fontMetrics().horizontalAdvance(self.model.header_text(key)) + 24
+            header.resizeSection(
+                COLUMNS.index(key), max(heading, *(metrics.horizontalAdvance(t) + padding for t in texts))
+            )
+
+        moments = [utcnow() - timedelta(days=d) for d in (0, 40, 400)]
+        fit("at", [short_datetime(m, labels.ui_language()) for m in moments])
+        fit("move", [LogModel.move_text(a, b) for a in STATUSES for b in STATUSES if a != b])
+        fit("actor", [self.tr("Everyone")])
+        header.setSectionResizeMode(COLUMNS.index("comment"), QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COLUMNS.index("reason"), metrics.averageCharWidth() * 34)
 
     def _load_actors(self) -> None:
         try:

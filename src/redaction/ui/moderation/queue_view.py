@@ -107,6 +107,8 @@ class CommentQueue(QWidget):
         self.tabs.setExpanding(False)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(False)
+        # Never "Indési…": the panel is at least as wide as its tabs, in either language.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for status in QUEUES:
             self.tabs.addTab(self._tab_text(status))

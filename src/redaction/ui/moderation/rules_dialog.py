@@ -51,6 +51,7 @@ from redaction.storage.database import Database
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.context import AppContext
+from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.operations import Operation, report
 
 DETAILED_CHANGES = 500  # the first changes are listed with their author and text
@@ -99,7 +100,7 @@ class ChangesModel(QAbstractTableModel):
                 return self.tr("Held (pending)")
             return labels.comment_status(change.to_status)
         if column == 1:
-            return reveal_invisible(one_line(change.reason, 80))
+            return reveal_invisible(one_line(shown_reason(change.reason), 80))
         if row is None:
             return f"#{change.comment_id}" if column == 2 else ""
         if column == 2:
