@@ -428,6 +428,42 @@
         <translation>A&amp;perçu</translation>
     </message>
     <message>
+        <source>Si&amp;te…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the newsroom&apos;s WordPress site, or see the connected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what waits for the site, then receive new comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish from Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the article off the site (back to draft, here and there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish at a &amp;Date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish on the site at a date and time (a future date schedules it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -808,6 +844,10 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Réponse de la rédaction</translation>
     </message>
     <message>
+        <source>Deleted on the site on %1 (kept here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Moved to %1 by %2, %3</source>
         <translation>Classé «&#xa0;%1&#xa0;» par %2, %3</translation>
     </message>
@@ -970,6 +1010,73 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     <message>
         <source>Open an article to see its readers&apos; comments.</source>
         <translation>Ouvrez un article pour voir les commentaires de ses lecteurs.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Settle with the Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These changed on the site and here. Nothing was overwritten: choose what stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to settle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was deleted on the site after it was published from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was edited on the site since it was published from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare and Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment by %1 on “%2”: marked %3 on the site after it was marked %4 here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished">(anonyme)</translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation type="unfinished">Garder ma version</translation>
+    </message>
+    <message>
+        <source>Your version goes to the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s version is kept, here too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision goes to the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s decision stays.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2327,78 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OutboxBadge</name>
+    <message>
+        <source>What waits for the site: click to see the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Changes for the Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) back in the queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Quand</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Motif</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished">(anonyme)</translation>
+    </message>
+    <message>
+        <source>%1: comment by %2 on “%3” → %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 on “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OutlineView</name>
     <message>
         <source>Outline</source>
@@ -2303,6 +2482,40 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PublicLinkButton</name>
+    <message>
+        <source>Open in the Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled on the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishAtDialog</name>
+    <message>
+        <source>Publish at a Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article goes to the site now; the site shows it from this moment. A date in the past publishes it at once, dated then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2550,6 +2763,426 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Site</name>
+    <message>
+        <source>The site cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site failed to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site asks to wait before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site sent an answer that cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site sends the request elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a WordPress site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site&apos;s REST API is switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site refused the user name or the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application password is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the site</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to settle</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the site</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new comment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) moderated on the site</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) deleted on the site</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the site</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) still waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped before the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced with %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept for the next sync.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password comes from $REDACTION_SITE_PASSWORD; it is stored nowhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is kept for this session only, never written to disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password in this session: type it below to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish posts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moderate comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">Décision</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished">Répondre</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To settle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteControls</name>
+    <message>
+        <source>A sync is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) published on the site.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click the waiting changes to settle them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article was not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for %1; sending it to the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published here; sending it to the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No site is connected: File ▸ Site… connects one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The article was not unpublished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to draft here; taking it off the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <source>The Newsroom&apos;s Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rights:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting Changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WordPress: Users ▸ Profile ▸ Application Passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the password is kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the newsroom&apos;s WordPress site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing waits for the site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect again, or another site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site could not be connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget this site here? Articles and comments stay; the password is forgotten and which post is which article is no longer known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes still wait for the site: sync them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site was not disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The site is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteMergeDialog</name>
+    <message>
+        <source>Changed on the Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was edited on the site %2 since it was published from here. Nothing was overwritten: compare, merge, and publish the merged text — or take the site&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpellingMenu</name>
     <message>
         <source>No suggestions</source>
@@ -2562,6 +3195,25 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>&amp;Ignore “%1”</source>
         <translation>I&amp;gnorer «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing with the site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what was sent stays sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the sync…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

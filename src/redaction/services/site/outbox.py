@@ -29,6 +29,8 @@ from redaction.storage.models import Comment, OutboxItem, Site
 PUBLISH, UNPUBLISH, MODERATE, REPLY = "publish", "unpublish", "moderate", "reply"
 WAITING, SENT, CONFLICT, FAILED, RESOLVED = "waiting", "sent", "conflict", "failed", "resolved"
 OPEN_STATES = (WAITING, CONFLICT, FAILED)  # what the window lists; sent and resolved are history
+# The start of the reason of a comment the site no longer has (the desk shows it as such).
+DELETED_ON_SITE = "deleted on the site on "
 _SITE_KEY = "redaction_site_key"
 _CHUNK = 900
 

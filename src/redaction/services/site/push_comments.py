@@ -27,6 +27,7 @@ from redaction.services.site import errors
 from redaction.services.site.context import CommentConflict, PushContext
 from redaction.services.site.outbox import (
     CONFLICT,
+    DELETED_ON_SITE,
     FAILED,
     FROM_WORDPRESS,
     LISTED,
@@ -233,7 +234,7 @@ def mark_deleted_in(session: Any, comment_ids: Sequence[int]) -> None:
     session.execute(
         update(Comment)
         .where(Comment.id.in_(list(comment_ids)))
-        .values(reason=f"deleted on the site on {now:%Y-%m-%d}")
+        .values(reason=f"{DELETED_ON_SITE}{now:%Y-%m-%d}")
         .execution_options(synchronize_session=False)
     )
     record(session, Changes.of(comments=comment_ids))
