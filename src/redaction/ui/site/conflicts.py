@@ -93,6 +93,7 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(self.tr("Settle with the Site"))
         self.ctx, self.controls = ctx, controls
         self.merge_dialog: SiteMergeDialog | None = None
+        self.comment_conflicts: list[int] = []
         self.buttons: dict[tuple[str, int], QPushButton] = {}  # (what, outbox id) → button
         self.rows = QWidget()
         self.rows_layout = QVBoxLayout(self.rows)
@@ -102,6 +103,13 @@ class ConflictsDialog(QDialog):
         self.status = _plain("", "conflicts_status")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        # The site's decisions already stand here: Enter settles every comment that way.
+        self.keep_site_all = close.addButton(
+            self.tr("Keep the Site's Decisions"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.keep_site_all.setObjectName("conflicts_keep_site_all")
+        self.keep_site_all.setDefault(True)
+        self.keep_site_all.clicked.connect(self._keep_site_decisions)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _plain(self.tr("These changed on the site and here. Nothing was overwritten: choose what stays."))
@@ -135,6 +143,10 @@ class ConflictsDialog(QDialog):
             self._post_row(conflict)
         for row in comments:
             self._comment_row(row)
+        self.comment_conflicts = [row.outbox_id for row in comments]
+        self.keep_site_all.setVisible(bool(comments))
+        if comments:
+            self.keep_site_all.setFocus()  # the row that had the keyboard may be gone
         if not posts and not comments:
             self.rows_layout.addWidget(_plain(self.tr("Nothing to settle."), "conflicts_none"))
         self.rows_layout.addStretch(1)
@@ -146,6 +158,7 @@ class ConflictsDialog(QDialog):
         layout.addWidget(_plain(text), 1)
         for key, caption, outbox_id, slot in actions:
             button = QPushButton(caption, objectName=f"conflict_{key}_{outbox_id}")
+            button.setAutoDefault(False)  # Enter is for the dialog's default, never a row's choice
             button.clicked.connect(slot)
             layout.addWidget(button)
             self.buttons[(key, outbox_id)] = button
@@ -194,7 +207,6 @@ class ConflictsDialog(QDialog):
                 ("mine", self.tr("Keep Mine"), oid, lambda: self._settle_comment(oid, "local")),
             ],
         )
-        self.buttons[("site", oid)].setDefault(True)
 
     # -- settling ---------------------------------------------------------------------------------
     def merge(self, conflict: PostConflict) -> SiteMergeDialog:
@@ -243,6 +255,10 @@ class ConflictsDialog(QDialog):
             self.tr("The site's version is kept, here too."),
             sync=False,
         )
+
+    def _keep_site_decisions(self) -> None:
+        for outbox_id in list(self.comment_conflicts):
+            self._settle_comment(outbox_id, "site")
 
     def _settle_comment(self, outbox_id: int, keep: str) -> None:
         from redaction.services.site.push_comments import resolve_comment_conflict

@@ -118,11 +118,14 @@ class OutboxDialog(QDialog):
         header.setSectionResizeMode(OutboxModel.REASON, QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.retry_button = QPushButton(self.tr("Retry Refused"), objectName="outbox_retry")
+        self.dismiss_button = QPushButton(self.tr("Dismiss Refused"), objectName="outbox_dismiss")
+        self.dismiss_button.setToolTip(self.tr("Put the refused changes aside: the site will not take them"))
         self.settle_button = QPushButton(self.tr("Settle…"), objectName="outbox_settle")
         self.sync_button = QPushButton(self.tr("Sync Now"), objectName="outbox_sync")
-        for button in (self.retry_button, self.settle_button, self.sync_button):
+        for button in (self.retry_button, self.dismiss_button, self.settle_button, self.sync_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.retry_button.clicked.connect(self.retry)
+        self.dismiss_button.clicked.connect(self.dismiss)
         self.settle_button.clicked.connect(controls.open_conflicts)
         self.sync_button.clicked.connect(controls.sync_now)
         buttons.rejected.connect(self.reject)
@@ -149,6 +152,7 @@ class OutboxDialog(QDialog):
         )
         self.summary.setText(texts.waiting_text(counts) or self.tr("Nothing waits for the site."))
         self.retry_button.setEnabled(counts.failed > 0)
+        self.dismiss_button.setEnabled(counts.failed > 0)
         self.settle_button.setEnabled(counts.conflicts > 0)
         self.view.resizeColumnToContents(OutboxModel.WHEN)
 
@@ -156,20 +160,31 @@ class OutboxDialog(QDialog):
         if changes.outbox or changes.everything:
             self.reload()
 
+    def _refused(self) -> list[int]:
+        """The selected refused items, or every refused one when none is selected."""
+        chosen = {i.row() for i in self.view.selectionModel().selectedRows()}
+        refused = [(n, r.entry.id) for n, r in enumerate(self.model.rows) if r.entry.state == FAILED]
+        return [i for n, i in refused if n in chosen] or [i for _, i in refused]
+
     def retry(self) -> None:
-        """The selected refused items (all refused ones when none is selected) go back in the
-        queue, and a sync sends them."""
+        """Refused items back in the queue (after fixing what made the site refuse them), and a
+        sync to send them."""
         from redaction.services.site.sync import retry_items
 
-        chosen = {i.row() for i in self.view.selectionModel().selectedRows()}
-        failed = [r.entry.id for n, r in enumerate(self.model.rows) if r.entry.state == FAILED]
-        picked = [
-            r.entry.id for n, r in enumerate(self.model.rows) if n in chosen and r.entry.state == FAILED
-        ]
         try:
-            moved = retry_items(self.ctx.db, picked or failed)
+            moved = retry_items(self.ctx.db, self._refused())
         except StorageError as exc:
             self.summary.setText(str(exc))
             return
         self.controls.message(self.tr("%n change(s) back in the queue.", "", moved))
         self.controls.sync_now()
+
+    def dismiss(self) -> None:
+        from redaction.services.site.sync import dismiss_items
+
+        try:
+            moved = dismiss_items(self.ctx.db, self._refused())
+        except StorageError as exc:
+            self.summary.setText(str(exc))
+            return
+        self.controls.message(self.tr("%n refused change(s) put aside.", "", moved))
