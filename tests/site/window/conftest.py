@@ -73,4 +73,3 @@ def choose_in_menu(qtbot, window, title: str, item_key: Qt.Key) -> None:
 
 def rows_of(queue) -> list[object]:
     return [queue.model.comment(r) for r in range(queue.model.rowCount())]
-

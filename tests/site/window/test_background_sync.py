@@ -46,7 +46,9 @@ def test_comments_arrive_in_the_background_and_an_unreachable_site_is_said_once(
     runs = _Runs(sync)
     assert not sync.timer.isActive()  # the tests' interval: 0, no background sync
 
-    wp_id = post_reader_comment(site, public_link(site_db, article.id).post_id, "Merci !", "Lou", "lou@example.org")
+    wp_id = post_reader_comment(
+        site, public_link(site_db, article.id).post_id, "Merci !", "Lou", "lou@example.org"
+    )
     assert wp_id
     sync.set_interval(50)  # every 50 ms from now on (the window's default: every few minutes)
     assert sync.timer.isActive()

@@ -6,10 +6,10 @@ desk, and its refused decision can be put aside."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow
+from sqlalchemy import select
 
 from redaction.domain.diff import three_way_merge
 from redaction.services.articles.editing import get_article
@@ -112,7 +112,8 @@ def test_comment_decisions_taken_on_the_site_meanwhile_are_settled_in_the_window
     assert window.site.badge.text() == "2 to settle"
     texts = [w.text() for w in dialog.rows.findChildren(type(dialog.status))]
     assert any(
-        t.startswith("Comment by Anne on") and "marked spam on the site after it was marked approved here" in t
+        t.startswith("Comment by Anne on")
+        and "marked spam on the site after it was marked approved here" in t
         for t in texts
     )
     keys = {k for k in dialog.buttons if k[0] in ("site", "mine")}
@@ -123,7 +124,9 @@ def test_comment_decisions_taken_on_the_site_meanwhile_are_settled_in_the_window
     anne, troll = outbox_of["Anne"], outbox_of["Troll"]
     assert _statuses(site_db) == {"Anne": "spam", "Troll": "spam"}  # the site's, applied here
     qtbot.mouseClick(dialog.buttons[("mine", anne)], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.site.sync.running and outbox_counts(site_db).open == 1, timeout=SYNC_MS)
+    qtbot.waitUntil(
+        lambda: not window.site.sync.running and outbox_counts(site_db).open == 1, timeout=SYNC_MS
+    )
     assert set(dialog.comment_conflicts) == {troll}
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
