@@ -61,20 +61,20 @@ def test_a_refused_password_is_said_and_nothing_kept_then_the_right_one_connects
     press(qtbot, dialog.password_edit, "Return")
     qtbot.waitUntil(lambda: dialog.site_box.isVisible(), timeout=SYNC_MS)
     assert not dialog.error_title.isVisible()
-    assert dialog.name_label.text() == "Le Journal"
-    assert site.url in dialog.url_label.text() and dialog.user_label.text() == "admin"
-    assert "publish posts" in dialog.can_label.text() and "moderate comments" in dialog.can_label.text()
-    assert dialog.sync_label.text() == "never"
-    assert dialog.waiting_label.text() == "nothing waits for the site"
-    assert "this session only" in dialog.password_label.text()
+    assert dialog.site_box.name_label.text() == "Le Journal"
+    assert site.url in dialog.site_box.url_label.text() and dialog.site_box.user_label.text() == "admin"
+    assert "publish posts" in dialog.site_box.can_label.text() and "moderate comments" in dialog.site_box.can_label.text()
+    assert dialog.site_box.sync_label.text() == "never"
+    assert dialog.site_box.waiting_label.text() == "nothing waits for the site"
+    assert "this session only" in dialog.site_box.password_label.text()
     assert credentials.find_password(site.url, site.user) == site.app_password  # in memory only
     assert dialog.password_edit.text() == ""
     assert window.statusBar().currentMessage() == "Connected to Le Journal."
     assert not window.site.badge.isVisible()
 
     # The sync from the dialog: the last sync is now known.
-    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.sync_label.text() != "never", timeout=SYNC_MS)
+    qtbot.mouseClick(dialog.site_box.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.site_box.sync_label.text() != "never", timeout=SYNC_MS)
     qtbot.waitUntil(lambda: not window.site.sync.running, timeout=SYNC_MS)
 
 
@@ -126,7 +126,7 @@ def test_with_a_keyring_the_password_is_kept_there_when_asked(
     _fill_and_connect(qtbot, dialog, site.url, site.user, site.app_password)
     qtbot.waitUntil(lambda: dialog.site_box.isVisible(), timeout=SYNC_MS)
     assert memory_keyring.kept == {("redaction", f"admin@127.0.0.1:{site.port}"): site.app_password}
-    assert dialog.password_label.text() == "The password is kept in the system keyring."
+    assert dialog.site_box.password_label.text() == "The password is kept in the system keyring."
 
 
 def test_disconnect_is_refused_while_changes_wait_then_allowed(
@@ -137,21 +137,21 @@ def test_disconnect_is_refused_while_changes_wait_then_allowed(
     window = make_window(site_db)
     assert window.site.badge.text() == "1 change waiting for the site"
     dialog = _site_dialog(qtbot, window)
-    assert dialog.waiting_label.text() == "1 change waiting for the site"
-    assert "$REDACTION_SITE_PASSWORD" in dialog.password_label.text()  # how site_db gives it
+    assert dialog.site_box.waiting_label.text() == "1 change waiting for the site"
+    assert "$REDACTION_SITE_PASSWORD" in dialog.site_box.password_label.text()  # how site_db gives it
 
-    qtbot.mouseClick(dialog.disconnect_button, Qt.MouseButton.LeftButton)
-    assert dialog.confirm_button.isVisible() and dialog.keep_button.hasFocus()  # Enter keeps the site
-    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.site_box.disconnect_button, Qt.MouseButton.LeftButton)
+    assert dialog.site_box.confirm_button.isVisible() and dialog.site_box.keep_button.hasFocus()  # Enter keeps the site
+    qtbot.mouseClick(dialog.site_box.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.error_title.text() == "Changes still wait for the site: sync them first."
     assert "1 change(s) still wait" in dialog.error_label.text()
     assert site_state(site_db) is not None and dialog.site_box.isVisible()
 
-    qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.waiting_label.text() == "nothing waits for the site", timeout=SYNC_MS)
+    qtbot.mouseClick(dialog.site_box.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.site_box.waiting_label.text() == "nothing waits for the site", timeout=SYNC_MS)
     qtbot.waitUntil(lambda: not window.site.sync.running, timeout=SYNC_MS)
-    qtbot.mouseClick(dialog.disconnect_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.site_box.disconnect_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.site_box.confirm_button, Qt.MouseButton.LeftButton)
     assert site_state(site_db) is None
     assert not dialog.site_box.isVisible() and dialog.connect_button.text() == "Connect"
     assert window.statusBar().currentMessage() == "The site is disconnected."

@@ -13,15 +13,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
-from redaction.services.articles import editing as article_service
-from redaction.services.errors import RefusedError
 from redaction.services.site import overview
-from redaction.storage.changes import Changes, initiated_by
+from redaction.storage.changes import Changes
 from redaction.storage.errors import StorageError
 from redaction.ui.actions import A
 from redaction.ui.site import texts
+from redaction.ui.site.publishing import SitePublishing
 from redaction.ui.site.status_widgets import OutboxBadge, PublicLinkButton, SyncStatus
 from redaction.ui.site.sync_runner import SiteSync
 
@@ -52,8 +51,9 @@ class SiteControls(QObject):
         registry = ctx.actions
         registry.handle(A.FILE_SITE, window, self.open_site_dialog)
         registry.handle(A.SITE_SYNC, window, self.sync_now)
-        registry.handle(A.ARTICLE_UNPUBLISH, window, self.unpublish)
-        registry.handle(A.ARTICLE_PUBLISH_AT, window, self.publish_at)
+        self.publishing = SitePublishing(self)
+        registry.handle(A.ARTICLE_UNPUBLISH, window, self.publishing.unpublish)
+        registry.handle(A.ARTICLE_PUBLISH_AT, window, self.publishing.publish_at)
         self.badge.clicked.connect(self.open_outbox)
         self.status.cancel_requested.connect(self.sync.cancel)
         self.sync.running_changed.connect(self.status.running)
@@ -128,90 +128,14 @@ class SiteControls(QObject):
         if say:
             self.message(texts.failure_text(error, self.badge.counts.waiting), 0)
 
-    # -- publishing -----------------------------------------------------------------------------
+    # -- publishing (:mod:`.publishing`) ------------------------------------------------------
     def publish(self, at: datetime | None = None) -> bool:
-        """Publish the open article on the site (Article ▸ Publish with a site connected).
-        False when no site is connected: the window then does what it always did."""
-        if self.state is None:
-            return False
-        from redaction.services.site.publish import publish_articles
-
-        detail = self.window.editor.detail
-        if detail is None or not self.window.save_if_dirty(reason="status"):
-            return True
-        try:
-            with initiated_by(self.window):
-                queued = publish_articles(self.ctx.db, [detail.id], self.ctx.actor, at)
-        except RefusedError as exc:
-            self.message(str(exc))
-            return True
-        except StorageError as exc:
-            self.window.show_error(self.tr("The article was not published"), str(exc))
-            return True
-        self._reload_open_article()
-        scheduled = queued[0].scheduled if queued else None
-        if scheduled is not None:
-            self.message(
-                self.tr("Scheduled for %1; sending it to the site…").replace("%1", texts.when(scheduled))
-            )
-        else:
-            self.message(self.tr("Published here; sending it to the site…"))
-        self._sync_soon()
-        return True
-
-    def unpublish(self) -> None:
-        if self.state is None:
-            self.message(self.tr("No site is connected: File ▸ Site… connects one."))
-            return
-        from redaction.services.site.publish import unpublish_articles
-
-        detail = self.window.editor.detail
-        if detail is None or not self.window.save_if_dirty(reason="status"):
-            return
-        try:
-            with initiated_by(self.window):
-                unpublish_articles(self.ctx.db, [detail.id], self.ctx.actor)
-        except RefusedError as exc:
-            self.message(str(exc))
-            return
-        except StorageError as exc:
-            self.window.show_error(self.tr("The article was not unpublished"), str(exc))
-            return
-        self._reload_open_article()
-        self.message(self.tr("Back to draft here; taking it off the site…"))
-        self._sync_soon()
-
-    def publish_at(self) -> None:
-        if self.state is None:
-            self.message(self.tr("No site is connected: File ▸ Site… connects one."))
-            return
-        detail = self.window.editor.detail
-        if detail is None:
-            return
-        from redaction.ui.site.publish_at import PublishAtDialog
-
-        dialog = PublishAtDialog(detail.published_at, self.window)
-        dialog.accepted.connect(lambda: self.publish(dialog.moment()))
-        self._keep("publish_at", dialog).open()
-
-    def _reload_open_article(self) -> None:
-        """The status moved in the database (with a revision): the editor shows it saved."""
-        detail = self.window.editor.detail
-        if detail is None:
-            return
-        try:
-            fresh = article_service.get_article(self.ctx.db, detail.id)
-        except (StorageError, article_service.ArticleNotFoundError):
-            return
-        self.window.editor.set_status(fresh.fields.status)
-        self.window.editor.mark_saved(fresh)
-
-    def _sync_soon(self) -> None:
-        # After the current event: the status bar and the editor paint first.
-        QTimer.singleShot(0, lambda: self.sync.start() or None)
+        """Article ▸ Publish with a site connected; False without one (the window then does
+        what it always did)."""
+        return self.publishing.publish(at)
 
     # -- dialogs --------------------------------------------------------------------------------
-    def _keep(self, key: str, dialog: QDialog) -> QDialog:
+    def keep_dialog(self, key: str, dialog: QDialog) -> QDialog:
         old = self.dialogs.get(key)
         if old is not None and old is not dialog:
             old.close()
@@ -244,7 +168,7 @@ class SiteControls(QObject):
         )
 
     def _show(self, key: str, dialog: QDialog) -> QDialog:
-        self._keep(key, dialog).show()
+        self.keep_dialog(key, dialog).show()
         dialog.activateWindow()
         return dialog
 

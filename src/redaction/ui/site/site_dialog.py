@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,19 +32,11 @@ from redaction.storage.changes import Changes
 from redaction.storage.errors import StorageError
 from redaction.ui.operations import Operation
 from redaction.ui.site import texts
+from redaction.ui.site.site_panel import SitePanel, plain_label
 
 if TYPE_CHECKING:
     from redaction.ui.context import AppContext
     from redaction.ui.site.controls import SiteControls
-
-
-def _label(name: str, selectable: bool = True) -> QLabel:
-    label = QLabel(objectName=name)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the site's name is the site's to choose
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class SiteDialog(QDialog):
@@ -57,57 +47,11 @@ class SiteDialog(QDialog):
         self.ctx, self.controls = ctx, controls
         self.operation: Operation | None = None
 
-        # -- the connected site --
-        self.site_box = QGroupBox(self.tr("Connected site"))
-        self.name_label = _label("site_name")
-        font = self.name_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.name_label.setFont(font)
-        self.url_label = QLabel(objectName="site_url")
-        self.url_label.setOpenExternalLinks(True)
-        self.user_label = _label("site_user")
-        self.can_label = _label("site_capabilities")
-        self.sync_label = _label("site_last_sync")
-        self.waiting_label = _label("site_waiting")
-        self.password_label = _label("site_password_place")
-        info = QFormLayout()
-        for caption, widget in (
-            (self.tr("Address:"), self.url_label),
-            (self.tr("User:"), self.user_label),
-            (self.tr("Rights:"), self.can_label),
-            (self.tr("Last sync:"), self.sync_label),
-            (self.tr("Waiting:"), self.waiting_label),
-            (self.tr("Password:"), self.password_label),
-        ):
-            info.addRow(caption, widget)
-        self.sync_button = QPushButton(self.tr("Sync Now"), objectName="site_sync_now")
-        self.sync_button.clicked.connect(self._sync)
-        self.outbox_button = QPushButton(self.tr("Waiting Changes…"), objectName="site_outbox")
-        self.outbox_button.clicked.connect(controls.open_outbox)
-        self.disconnect_button = QPushButton(self.tr("Disconnect…"), objectName="site_disconnect")
-        self.disconnect_button.clicked.connect(self._ask_disconnect)
-        self.confirm_label = _label("site_disconnect_confirm", selectable=False)
-        self.confirm_button = QPushButton(self.tr("Disconnect"), objectName="site_disconnect_confirm_button")
-        self.confirm_button.clicked.connect(self._disconnect)
-        self.keep_button = QPushButton(self.tr("Stay Connected"), objectName="site_disconnect_keep")
-        self.keep_button.clicked.connect(lambda: self._confirming(False))
-        for button in (self.sync_button, self.outbox_button, self.disconnect_button, self.keep_button):
-            button.setAutoDefault(False)  # Enter in the form connects, never these
-        site_buttons = QHBoxLayout()
-        for button in (self.sync_button, self.outbox_button):
-            site_buttons.addWidget(button)
-        site_buttons.addStretch(1)
-        site_buttons.addWidget(self.disconnect_button)
-        confirm_row = QHBoxLayout()
-        confirm_row.addWidget(self.confirm_label, 1)
-        confirm_row.addWidget(self.keep_button)
-        confirm_row.addWidget(self.confirm_button)
-        site_layout = QVBoxLayout(self.site_box)
-        site_layout.addWidget(self.name_label)
-        site_layout.addLayout(info)
-        site_layout.addLayout(site_buttons)
-        site_layout.addLayout(confirm_row)
+        self.site_box = SitePanel()
+        self.site_box.sync_requested.connect(self._sync)
+        self.site_box.outbox_requested.connect(controls.open_outbox)
+        self.site_box.disconnect_asked.connect(lambda: self.show_error(None))
+        self.site_box.disconnect_confirmed.connect(self._disconnect)
 
         # -- connecting --
         self.form_box = QGroupBox(objectName="site_form")
@@ -120,7 +64,7 @@ class SiteDialog(QDialog):
         self.keyring_box = QCheckBox(self.tr("Remember the password in the system keyring"))
         self.keyring_box.setObjectName("site_keyring")
         self.keyring_box.setChecked(True)
-        self.keyring_note = _label("site_keyring_note", selectable=False)
+        self.keyring_note = plain_label("site_keyring_note", selectable=False)
         self.keyring_note.setText(
             self.tr("This computer has no system keyring: the password is kept for this session only.")
         )
@@ -130,7 +74,7 @@ class SiteDialog(QDialog):
         self.connect_button = QPushButton(self.tr("Connect"), objectName="site_connect")
         self.connect_button.setDefault(True)
         self.connect_button.clicked.connect(self._connect)
-        self.checking_label = _label("site_checking", selectable=False)
+        self.checking_label = plain_label("site_checking", selectable=False)
         form = QFormLayout(self.form_box)
         form.addRow(self.tr("Site address:"), self.url_edit)
         form.addRow(self.tr("User name:"), self.user_edit)
@@ -142,9 +86,9 @@ class SiteDialog(QDialog):
         connect_row.addWidget(self.connect_button)
         form.addRow(connect_row)
 
-        self.error_title = _label("site_error_title")
+        self.error_title = plain_label("site_error_title")
         self.error_title.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.error_label = _label("site_error")
+        self.error_label = plain_label("site_error")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -156,11 +100,10 @@ class SiteDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(620, 0)
         ctx.bus.changed.connect(self._changed)
-        controls.sync.running_changed.connect(self._running)
+        controls.sync.running_changed.connect(self.site_box.running)
         self.show_error(None)
-        self._confirming(False)
         self.refresh()
-        self._running(controls.sync.running)
+        self.site_box.running(controls.sync.running)
 
     # -- showing ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -175,16 +118,8 @@ class SiteDialog(QDialog):
             self.connect_button.setText(self.tr("Connect"))
             self.url_edit.setFocus()
             return
-        self.name_label.setText(state.name or state.url)
-        self.url_label.setText(f'<a href="{_attr(state.url)}">{_text(state.url)}</a>')
-        self.user_label.setText(state.user_name)
-        self.can_label.setText(texts.capability_text(state.capabilities))
-        self.sync_label.setText(texts.when(state.last_sync_at))
-        counts = overview.OutboxCounts(state.waiting, state.conflicts, state.failed)
-        self.waiting_label.setText(texts.waiting_text(counts) or self.tr("nothing waits for the site"))
-        self.outbox_button.setEnabled(counts.open > 0)
         source = credentials.password_source(state.url, state.user_name)
-        self.password_label.setText(texts.password_place(source))
+        self.site_box.show_state(state, source)
         # Connected: the form is there to type the password again (or connect another site).
         self.form_box.setTitle(self.tr("Connect again, or another site"))
         self.connect_button.setText(self.tr("Connect Again"))
@@ -197,10 +132,6 @@ class SiteDialog(QDialog):
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.outbox or changes.everything or "site" in changes.settings:
             self.refresh()
-
-    def _running(self, running: bool) -> None:
-        self.sync_button.setEnabled(not running)
-        self.sync_button.setText(self.tr("Syncing…") if running else self.tr("Sync Now"))
 
     def show_error(self, title: str | None, reason: str = "") -> None:
         self.error_title.setVisible(bool(title))
@@ -271,28 +202,10 @@ class SiteDialog(QDialog):
         self.show_error(None)
         self.controls.sync_now()
 
-    def _confirming(self, on: bool) -> None:
-        for widget in (self.confirm_label, self.confirm_button, self.keep_button):
-            widget.setVisible(on)
-        self.disconnect_button.setVisible(not on)
-        if on:
-            self.confirm_label.setText(
-                self.tr(
-                    "Forget this site here? Articles and comments stay; the password is forgotten and "
-                    "which post is which article is no longer known."
-                )
-            )
-            self.keep_button.setFocus()
-
-    def _ask_disconnect(self) -> None:
-        self.show_error(None)
-        self._confirming(True)
-
     def _disconnect(self) -> None:
         from redaction.services.site.connect import disconnect_site
         from redaction.services.site.errors import NotAllowedError, SiteError
 
-        self._confirming(False)
         try:
             disconnect_site(self.ctx.db)
         except NotAllowedError as exc:
@@ -306,15 +219,3 @@ class SiteDialog(QDialog):
         self.controls.refresh()
         self.refresh()
         self.controls.message(self.tr("The site is disconnected."))
-
-
-def _text(value: str) -> str:
-    from html import escape
-
-    return escape(value)
-
-
-def _attr(value: str) -> str:
-    from html import escape
-
-    return escape(value, quote=True)
