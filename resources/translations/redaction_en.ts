@@ -146,6 +146,13 @@
             <numerusform>%n changes back in the queue.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n refused change(s) put aside.</source>
+        <translation>
+            <numerusform>%n refused change put aside.</numerusform>
+            <numerusform>%n refused changes put aside.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecoveryBanner</name>

@@ -63,7 +63,10 @@ def test_a_refused_password_is_said_and_nothing_kept_then_the_right_one_connects
     assert not dialog.error_title.isVisible()
     assert dialog.site_box.name_label.text() == "Le Journal"
     assert site.url in dialog.site_box.url_label.text() and dialog.site_box.user_label.text() == "admin"
-    assert "publish posts" in dialog.site_box.can_label.text() and "moderate comments" in dialog.site_box.can_label.text()
+    assert (
+        "publish posts" in dialog.site_box.can_label.text()
+        and "moderate comments" in dialog.site_box.can_label.text()
+    )
     assert dialog.site_box.sync_label.text() == "never"
     assert dialog.site_box.waiting_label.text() == "nothing waits for the site"
     assert "this session only" in dialog.site_box.password_label.text()
@@ -141,14 +144,18 @@ def test_disconnect_is_refused_while_changes_wait_then_allowed(
     assert "$REDACTION_SITE_PASSWORD" in dialog.site_box.password_label.text()  # how site_db gives it
 
     qtbot.mouseClick(dialog.site_box.disconnect_button, Qt.MouseButton.LeftButton)
-    assert dialog.site_box.confirm_button.isVisible() and dialog.site_box.keep_button.hasFocus()  # Enter keeps the site
+    assert (
+        dialog.site_box.confirm_button.isVisible() and dialog.site_box.keep_button.hasFocus()
+    )  # Enter keeps the site
     qtbot.mouseClick(dialog.site_box.confirm_button, Qt.MouseButton.LeftButton)
     assert dialog.error_title.text() == "Changes still wait for the site: sync them first."
     assert "1 change(s) still wait" in dialog.error_label.text()
     assert site_state(site_db) is not None and dialog.site_box.isVisible()
 
     qtbot.mouseClick(dialog.site_box.sync_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.site_box.waiting_label.text() == "nothing waits for the site", timeout=SYNC_MS)
+    qtbot.waitUntil(
+        lambda: dialog.site_box.waiting_label.text() == "nothing waits for the site", timeout=SYNC_MS
+    )
     qtbot.waitUntil(lambda: not window.site.sync.running, timeout=SYNC_MS)
     qtbot.mouseClick(dialog.site_box.disconnect_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.site_box.confirm_button, Qt.MouseButton.LeftButton)
