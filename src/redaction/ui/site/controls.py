@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from redaction.services.site import overview
 from redaction.storage.changes import Changes
@@ -95,7 +96,20 @@ class SiteControls(QObject):
             self._show_link()
 
     def message(self, text: str, ms: int = MESSAGE_MS) -> None:
+        """In the main window's status bar, and in the desk's when the person is there (F9)."""
         self.window.statusBar().showMessage(text, ms)
+        active = QApplication.activeWindow()
+        if isinstance(active, QMainWindow) and active is not self.window:
+            active.statusBar().showMessage(text, ms)
+
+    def _show_arrivals(self) -> None:
+        """After a sync the person asked for, the queues show what came (newest first). A
+        background sync only moves the counts: it never reshuffles a queue under the keys."""
+        if self.window.comments.article_id is not None:
+            self.window.comments.queue.reload()
+        desk = self.window.findChild(QMainWindow, "desk_window")
+        if desk is not None and desk.isVisible():
+            desk.desk.reload()  # type: ignore[attr-defined]
 
     # -- syncing --------------------------------------------------------------------------------
     def sync_now(self) -> None:
@@ -117,6 +131,8 @@ class SiteControls(QObject):
         if not self.sync.background or result.sent or result.pulled or links:
             self.message(text, MESSAGE_MS * 2 if links else MESSAGE_MS)
         self.refresh()
+        if result.pulled and not self.sync.background:
+            self._show_arrivals()
         if result.post_conflicts or result.comment_conflicts:
             if self.sync.background:
                 self.message(text + " " + self.tr("Click the waiting changes to settle them."), 0)
