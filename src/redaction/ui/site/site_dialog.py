@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -98,7 +99,7 @@ class SiteDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(620, 0)
+        self.resize(760, self.sizeHint().height())
         ctx.bus.changed.connect(self._changed)
         controls.sync.running_changed.connect(self.site_box.running)
         self.show_error(None)
@@ -113,6 +114,7 @@ class SiteDialog(QDialog):
             self.show_error(self.tr("The database cannot be read."), str(exc))
             return
         self.site_box.setVisible(state is not None)
+        QTimer.singleShot(0, self._fit)
         if state is None:
             self.form_box.setTitle(self.tr("Connect the newsroom's WordPress site"))
             self.connect_button.setText(self.tr("Connect"))
@@ -128,6 +130,10 @@ class SiteDialog(QDialog):
             self.user_edit.setText(state.user_name)
         if not source:
             self.password_edit.setFocus()
+
+    def _fit(self) -> None:
+        """Tall enough for what shows now (Qt gives a form with wrapped labels too little)."""
+        self.resize(max(self.width(), 760), max(self.height(), self.sizeHint().height()))
 
     def _changed(self, changes: Changes, _initiator: object) -> None:
         if changes.outbox or changes.everything or "site" in changes.settings:

@@ -43,6 +43,15 @@ class SitePanel(QGroupBox):
         self.sync_label = plain_label("site_last_sync")
         self.waiting_label = plain_label("site_waiting")
         self.password_label = plain_label("site_password_place")
+        # One line each: wrapped labels in a form are given too little height by Qt's layouts.
+        for label in (
+            self.user_label,
+            self.can_label,
+            self.sync_label,
+            self.waiting_label,
+            self.password_label,
+        ):
+            label.setWordWrap(False)
         info = QFormLayout()
         for caption, widget in (
             (self.tr("Address:"), self.url_label),
