@@ -3,6 +3,7 @@ the right one connects and the dialog shows the site; Disconnect is refused whil
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 import keyring
@@ -38,13 +39,24 @@ def _fill_and_connect(qtbot, dialog, url: str, user: str, password: str) -> None
     press(qtbot, QApplication.focusWidget(), "Return")
 
 
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """A machine without a keyring (whatever another test module registered)."""
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
 def test_a_refused_password_is_said_and_nothing_kept_then_the_right_one_connects(
-    qtbot, db: Database, site: LocalWordPress, make_window
+    qtbot, db: Database, site: LocalWordPress, make_window, no_keyring
 ) -> None:
     window = make_window(db)
     dialog = _site_dialog(qtbot, window)
     assert dialog.url_edit.hasFocus() and not dialog.site_box.isVisible()
-    # No keyring on this machine: the dialog says where the password goes instead of offering one.
+    # No keyring: the dialog says where the password goes instead of offering one.
     assert dialog.keyring_note.isVisible() and "this session only" in dialog.keyring_note.text()
 
     _fill_and_connect(qtbot, dialog, site.url, site.user, "wrong pass word 1234")
@@ -94,7 +106,7 @@ def test_a_user_who_may_not_publish_is_told_why(
 
 
 @pytest.fixture
-def memory_keyring() -> object:
+def memory_keyring() -> Iterator[object]:
     """A keyring that keeps passwords in a dict (this machine has none)."""
     from keyring.backend import KeyringBackend
 
@@ -133,7 +145,7 @@ def test_with_a_keyring_the_password_is_kept_there_when_asked(
 
 
 def test_disconnect_is_refused_while_changes_wait_then_allowed(
-    qtbot, site_db: Database, site: LocalWordPress, make_window
+    qtbot, site_db: Database, site: LocalWordPress, make_window, no_keyring
 ) -> None:
     article = seed_article(site_db, " (déconnexion)")
     publish_articles(site_db, [article.id], "Claire Vasseur")  # queued, not sent yet
