@@ -13,6 +13,7 @@ from redaction.storage.database import Database
 from tests.site.helpers import post_reader_comment, seed_article
 from tests.site.window.conftest import SYNC_MS, rows_of
 from tests.site.wordpress import LocalWordPress
+from tests.ui.keys import press
 
 
 class _Runs:
@@ -94,3 +95,25 @@ def test_one_sync_at_a_time_whatever_asks(qtbot, site_db: Database, make_window)
     assert sync.operation is running and runs.started == 1
     qtbot.waitUntil(lambda: not sync.running, timeout=SYNC_MS)
     assert runs.started == runs.ended == 1
+
+
+def test_cancel_in_the_status_bar_stops_between_two_changes_and_keeps_the_rest(
+    qtbot, site_db: Database, site: LocalWordPress, make_window
+) -> None:
+    first, second = seed_article(site_db, " (annulé 1)"), seed_article(site_db, " (annulé 2)")
+    publish_articles(site_db, [first.id, second.id], "Claire Vasseur")
+    window = make_window(site_db)
+    controls = window.site
+    outcome: list[object] = []
+    controls.sync.finished.connect(outcome.append)
+    press(qtbot, window.articles.view, "F9")
+    assert controls.status.isVisible() and controls.status.cancel_button.isEnabled()
+    qtbot.mouseClick(controls.status.cancel_button, Qt.MouseButton.LeftButton)
+    assert controls.status.label.text() == "Stopping the sync…"
+    qtbot.waitUntil(lambda: bool(outcome), timeout=SYNC_MS)
+    (result,) = outcome
+    assert result.cancelled and result.sent == 1  # the one under way went; the other waits
+    assert "stopped before the end" in window.statusBar().currentMessage()
+    assert controls.badge.text() == "1 change waiting for the site"
+    assert not controls.status.isVisible()
+    assert public_link(site_db, first.id) is not None and public_link(site_db, second.id) is None
