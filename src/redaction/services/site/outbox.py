@@ -21,7 +21,6 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
-from redaction.services.exchange.wxr_read import site_key
 from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, OutboxItem, Site
@@ -29,8 +28,6 @@ from redaction.storage.models import Comment, OutboxItem, Site
 PUBLISH, UNPUBLISH, MODERATE, REPLY = "publish", "unpublish", "moderate", "reply"
 WAITING, SENT, CONFLICT, FAILED, RESOLVED = "waiting", "sent", "conflict", "failed", "resolved"
 OPEN_STATES = (WAITING, CONFLICT, FAILED)  # what the window lists; sent and resolved are history
-# The start of the reason of a comment the site no longer has (the desk shows it as such).
-DELETED_ON_SITE = "deleted on the site on "
 _SITE_KEY = "redaction_site_key"
 _CHUNK = 900
 
@@ -78,6 +75,9 @@ def parse_source(source_id: str | None, key: str) -> tuple[int, int] | None:
 def site_key_in(session: Session) -> str | None:
     """The connected site's key (``courrier.example/blog``), or None; read once per session."""
     if _SITE_KEY not in session.info:
+        # Imported here: the window reads the outbox at start-up without the WXR reader.
+        from redaction.services.exchange.wxr_read import site_key
+
         url = session.execute(select(Site.url).where(Site.id == 1)).scalar_one_or_none()
         session.info[_SITE_KEY] = site_key(url) if url else None
     return session.info[_SITE_KEY]

@@ -23,11 +23,11 @@ from sqlalchemy import select, update
 
 from redaction.domain.dates import utcnow
 from redaction.services.moderation.comments import set_status_in
+from redaction.services.moderation.detail import DELETED_ON_SITE
 from redaction.services.site import errors
 from redaction.services.site.context import CommentConflict, PushContext
 from redaction.services.site.outbox import (
     CONFLICT,
-    DELETED_ON_SITE,
     FAILED,
     FROM_WORDPRESS,
     LISTED,
