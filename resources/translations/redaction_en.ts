@@ -193,6 +193,23 @@
     </message>
 </context>
 <context>
+    <name>OutboxDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n change back in the queue.</numerusform>
+            <numerusform>%n changes back in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused change(s) put aside.</source>
+        <translation>
+            <numerusform>%n refused change put aside.</numerusform>
+            <numerusform>%n refused changes put aside.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message numerus="yes">
         <source>held: flood, another comment from the same email or IP less than %n second(s) before</source>
@@ -223,6 +240,96 @@
         <translation>
             <numerusform>%n word fewer than the saved version</numerusform>
             <numerusform>%n words fewer than the saved version</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Site</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the site</source>
+        <translation>
+            <numerusform>%n change waiting for the site</numerusform>
+            <numerusform>%n changes waiting for the site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to settle</source>
+        <translation>
+            <numerusform>%n to settle</numerusform>
+            <numerusform>%n to settle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the site</source>
+        <translation>
+            <numerusform>%n refused by the site</numerusform>
+            <numerusform>%n refused by the site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n change sent</numerusform>
+            <numerusform>%n changes sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new comment(s)</source>
+        <translation>
+            <numerusform>%n new comment</numerusform>
+            <numerusform>%n new comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) moderated on the site</source>
+        <translation>
+            <numerusform>%n comment moderated on the site</numerusform>
+            <numerusform>%n comments moderated on the site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) deleted on the site</source>
+        <translation>
+            <numerusform>%n comment deleted on the site</numerusform>
+            <numerusform>%n comments deleted on the site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n conflict to settle</numerusform>
+            <numerusform>%n conflicts to settle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the site</source>
+        <translation>
+            <numerusform>%n change refused by the site</numerusform>
+            <numerusform>%n changes refused by the site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) still waiting</source>
+        <translation>
+            <numerusform>%n change still waiting</numerusform>
+            <numerusform>%n changes still waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept for the next sync.</source>
+        <translation>
+            <numerusform>%n change kept for the next sync.</numerusform>
+            <numerusform>%n changes kept for the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SiteControls</name>
+    <message numerus="yes">
+        <source>%n article(s) published on the site.</source>
+        <translation>
+            <numerusform>%n article published on the site.</numerusform>
+            <numerusform>%n articles published on the site.</numerusform>
         </translation>
     </message>
 </context>

@@ -428,6 +428,42 @@
         <translation>A&amp;perçu</translation>
     </message>
     <message>
+        <source>Si&amp;te…</source>
+        <translation>Si&amp;te web…</translation>
+    </message>
+    <message>
+        <source>Connect the newsroom&apos;s WordPress site, or see the connected one</source>
+        <translation>Connecter le site WordPress de la rédaction, ou voir celui qui est connecté</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Site</source>
+        <translation>S&amp;ynchroniser avec le site</translation>
+    </message>
+    <message>
+        <source>Send what waits for the site, then receive new comments</source>
+        <translation>Envoyer ce qui attend le site, puis recevoir les nouveaux commentaires</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish from Site</source>
+        <translation>Retirer du si&amp;te</translation>
+    </message>
+    <message>
+        <source>Take the article off the site (back to draft, here and there)</source>
+        <translation>Retirer l’article du site (retour en brouillon, ici et là-bas)</translation>
+    </message>
+    <message>
+        <source>Publish at a &amp;Date…</source>
+        <translation>Publier à une &amp;date…</translation>
+    </message>
+    <message>
+        <source>Publish on the site at a date and time (a future date schedules it)</source>
+        <translation>Publier sur le site à une date et une heure (une date à venir le programme)</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -808,6 +844,10 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Réponse de la rédaction</translation>
     </message>
     <message>
+        <source>Deleted on the site on %1 (kept here)</source>
+        <translation>Supprimé du site le %1 (conservé ici)</translation>
+    </message>
+    <message>
         <source>Moved to %1 by %2, %3</source>
         <translation>Classé «&#xa0;%1&#xa0;» par %2, %3</translation>
     </message>
@@ -970,6 +1010,77 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     <message>
         <source>Open an article to see its readers&apos; comments.</source>
         <translation>Ouvrez un article pour voir les commentaires de ses lecteurs.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Settle with the Site</source>
+        <translation>Régler avec le site</translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Decisions</source>
+        <translation>Garder les décisions du site</translation>
+    </message>
+    <message>
+        <source>These changed on the site and here. Nothing was overwritten: choose what stays.</source>
+        <translation>Ceci a changé sur le site et ici. Rien n’a été écrasé&#xa0;: choisissez ce qui reste.</translation>
+    </message>
+    <message>
+        <source>Nothing to settle.</source>
+        <translation>Rien à régler.</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted on the site after it was published from here.</source>
+        <translation>«&#xa0;%1&#xa0;» a été supprimé du site après sa publication depuis ici.</translation>
+    </message>
+    <message>
+        <source>Publish Again</source>
+        <translation>Publier à nouveau</translation>
+    </message>
+    <message>
+        <source>“%1” was edited on the site since it was published from here.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié sur le site depuis sa publication depuis ici.</translation>
+    </message>
+    <message>
+        <source>Compare and Merge…</source>
+        <translation>Comparer et fusionner…</translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Version</source>
+        <translation>Garder la version du site</translation>
+    </message>
+    <message>
+        <source>Comment by %1 on “%2”: marked %3 on the site after it was marked %4 here.</source>
+        <translation>Commentaire de %1 sur «&#xa0;%2&#xa0;»&#xa0;: classé «&#xa0;%3&#xa0;» sur le site après avoir été classé «&#xa0;%4&#xa0;» ici.</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Decision</source>
+        <translation>Garder la décision du site</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <source>Your version goes to the site.</source>
+        <translation>Votre version part vers le site.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s version is kept, here too.</source>
+        <translation>La version du site est gardée, ici aussi.</translation>
+    </message>
+    <message>
+        <source>Your decision goes to the site.</source>
+        <translation>Votre décision part vers le site.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s decision stays.</source>
+        <translation>La décision du site reste.</translation>
     </message>
 </context>
 <context>
@@ -2287,6 +2398,93 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>OutboxBadge</name>
+    <message>
+        <source>What waits for the site: click to see the list</source>
+        <translation>Ce qui attend le site&#xa0;: cliquez pour voir la liste</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Changes for the Site</source>
+        <translation>Modifications pour le site</translation>
+    </message>
+    <message>
+        <source>Retry Refused</source>
+        <translation>Réessayer les refusées</translation>
+    </message>
+    <message>
+        <source>Dismiss Refused</source>
+        <translation>Écarter les refusées</translation>
+    </message>
+    <message>
+        <source>Put the refused changes aside: the site will not take them</source>
+        <translation>Mettre de côté les modifications refusées&#xa0;: le site ne les acceptera pas</translation>
+    </message>
+    <message>
+        <source>Settle…</source>
+        <translation>Régler…</translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Nothing waits for the site.</source>
+        <translation>Rien n’attend le site.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n modification remise dans la file.</numerusform>
+            <numerusform>%n modifications remises dans la file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused change(s) put aside.</source>
+        <translation>
+            <numerusform>%n modification refusée mise de côté.</numerusform>
+            <numerusform>%n modifications refusées mises de côté.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonyme)</translation>
+    </message>
+    <message>
+        <source>%1: comment by %2 on “%3” → %4</source>
+        <translation>%1&#xa0;: commentaire de %2 sur «&#xa0;%3&#xa0;» → %4</translation>
+    </message>
+    <message>
+        <source>%1 to %2 on “%3”</source>
+        <translation>%1 à %2 sur «&#xa0;%3&#xa0;»</translation>
+    </message>
+</context>
+<context>
     <name>OutlineView</name>
     <message>
         <source>Outline</source>
@@ -2382,6 +2580,40 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>PublicLinkButton</name>
+    <message>
+        <source>Open in the Browser</source>
+        <translation>Ouvrir dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Copy the Address</source>
+        <translation>Copier l’adresse</translation>
+    </message>
+    <message>
+        <source>Scheduled on the site</source>
+        <translation>Programmé sur le site</translation>
+    </message>
+    <message>
+        <source>On the site</source>
+        <translation>Sur le site</translation>
+    </message>
+</context>
+<context>
+    <name>PublishAtDialog</name>
+    <message>
+        <source>Publish at a Date</source>
+        <translation>Publier à une date</translation>
+    </message>
+    <message>
+        <source>The article goes to the site now; the site shows it from this moment. A date in the past publishes it at once, dated then.</source>
+        <translation>L’article part vers le site maintenant&#xa0;; le site le montre à partir de ce moment. Une date passée le publie tout de suite, daté de ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
     </message>
 </context>
 <context>
@@ -2726,6 +2958,432 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>Site</name>
+    <message>
+        <source>The site cannot be reached.</source>
+        <translation>Le site est injoignable.</translation>
+    </message>
+    <message>
+        <source>The site failed to answer.</source>
+        <translation>Le site n’a pas su répondre.</translation>
+    </message>
+    <message>
+        <source>The site asks to wait before trying again.</source>
+        <translation>Le site demande d’attendre avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The site sent an answer that cannot be used.</source>
+        <translation>Le site a envoyé une réponse inutilisable.</translation>
+    </message>
+    <message>
+        <source>The site sends the request elsewhere.</source>
+        <translation>Le site renvoie la demande ailleurs.</translation>
+    </message>
+    <message>
+        <source>This is not a WordPress site.</source>
+        <translation>Ce n’est pas un site WordPress.</translation>
+    </message>
+    <message>
+        <source>The site&apos;s REST API is switched off.</source>
+        <translation>L’API REST du site est désactivée.</translation>
+    </message>
+    <message>
+        <source>The site refused the user name or the password.</source>
+        <translation>Le site a refusé le nom d’utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <source>This is not allowed.</source>
+        <translation>Ce n’est pas permis.</translation>
+    </message>
+    <message>
+        <source>The application password is missing.</source>
+        <translation>Le mot de passe d’application manque.</translation>
+    </message>
+    <message>
+        <source>No site is connected.</source>
+        <translation>Aucun site n’est connecté.</translation>
+    </message>
+    <message>
+        <source>The site could not be used.</source>
+        <translation>Le site n’a pas pu être utilisé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the site</source>
+        <translation>
+            <numerusform>%n modification en attente pour le site</numerusform>
+            <numerusform>%n modifications en attente pour le site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to settle</source>
+        <translation>
+            <numerusform>%n à régler</numerusform>
+            <numerusform>%n à régler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the site</source>
+        <translation>
+            <numerusform>%n refusée par le site</numerusform>
+            <numerusform>%n refusées par le site</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n modification envoyée</numerusform>
+            <numerusform>%n modifications envoyées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new comment(s)</source>
+        <translation>
+            <numerusform>%n nouveau commentaire</numerusform>
+            <numerusform>%n nouveaux commentaires</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) moderated on the site</source>
+        <translation>
+            <numerusform>%n commentaire modéré sur le site</numerusform>
+            <numerusform>%n commentaires modérés sur le site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s) deleted on the site</source>
+        <translation>
+            <numerusform>%n commentaire supprimé du site</numerusform>
+            <numerusform>%n commentaires supprimés du site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to settle</source>
+        <translation>
+            <numerusform>%n conflit à régler</numerusform>
+            <numerusform>%n conflits à régler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the site</source>
+        <translation>
+            <numerusform>%n modification refusée par le site</numerusform>
+            <numerusform>%n modifications refusées par le site</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) still waiting</source>
+        <translation>
+            <numerusform>%n modification toujours en attente</numerusform>
+            <numerusform>%n modifications toujours en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped before the end</source>
+        <translation>arrêtée avant la fin</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>rien de nouveau</translation>
+    </message>
+    <message>
+        <source>Synced with %1: %2.</source>
+        <translation>Synchronisé avec %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisation impossible&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept for the next sync.</source>
+        <translation>
+            <numerusform>%n modification gardée pour la prochaine synchronisation.</numerusform>
+            <numerusform>%n modifications gardées pour la prochaine synchronisation.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password comes from $REDACTION_SITE_PASSWORD; it is stored nowhere.</source>
+        <translation>Le mot de passe vient de $REDACTION_SITE_PASSWORD&#xa0;; il n’est enregistré nulle part.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Le mot de passe est gardé dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The password is kept for this session only, never written to disk.</source>
+        <translation>Le mot de passe est gardé pour cette session seulement, jamais écrit sur le disque.</translation>
+    </message>
+    <message>
+        <source>No password in this session: type it below to sync.</source>
+        <translation>Pas de mot de passe dans cette session&#xa0;: tapez-le ci-dessous pour synchroniser.</translation>
+    </message>
+    <message>
+        <source>publish posts</source>
+        <translation>publier des articles</translation>
+    </message>
+    <message>
+        <source>moderate comments</source>
+        <translation>modérer les commentaires</translation>
+    </message>
+    <message>
+        <source>upload images</source>
+        <translation>envoyer des images</translation>
+    </message>
+    <message>
+        <source>create categories</source>
+        <translation>créer des catégories</translation>
+    </message>
+    <message>
+        <source>May %1</source>
+        <translation>Peut %1</translation>
+    </message>
+    <message>
+        <source>may not %1</source>
+        <translation>ne peut pas %1</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>To settle</source>
+        <translation>À régler</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+</context>
+<context>
+    <name>SiteControls</name>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>Une synchronisation est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Public address: %1</source>
+        <translation>Adresse publique&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) published on the site.</source>
+        <translation>
+            <numerusform>%n article publié sur le site.</numerusform>
+            <numerusform>%n articles publiés sur le site.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click the waiting changes to settle them.</source>
+        <translation>Cliquez sur les modifications en attente pour les régler.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteDialog</name>
+    <message>
+        <source>The Newsroom&apos;s Site</source>
+        <translation>Le site de la rédaction</translation>
+    </message>
+    <message>
+        <source>WordPress: Users ▸ Profile ▸ Application Passwords</source>
+        <translation>WordPress&#xa0;: Comptes ▸ Profil ▸ Mots de passe d’application</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>Retenir le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring: the password is kept for this session only.</source>
+        <translation>Cet ordinateur n’a pas de trousseau système&#xa0;: le mot de passe est gardé pour cette session seulement.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Site address:</source>
+        <translation>Adresse du site&#xa0;:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Application password:</source>
+        <translation>Mot de passe d’application&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The database cannot be read.</source>
+        <translation>La base de données est illisible.</translation>
+    </message>
+    <message>
+        <source>Connect the newsroom&apos;s WordPress site</source>
+        <translation>Connecter le site WordPress de la rédaction</translation>
+    </message>
+    <message>
+        <source>Connect again, or another site</source>
+        <translation>Se reconnecter, ou connecter un autre site</translation>
+    </message>
+    <message>
+        <source>Connect Again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Checking the site…</source>
+        <translation>Vérification du site…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
+    <message>
+        <source>The site could not be connected.</source>
+        <translation>Le site n’a pas pu être connecté.</translation>
+    </message>
+    <message>
+        <source>Changes still wait for the site: sync them first.</source>
+        <translation>Des modifications attendent encore le site&#xa0;: synchronisez d’abord.</translation>
+    </message>
+    <message>
+        <source>The site was not disconnected.</source>
+        <translation>Le site n’a pas été déconnecté.</translation>
+    </message>
+    <message>
+        <source>The site is disconnected.</source>
+        <translation>Le site est déconnecté.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteMergeDialog</name>
+    <message>
+        <source>Changed on the Site</source>
+        <translation>Modifié sur le site</translation>
+    </message>
+    <message>
+        <source>“%1” was edited on the site %2 since it was published from here. Nothing was overwritten: compare, merge, and publish the merged text — or take the site&apos;s.</source>
+        <translation>«&#xa0;%1&#xa0;» a été modifié sur le site %2 depuis sa publication depuis ici. Rien n’a été écrasé&#xa0;: comparez, fusionnez et publiez le texte fusionné — ou prenez celui du site.</translation>
+    </message>
+    <message>
+        <source>Keep the Site&apos;s Version</source>
+        <translation>Garder la version du site</translation>
+    </message>
+    <message>
+        <source>Publish Merged</source>
+        <translation>Publier la fusion</translation>
+    </message>
+    <message>
+        <source>Publish Mine</source>
+        <translation>Publier la mienne</translation>
+    </message>
+</context>
+<context>
+    <name>SitePanel</name>
+    <message>
+        <source>Connected site</source>
+        <translation>Site connecté</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rights:</source>
+        <translation>Droits&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Dernière synchro&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Waiting:</source>
+        <translation>En attente&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Waiting Changes…</source>
+        <translation>Modifications en attente…</translation>
+    </message>
+    <message>
+        <source>Disconnect…</source>
+        <translation>Déconnecter…</translation>
+    </message>
+    <message>
+        <source>Forget this site here? Articles and comments stay; the password is forgotten and which post is which article is no longer known.</source>
+        <translation>Oublier ce site ici&#xa0;? Les articles et les commentaires restent&#xa0;; le mot de passe est oublié, et le lien entre articles et billets du site est perdu.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <source>Stay Connected</source>
+        <translation>Rester connecté</translation>
+    </message>
+    <message>
+        <source>nothing waits for the site</source>
+        <translation>rien n’attend le site</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+</context>
+<context>
+    <name>SitePublishing</name>
+    <message>
+        <source>The article was not published</source>
+        <translation>L’article n’a pas été publié</translation>
+    </message>
+    <message>
+        <source>Scheduled for %1; sending it to the site…</source>
+        <translation>Programmé pour le %1&#xa0;; envoi au site…</translation>
+    </message>
+    <message>
+        <source>Published here; sending it to the site…</source>
+        <translation>Publié ici&#xa0;; envoi au site…</translation>
+    </message>
+    <message>
+        <source>No site is connected: File ▸ Site… connects one.</source>
+        <translation>Aucun site n’est connecté&#xa0;: Fichier ▸ Site web… en connecte un.</translation>
+    </message>
+    <message>
+        <source>The article was not unpublished</source>
+        <translation>L’article n’a pas été retiré</translation>
+    </message>
+    <message>
+        <source>Back to draft here; taking it off the site…</source>
+        <translation>Retour en brouillon ici&#xa0;; retrait du site…</translation>
+    </message>
+</context>
+<context>
     <name>SpellingMenu</name>
     <message>
         <source>No suggestions</source>
@@ -2738,6 +3396,25 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>&amp;Ignore “%1”</source>
         <translation>I&amp;gnorer «&#xa0;%1&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing with the site…</source>
+        <translation>Synchronisation avec le site…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what was sent stays sent</source>
+        <translation>Arrêter la synchronisation&#xa0;; ce qui est envoyé reste envoyé</translation>
+    </message>
+    <message>
+        <source>Stopping the sync…</source>
+        <translation>Arrêt de la synchronisation…</translation>
     </message>
 </context>
 <context>

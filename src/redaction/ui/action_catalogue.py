@@ -99,6 +99,10 @@ class ActionName(StrEnum):
     VIEW_TOOLBAR = "view_toolbar"
     HELP_SHORTCUTS = "help_shortcuts"
     HELP_ABOUT = "help_about"
+    FILE_SITE = "file_site"
+    SITE_SYNC = "site_sync"
+    ARTICLE_UNPUBLISH = "article_unpublish"
+    ARTICLE_PUBLISH_AT = "article_publish_at"
 
 
 A = ActionName  # short, for the long lists of names in menus and panels
@@ -519,4 +523,26 @@ def specs() -> list[ActionSpec]:
         ),
         ActionSpec(A.HELP_SHORTCUTS, translate("Actions", "&Keyboard Shortcuts"), "F1"),
         ActionSpec(A.HELP_ABOUT, translate("Actions", "&About redaction")),
+        ActionSpec(
+            A.FILE_SITE,
+            translate("Actions", "Si&te…"),
+            tip=translate("Actions", "Connect the newsroom's WordPress site, or see the connected one"),
+        ),
+        ActionSpec(
+            A.SITE_SYNC,
+            translate("Actions", "S&ync with Site"),
+            "F9",
+            translate("Actions", "Send what waits for the site, then receive new comments"),
+            short_text=translate("Actions", "Sync"),  # on the toolbar
+        ),
+        ActionSpec(
+            A.ARTICLE_UNPUBLISH,
+            translate("Actions", "&Unpublish from Site"),
+            tip=translate("Actions", "Take the article off the site (back to draft, here and there)"),
+        ),
+        ActionSpec(
+            A.ARTICLE_PUBLISH_AT,
+            translate("Actions", "Publish at a &Date…"),
+            tip=translate("Actions", "Publish on the site at a date and time (a future date schedules it)"),
+        ),
     ]

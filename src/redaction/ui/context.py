@@ -38,6 +38,9 @@ class AppContext(QObject):
     rebuild_requested = Signal()  # the interface language changed
     restore_requested = Signal(str)  # a backup file to put in place of the database
     open_requested = Signal(str)  # another database (a file path or URL) to work on
+    # A sync the person asked for (F9) brought comments: queues on screen show them. A
+    # background sync only moves counts (through the bus): it never reshuffles a queue.
+    arrivals_shown = Signal()
 
     def __init__(self, db: Database, parent: QObject | None = None, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)

@@ -34,6 +34,7 @@ from redaction.ui.editor.commands import WritingCommands
 from redaction.ui.editor.panel import EditorPanel
 from redaction.ui.menus import build_main_menus
 from redaction.ui.moderation.panel import CommentsPanel
+from redaction.ui.site.controls import SiteControls
 
 STATS_DELAY_MS = 250
 MESSAGE_MS = 5000
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_main_menus(self, ctx.actions)
         self._build_status_bar()
         self.writing = WritingCommands(ctx, self)
+        self.site = SiteControls(ctx, self)  # the WordPress site: sync, publishing, status bar
         self._connect()
         self.editor.set_new_shortcut_hint(ctx.actions.key_text(A.FILE_NEW))
         self._refresh_choices()
@@ -279,6 +281,8 @@ class MainWindow(QMainWindow):
             return
         if status is ArticleStatus.READY and not self.writing.house_rules_pass():
             return
+        if status is ArticleStatus.PUBLISHED and self.site.publish():
+            return  # published through the connected site (queued, then synced)
         self.editor.set_status(status.value)
         self.save(reason="status")
 
@@ -533,6 +537,7 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.autosaver.close()
+        self.site.close()
         from redaction.ui.operations import finish_background_backups
 
         finish_background_backups(self)  # copies taken before bulk decisions, still being written

@@ -33,6 +33,9 @@ def _main_menus() -> Layout:
                 A.FILE_IMPORT,
                 A.FILE_EXPORT,
                 None,
+                A.FILE_SITE,
+                A.SITE_SYNC,
+                None,
                 A.FILE_RESTORE_BACKUP,
                 A.FILE_PREFERENCES,
                 None,
@@ -86,6 +89,8 @@ def _main_menus() -> Layout:
                 A.ARTICLE_SUBMIT,
                 A.ARTICLE_READY,
                 A.ARTICLE_PUBLISH,
+                A.ARTICLE_PUBLISH_AT,
+                A.ARTICLE_UNPUBLISH,
                 None,
                 A.ARTICLE_HISTORY,
                 A.ARTICLE_TARGET,
@@ -132,6 +137,8 @@ MAIN_TOOLBAR: Sequence[ActionName | None] = (
     A.ARTICLE_SUBMIT,
     A.ARTICLE_READY,
     A.ARTICLE_PUBLISH,
+    None,
+    A.SITE_SYNC,
 )
 
 
@@ -151,6 +158,7 @@ def _desk_menus() -> Layout:
                 A.QUEUE_SEARCH,
                 A.QUEUE_SCOPE,
                 A.QUEUE_REFRESH,
+                A.SITE_SYNC,
                 None,
                 A.QUEUE_MARK,
                 A.QUEUE_MARK_ALL,

@@ -24,6 +24,8 @@ from redaction.storage.models import Comment, ModerationEvent
 from redaction.storage.patience import patient
 
 NEWSROOM_REASON = "reply from the newsroom"
+# The start of the reason of a comment the connected site no longer has (written by a sync).
+DELETED_ON_SITE = "deleted on the site on "
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ Public calls (each takes ``db: Database``; every error is a one-line
   item in one transaction;
 - ``sync(db, progress=None, *, full=False, keep_site_decisions=True) -> SyncResult`` and
   ``push_outbox(db)`` (:mod:`.sync`);
-- ``outbox_count(db)``, ``pending_outbox(db)`` (:mod:`.outbox`), ``retry_items(db, ids)``;
+- ``outbox_count(db)``, ``pending_outbox(db)`` (:mod:`.outbox`), ``retry_items(db, ids)``, ``dismiss_items(db, ids)``;
 - conflicts: ``post_conflicts(db)``, ``publish_merged(db, outbox_id, fields, actor)``,
   ``keep_site_version(db, outbox_id, actor)`` (:mod:`.publish`);
   ``resolve_comment_conflict(db, outbox_id, keep, actor)`` (:mod:`.push_comments`).
@@ -42,6 +42,7 @@ _EXPORTS = {
     "sync": "sync",
     "push_outbox": "sync",
     "retry_items": "sync",
+    "dismiss_items": "sync",
     "SyncResult": "context",
     "CommentConflict": "context",
     "outbox_count": "outbox",

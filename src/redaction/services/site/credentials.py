@@ -89,3 +89,16 @@ def forget_password(url: str, user: str) -> None:
     if keyring_available():
         with contextlib.suppress(KeyringError):  # it was not there
             keyring.delete_password(SERVICE, account(url, user))
+
+
+def password_source(url: str, user: str) -> str:
+    """Where :func:`find_password` finds the password now, for the window to say: ``"environment"``,
+    ``"session"`` (typed in this process, no keyring), ``"keyring"``, or ``""`` (nowhere: it must
+    be typed again)."""
+    if os.environ.get(ENV_VAR):
+        return "environment"
+    if keyring_available():
+        with contextlib.suppress(KeyringError):
+            if keyring.get_password(SERVICE, account(url, user)):
+                return "keyring"
+    return "session" if account(url, user) in _memory else ""

@@ -21,7 +21,6 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
-from redaction.services.exchange.wxr_read import site_key
 from redaction.storage.changes import Changes, record
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, OutboxItem, Site
@@ -76,6 +75,9 @@ def parse_source(source_id: str | None, key: str) -> tuple[int, int] | None:
 def site_key_in(session: Session) -> str | None:
     """The connected site's key (``courrier.example/blog``), or None; read once per session."""
     if _SITE_KEY not in session.info:
+        # Imported here: the window reads the outbox at start-up without the WXR reader.
+        from redaction.services.exchange.wxr_read import site_key
+
         url = session.execute(select(Site.url).where(Site.id == 1)).scalar_one_or_none()
         session.info[_SITE_KEY] = site_key(url) if url else None
     return session.info[_SITE_KEY]

@@ -23,6 +23,7 @@ from sqlalchemy import select, update
 
 from redaction.domain.dates import utcnow
 from redaction.services.moderation.comments import set_status_in
+from redaction.services.moderation.detail import DELETED_ON_SITE
 from redaction.services.site import errors
 from redaction.services.site.context import CommentConflict, PushContext
 from redaction.services.site.outbox import (
@@ -233,7 +234,7 @@ def mark_deleted_in(session: Any, comment_ids: Sequence[int]) -> None:
     session.execute(
         update(Comment)
         .where(Comment.id.in_(list(comment_ids)))
-        .values(reason=f"deleted on the site on {now:%Y-%m-%d}")
+        .values(reason=f"{DELETED_ON_SITE}{now:%Y-%m-%d}")
         .execution_options(synchronize_session=False)
     )
     record(session, Changes.of(comments=comment_ids))

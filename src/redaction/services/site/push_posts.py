@@ -13,6 +13,7 @@ second post.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from html import unescape
 from typing import Any
@@ -134,6 +135,10 @@ def site_version(
                 "tags": base.tags if set(theirs.tags) == set(base.tags) else theirs.tags,
             }
         )
+        if base.body.endswith("\n") and not theirs.body.endswith("\n"):
+            # HTML keeps no final newline: losing it is no edit made on the site (merges would
+            # otherwise find the last paragraph changed on both sides whenever ours changed it).
+            theirs = replace(theirs, body=theirs.body + "\n")
     return theirs
 
 

@@ -34,6 +34,7 @@ from redaction.services.site.outbox import (
     MODERATE,
     PUBLISH,
     REPLY,
+    RESOLVED,
     UNPUBLISH,
     WAITING,
     OutboxEntry,
@@ -195,6 +196,20 @@ def retry_items(db: Database, item_ids: Sequence[int]) -> int:
             update(OutboxItem)
             .where(OutboxItem.id.in_(list(item_ids)), OutboxItem.state == FAILED)
             .values(state=WAITING, last_error="")
+        )
+        moved = cast(CursorResult[Any], result).rowcount
+        record(session, Changes.of(outbox=True))
+    return int(moved or 0)
+
+
+def dismiss_items(db: Database, item_ids: Sequence[int]) -> int:
+    """Put refused items aside for good (the person read why; a comment deleted on the site
+    cannot take a decision): settled, with their reason kept in the outbox's history."""
+    with db.session() as session:
+        result = session.execute(
+            update(OutboxItem)
+            .where(OutboxItem.id.in_(list(item_ids)), OutboxItem.state == FAILED)
+            .values(state=RESOLVED, done_at=utcnow())
         )
         moved = cast(CursorResult[Any], result).rowcount
         record(session, Changes.of(outbox=True))

@@ -11,6 +11,9 @@ at a time, so a megabyte without a line break would freeze it) and only its firs
 
 from __future__ import annotations
 
+import contextlib
+from datetime import date
+
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -25,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain import untrusted
-from redaction.domain.dates import short_datetime
+from redaction.domain.dates import long_date, short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
-from redaction.services.moderation.detail import NEWSROOM_REASON, CommentDetail
+from redaction.services.moderation.detail import DELETED_ON_SITE, NEWSROOM_REASON, CommentDetail
 from redaction.ui import labels
 from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.moderation.text import display_lines, reveal_fast
@@ -195,6 +198,11 @@ class CommentDetailView(QWidget):
         row, last = detail.row, detail.last_decision
         if row.reason == NEWSROOM_REASON:
             return self.tr("Reply from the newsroom")
+        if row.reason.startswith(DELETED_ON_SITE):  # kept here, gone from the site
+            day = row.reason[len(DELETED_ON_SITE) :]
+            with contextlib.suppress(ValueError):
+                day = long_date(date.fromisoformat(day), labels.ui_language())
+            return self.tr("Deleted on the site on %1 (kept here)").replace("%1", day)
         if last is not None and last.to_status == row.status:
             when = short_datetime(last.at, labels.ui_language())
             text = (

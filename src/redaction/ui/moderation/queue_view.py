@@ -262,6 +262,7 @@ class CommentQueue(QWidget):
         self.controller.undo_changed.connect(self._update_undo_label)
         self.ctx.actions.shortcuts_changed.connect(self._label_buttons)
         self.ctx.bus.changed.connect(self._changed_elsewhere)
+        self.ctx.arrivals_shown.connect(self._show_arrivals)
         self._marks_changed(0)
         self._update_undo_label()
 
@@ -287,6 +288,10 @@ class CommentQueue(QWidget):
         self.select_row(0, refresh=True)
         if not keep_counts:
             self.refresh_counts()
+
+    def _show_arrivals(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def refresh_counts(self) -> None:
         self.counts.refresh(self.queue_filter())
