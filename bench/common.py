@@ -71,6 +71,32 @@ def percentile(samples: Sequence[float], pct: float) -> float:
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
+def machine_speed() -> float:
+    """Milliseconds for a fixed pure-Python loop (the reference loop every bench times before and
+    after, as bench/moderation.py does): the machine is shared, and this tells a slow run from a
+    slow machine."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return (time.perf_counter() - start) * 1000
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux: /proc; elsewhere the peak, from
+    getrusage)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 def machine() -> dict[str, Any]:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (math.nan,) * 3
     return {
