@@ -2,14 +2,14 @@
 
 The headings are recomputed a moment after typing stops (:func:`redaction.domain.headings.headings`
 is one regex pass); the tree is rebuilt only when a heading's level or title changed, so typing
-in a paragraph never resets it. Clicking a heading (or Enter on it) puts the editor's cursor
+in a paragraph never resets it. A hidden outline reads nothing: it catches up when shown. Clicking a heading (or Enter on it) puts the editor's cursor
 there and centres it; the heading whose section holds the cursor is the current item.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel, QTextCursor
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel, QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTreeView, QWidget
 
 from redaction.domain.headings import Heading, heading_at, headings
@@ -35,7 +35,8 @@ class OutlineView(QTreeView):
         self.setAccessibleName(self.tr("Outline"))
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        editor.textChanged.connect(self._timer.start)
+        self._stale = False
+        editor.textChanged.connect(self._text_changed)
         editor.cursorPositionChanged.connect(self._follow_cursor)
         self.activated.connect(self._jump)
         self.clicked.connect(self._jump)
@@ -44,12 +45,24 @@ class OutlineView(QTreeView):
     def refresh(self) -> None:
         """Read the headings now (the timer calls this after typing pauses)."""
         self._timer.stop()
+        self._stale = False
         found = headings(self.editor.toPlainText())
         shape = [(h.level, h.title) for h in found]
         if shape != [(h.level, h.title) for h in self.headings]:
             self._rebuild(found)
         self.headings = found
         self._follow_cursor()
+
+    def _text_changed(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+        else:  # a long text's every pause would cost a scan nobody sees
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _rebuild(self, found: list[Heading]) -> None:
         self._model.clear()
