@@ -1301,7 +1301,7 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>This text is {0} characters long, ten times the longest article: syntax colours and spell checking are off, and the preview shows its beginning.</source>
-        <translation>Ce texte compte {0} caractères, dix fois le plus long des articles : la coloration et la vérification orthographique sont désactivées, et l’aperçu n’en montre que le début.</translation>
+        <translation>Ce texte compte {0}&#xa0;caractères, dix fois le plus long des articles&#xa0;: la coloration et la vérification orthographique sont désactivées, et l’aperçu n’en montre que le début.</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1321,10 @@ Le fichier n’a pas été modifié.</translation>
     <message>
         <source>Everything redaction imports (*.md *.markdown *.xml *.csv);;Markdown articles (*.md *.markdown);;WordPress exports (*.xml);;Reader comments (*.csv)</source>
         <translation>Tout ce que redaction importe (*.md *.markdown *.xml *.csv);;Articles Markdown (*.md *.markdown);;Exports WordPress (*.xml);;Commentaires de lecteurs (*.csv)</translation>
+    </message>
+    <message>
+        <source>Imported, with a warning</source>
+        <translation>Importé, avec un avertissement</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
@@ -2317,7 +2321,7 @@ Base de données&#xa0;: {1}</translation>
     <name>PreviewPane</name>
     <message>
         <source>The preview stops here, at {0} of the text&apos;s {1} characters.</source>
-        <translation>L’aperçu s’arrête ici, à {0} des {1} caractères du texte.</translation>
+        <translation>L’aperçu s’arrête ici, à {0} des {1}&#xa0;caractères du texte.</translation>
     </message>
 </context>
 <context>

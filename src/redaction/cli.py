@@ -184,6 +184,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(f"imported {what} into {db.location}")
     for note in result.notes:
         print(f"  {note}")
+    for warning in result.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
