@@ -54,7 +54,9 @@ class TrackedText(QObject):
     def read_whole(self) -> str:
         self.whole_reads += 1
         self._text = document_text(self._document)
-        self._exact = _ASTRAL.search(self._text) is None
+        # Python and Qt count alike unless the text has characters beyond the BMP (or a lone
+        # half of one, which Python drops): then every change is read whole.
+        self._exact = len(self._text) == self._document.characterCount() - 1
         return self._text
 
     def _changed(self, position: int, _removed: int, added: int) -> None:
