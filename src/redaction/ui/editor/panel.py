@@ -237,6 +237,13 @@ class EditorPanel(QWidget):
         which would format its millions of lines one by one; a normal one goes into an empty
         document the highlighter is attached to, so that it is formatted gradually."""
         long = is_long_text(body)
+        if long or not self.highlighter.active:
+            self.body_edit.document().clear()  # what follows costs nothing on an empty document
+        # A long text needs the scroll bar: shown before the text goes in, it does not narrow
+        # the editor afterwards, which would lay out every one of the text's lines again.
+        self.body_edit.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if long else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         if long:
             self.highlighter.set_active(False)
             self.long_text_notice.setText(
@@ -246,8 +253,7 @@ class EditorPanel(QWidget):
                 ).format(labels.number(len(body)))
             )
         elif not self.highlighter.active:
-            self.body_edit.document().clear()  # attach to an empty document (see set_active)
-            self.highlighter.set_active(True)
+            self.highlighter.set_active(True)  # over an empty document (cleared first, below)
         self.long_text_notice.setVisible(long)
         self.body_edit.setPlainText(body)
         self.body_edit.document().clearUndoRedoStacks()
