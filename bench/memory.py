@@ -2,8 +2,8 @@
 
 Each figure comes from a fresh process (the way a person starts the app: ``MainWindow`` through
 ``redaction.ui.shell.Desk`` on the offscreen platform), measured after the first paint, the open
-article's preview filled in and a second of idle event loop (the change watcher, the spelling
-lists loading behind):
+article's preview filled in, a second of idle event loop (the change watcher) and the spelling
+lists loaded behind:
 
 - ``idle_demo_mb``: the window on the demo newsroom (``redaction demo``), idle (target ≤ 150);
 - ``bench_db_open_mb``: the window on the 1M-comment bench database (``bench/build_db.py``);
@@ -26,7 +26,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,42 +44,73 @@ SETTLE_SECONDS = 1.0
 
 # -- the child: one scenario in one process ------------------------------------------------------
 def _child(scenario: str, db_path: str, article: int | None) -> None:
+    """Start the app as ``redaction --db`` does (its own order of imports matters: see
+    redaction.ui.app), then measure from inside, from its first paint on."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    import inspect
+
+    from redaction.ui import app as app_module
+
+    def measure(desk: object) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        window = desk.window  # type: ignore[attr-defined]
+
+        def idle(seconds: float) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(int(seconds * 1000), loop.quit)
+            loop.exec()
+
+        idle(0.05)  # the last article reopens just after the first paint
+        if article is not None:
+            window.articles.select_article(article)
+        deadline = time.monotonic() + 120
+        while not window.editor.preview.complete and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if scenario == "desk_1m_mb":
+            window.open_desk()
+            idle(0.2)
+        idle(SETTLE_SECONDS)
+        # The spelling lists load behind (from 0.8 s): the figure is taken once they are in.
+        while (
+            any(t.name.startswith("dictionary-") for t in threading.enumerate())
+            and time.monotonic() < deadline
+        ):
+            idle(0.1)
+        idle(0.2)
+        print(f"rss {rss_mb():.1f}", flush=True)
+        os._exit(0)  # the figure is taken: no need to wait for a tidy shutdown
+
+    def from_first_paint(desk: object) -> None:
+        from PySide6.QtCore import QTimer
+
+        desk.window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: measure(desk)))  # type: ignore[attr-defined]
+
+    if "on_shown" in inspect.signature(app_module.run_gui).parameters:
+        app_module.run_gui(db_path, on_shown=from_first_paint)
+    else:  # an older redaction (the "before" of a comparison): its start, done the same way
+        _old_start(db_path, from_first_paint)
+
+
+def _old_start(db_path: str, on_shown: Callable[[object], None]) -> None:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from redaction import APP_NAME
     from redaction.storage.database import Database
-    from redaction.ui import settings
 
-    QCoreApplication.setOrganizationName("redaction-bench")
-    QCoreApplication.setApplicationName("redaction-bench")
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication(sys.argv[:1])
-    if article is not None:
-        settings.set_window_value("last_article", article)
     db = Database.open(db_path)
     from redaction.ui.shell import Desk
 
     desk = Desk(app, db)
-    window = desk.window
-    painted = QEventLoop()
-    window.first_painted.connect(painted.quit)
-    window.show()
-    painted.exec()
-
-    def idle(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-
-    deadline = time.monotonic() + 120
-    while not window.editor.preview.complete and time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    if scenario == "desk_1m_mb":
-        window.open_desk()
-        idle(0.2)
-    idle(SETTLE_SECONDS)
-    print(f"rss {rss_mb():.1f}", flush=True)
-    os._exit(0)  # the figure is taken: no need to wait for a tidy shutdown
+    desk.window.show()
+    on_shown(desk)
+    app.exec()
 
 
 def _add_article(python: str, db: Path, words: int) -> int:
