@@ -4,7 +4,7 @@ A demo newsroom gets one more article: French prose of ``--words`` words (about 
 typographic apostrophes and no-break spaces included, so Python holds it at 2 bytes a
 character, as it would a real French text), with sub-headings, lists and quotes. Untimed: the
 article is stored through the services (as an import would), in a database of its own. Then, in
-a fresh process, the window opens on that newsroom (on another article), and we measure, as
+a fresh process, the window opens on that newsroom (on a brief, the newest), and we measure, as
 medians over ``--runs`` processes:
 
 - ``open_ms``: selecting the article in the list until the window has painted it: the text is
@@ -30,13 +30,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import machine, machine_speed, rss_mb  # noqa: E402
+from bench.common import machine, machine_speed, rss_mb, start_app  # noqa: E402
 
 TARGETS = {"open_ms": 2000, "memory_ratio": 10}
 WORDS = [
@@ -140,67 +141,61 @@ def french_text(words: int, seed: int = 3) -> str:
 
 
 # -- the child: one opening in one process ----------------------------------------------------------
-def _child(db_path: str, article: int, other: int) -> None:
+def _child(db_path: str, article: int) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-    from PySide6.QtGui import QTextCursor
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
-    from bench.common import time_until_painted
-    from redaction.storage.database import Database
-    from redaction.ui import settings
+    def measure(desk: object) -> None:
+        from PySide6.QtCore import QEventLoop, Qt, QTimer
+        from PySide6.QtGui import QTextCursor
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
 
-    QCoreApplication.setOrganizationName("redaction-bench")
-    QCoreApplication.setApplicationName("redaction-bench")
-    app = QApplication(sys.argv[:1])
-    settings.set_window_value("last_article", other)  # the window starts on an ordinary article
-    db = Database.open(db_path)
-    from redaction.ui.shell import Desk
+        from bench.common import time_until_painted
 
-    desk = Desk(app, db)  # kept: it owns the context the window uses
-    window = desk.window
-    painted = QEventLoop()
-    window.first_painted.connect(painted.quit)
-    window.show()
-    painted.exec()
+        app = QApplication.instance()
+        window = desk.window  # type: ignore[attr-defined]
 
-    def idle(seconds: float) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
+        def idle(seconds: float) -> None:
+            loop = QEventLoop()
+            QTimer.singleShot(int(seconds * 1000), loop.quit)
+            loop.exec()
 
-    idle(1.0)
-    rss_idle = rss_mb()
-    editor = window.editor
-    open_ms, _cpu = time_until_painted(
-        lambda: window.articles.select_article(article), [editor.body_edit.viewport()], timeout_s=600
-    )
-    started = time.perf_counter()
-    editor.body_edit.setFocus()
-    editor.body_edit.moveCursor(QTextCursor.MoveOperation.Start)
-    key_ms, _cpu = time_until_painted(
-        lambda: QTest.keyClick(editor.body_edit, Qt.Key.Key_X), [editor.body_edit.viewport()]
-    )
-    typed = editor.fields().body.startswith("x")
-    while not editor.preview.complete:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    preview_ms = open_ms + (time.perf_counter() - started) * 1000
-    idle(1.0)
-    figures = {
-        "open_ms": round(open_ms),
-        "key_ms": round(key_ms, 1),
-        "key_landed": typed,
-        "preview_ms": round(preview_ms),
-        "rss_idle_mb": round(rss_idle, 1),
-        "rss_open_mb": round(rss_mb(), 1),
-    }
-    print("figures " + json.dumps(figures), flush=True)
-    os._exit(0)
+        idle(1.0)  # the newest article (an ordinary one) opened, the spelling lists loading
+        while any(t.name.startswith("dictionary-") for t in threading.enumerate()):
+            idle(0.1)
+        rss_idle = rss_mb()
+        editor = window.editor
+        open_ms, _cpu = time_until_painted(
+            lambda: window.articles.select_article(article), [editor.body_edit.viewport()], timeout_s=600
+        )
+        started = time.perf_counter()
+        editor.body_edit.setFocus()
+        editor.body_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        key_ms, _cpu = time_until_painted(
+            lambda: QTest.keyClick(editor.body_edit, Qt.Key.Key_X), [editor.body_edit.viewport()]
+        )
+        typed = editor.fields().body.startswith("x")
+        while not editor.preview.complete:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        preview_ms = open_ms + (time.perf_counter() - started) * 1000
+        idle(1.0)
+        figures = {
+            "open_ms": round(open_ms),
+            "key_ms": round(key_ms, 1),
+            "key_landed": typed,
+            "preview_ms": round(preview_ms),
+            "rss_idle_mb": round(rss_idle, 1),
+            "rss_open_mb": round(rss_mb(), 1),
+        }
+        print("figures " + json.dumps(figures), flush=True)
+        os._exit(0)
+
+    start_app(db_path, measure)
 
 
-def _prepare(python: str, folder: Path, words: int) -> tuple[Path, int, int, int]:
-    """A demo newsroom plus the huge article; (database, its id, another article's id, bytes)."""
+def _prepare(python: str, folder: Path, words: int) -> tuple[Path, int, int]:
+    """A demo newsroom plus the huge article, then a brief one, the newest, which the window
+    opens at start; (database, the huge article's id, its size in UTF-8)."""
     db = folder / "huge.db"
     env = dict(os.environ, XDG_CONFIG_HOME=str(folder / "config"), XDG_DATA_HOME=str(folder / "data"))
     subprocess.run(
@@ -212,18 +207,18 @@ def _prepare(python: str, folder: Path, words: int) -> tuple[Path, int, int, int
         "from redaction.services.articles.editing import ArticleFields, create_article, list_articles;"
         "from redaction.storage.database import Database;"
         "db = Database.open(sys.argv[1]); body = french_text(int(sys.argv[2]));"
-        "other = create_article(db, ArticleFields(title='Brève', body='Une brève.'), 'bench').id;"
         "huge = create_article(db, ArticleFields(title=TITLE, body=body), 'bench').id;"
-        "print(huge, other, len(body.encode())); db.close()"
+        "create_article(db, ArticleFields(title='Brève', body='Une brève.'), 'bench');"
+        "print(huge, len(body.encode())); db.close()"
     )
     out = subprocess.run(
         [python, "-c", code, str(db), str(words), str(ROOT)], check=True, capture_output=True, text=True
     )
-    huge, other, size = (int(x) for x in out.stdout.split()[-3:])
-    return db, huge, other, size
+    huge, size = (int(x) for x in out.stdout.split()[-2:])
+    return db, huge, size
 
 
-def measure_once(python: str, db: Path, huge: int, other: int, home: Path) -> dict[str, float]:
+def measure_once(python: str, db: Path, huge: int, home: Path) -> dict[str, float]:
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -232,7 +227,7 @@ def measure_once(python: str, db: Path, huge: int, other: int, home: Path) -> di
         XDG_CACHE_HOME=str(home / "cache"),
         PYTHONPYCACHEPREFIX=str(ROOT / "bench" / "data" / "pycache"),
     )
-    args = [python, str(Path(__file__).resolve()), "--child", str(db), str(huge), str(other)]
+    args = [python, str(Path(__file__).resolve()), "--child", str(db), str(huge)]
     proc = subprocess.run(args, env=env, capture_output=True, text=True, timeout=1800, check=False)
     for line in proc.stdout.splitlines():
         if line.startswith("figures "):
@@ -246,10 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=8_000_000)
     parser.add_argument("--runs", type=int, default=3, help="processes (default 3)")
     parser.add_argument("--python", action="append", metavar="[LABEL=]PYTHON")
-    parser.add_argument("--child", nargs=3, metavar=("DB", "ARTICLE", "OTHER"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=2, metavar=("DB", "ARTICLE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        _child(args.child[0], int(args.child[1]), int(args.child[2]))
+        _child(args.child[0], int(args.child[1]))
         return 0
     pythons = {}
     for given in args.python or [f"after={sys.executable}"]:
@@ -259,11 +254,11 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory(prefix="redaction-huge-") as tmp:
         home = Path(tmp)
-        db, huge, other, size = _prepare(next(iter(pythons.values())), home, args.words)
+        db, huge, size = _prepare(next(iter(pythons.values())), home, args.words)
         samples: dict[str, list[dict[str, float]]] = {label: [] for label in pythons}
         for _ in range(args.runs):
             for label, python in pythons.items():
-                samples[label].append(measure_once(python, db, huge, other, home))
+                samples[label].append(measure_once(python, db, huge, home))
                 print(f"{label}: {samples[label][-1]}", file=sys.stderr, flush=True)
     for label, runs in samples.items():
         figures: dict[str, object] = {

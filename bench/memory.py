@@ -28,13 +28,12 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import machine, machine_speed, rss_mb  # noqa: E402
+from bench.common import machine, machine_speed, rss_mb, start_app  # noqa: E402
 
 BIG_DB = ROOT / "bench" / "data" / "big.db"
 TARGETS = {"idle_demo_mb": 150, "desk_1m_mb": 250}
@@ -47,9 +46,6 @@ def _child(scenario: str, db_path: str, article: int | None) -> None:
     """Start the app as ``redaction --db`` does (its own order of imports matters: see
     redaction.ui.app), then measure from inside, from its first paint on."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import inspect
-
-    from redaction.ui import app as app_module
 
     def measure(desk: object) -> None:
         from PySide6.QtCore import QEventLoop, QTimer
@@ -83,34 +79,7 @@ def _child(scenario: str, db_path: str, article: int | None) -> None:
         print(f"rss {rss_mb():.1f}", flush=True)
         os._exit(0)  # the figure is taken: no need to wait for a tidy shutdown
 
-    def from_first_paint(desk: object) -> None:
-        from PySide6.QtCore import QTimer
-
-        desk.window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: measure(desk)))  # type: ignore[attr-defined]
-
-    if "on_shown" in inspect.signature(app_module.run_gui).parameters:
-        app_module.run_gui(db_path, on_shown=from_first_paint)
-    else:  # an older redaction (the "before" of a comparison): its start, done the same way
-        _old_start(db_path, from_first_paint)
-
-
-def _old_start(db_path: str, on_shown: Callable[[object], None]) -> None:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
-    from redaction import APP_NAME
-    from redaction.storage.database import Database
-
-    QCoreApplication.setOrganizationName(APP_NAME)
-    QCoreApplication.setApplicationName(APP_NAME)
-    app = QApplication(sys.argv[:1])
-    db = Database.open(db_path)
-    from redaction.ui.shell import Desk
-
-    desk = Desk(app, db)
-    desk.window.show()
-    on_shown(desk)
-    app.exec()
+    start_app(db_path, measure)
 
 
 def _add_article(python: str, db: Path, words: int) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,15 +52,18 @@ def _paragraphs(markdown: str) -> Iterator[str]:
     yield markdown[start:]
 
 
-def text_stats(markdown: str) -> TextStats:
+def text_stats(markdown: str, between: Callable[[], object] | None = None) -> TextStats:
     """Counts paragraph by paragraph, remembering paragraphs already counted: typing changes one
     paragraph, so a 50,000-word article is recounted in a few milliseconds. Characters "with
     spaces" count one space between paragraphs, as when the text is set on the page. A text
     longer than any article (domain.limits) is counted without remembering: it would only
-    push every other text's paragraphs out, and keep a copy of its own."""
+    push every other text's paragraphs out, and keep a copy of its own. ``between`` is called
+    every few paragraphs (a worker thread gives the UI thread its turn there)."""
     words = characters = no_spaces = paragraphs = 0
     counts = _paragraph_counts.__wrapped__ if len(markdown) > LONG_TEXT_CHARS else _paragraph_counts
-    for block in _paragraphs(markdown):
+    for index, block in enumerate(_paragraphs(markdown)):
+        if between is not None and index % 16 == 0:
+            between()
         w, c, n = counts(block)
         if c:
             paragraphs += 1

@@ -32,7 +32,7 @@ from redaction.render.page import PageInfo, article_page, footer_html, header_ht
 from redaction.ui import labels
 
 FILL_SLICE_SECONDS = 0.025  # progressive loading: longest stretch on the UI thread
-LONG_TEXT_HEAD_CHARS = 500_000  # how much of a long text is previewed: five long reads
+LONG_TEXT_HEAD_CHARS = 200_000  # how much of a long text is previewed: the longest long read
 WHOLE_DELAY_MS = 400  # bodies with footnotes: re-render after this pause in typing
 # The narrowest measure a reader is given (a phone's column): below it a headline breaks
 # mid-word, so the editor beside it gives way first.
