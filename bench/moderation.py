@@ -115,15 +115,16 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from redaction.ui.moderation.workers import Operation
 
     from redaction.services.backup import backups_in_progress
     from redaction.services.moderation import queue as moderation
     from redaction.services.moderation.queue import QueueFilter
     from redaction.services.moderation.rules import get_rules
     from redaction.storage.database import Database
+    from redaction.ui.context import AppContext
     from redaction.ui.moderation.rules_dialog import dry_run_with_rows
     from redaction.ui.moderation.window import DeskWindow
+    from redaction.ui.operations import Operation
 
     def quiet(_mode: object, _context: object, message: str) -> None:
         if "propagateSizeHints" not in message:  # the offscreen platform's harmless complaint
@@ -138,7 +139,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     started = time.perf_counter()
     db = Database.open(path)  # migrates the copy if the schema moved on
     log(f"opened {path} in {time.perf_counter() - started:.1f} s")
-    window = DeskWindow(db, "bench")
+    window = DeskWindow(AppContext(db))
     window.resize(1400, 880)
     window.show()
     QTest.qWaitForWindowExposed(window)
