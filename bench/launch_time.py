@@ -16,6 +16,7 @@ warm-up run per command and database is not counted.
 
     python bench/launch_time.py                                # python -m redaction, demo and big
     python bench/launch_time.py --frozen dist/redaction/redaction -n 11 --json
+    python bench/launch_time.py --frozen before=../base/dist/redaction/redaction --frozen after=dist/redaction/redaction
     python bench/launch_time.py --python before=/work/wt/base/.venv/bin/python --python after=.venv/bin/python
     python bench/launch_time.py --trace                        # + each start-up step's median
 
@@ -186,7 +187,10 @@ def demo_database(python: str, folder: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--frozen", type=Path, default=DEFAULT_FROZEN, help="frozen executable (default: %(default)s)"
+        "--frozen",
+        action="append",
+        metavar="[LABEL=]PATH",
+        help=f"frozen executable (repeatable; default: {DEFAULT_FROZEN})",
     )
     parser.add_argument(
         "--python",
@@ -210,11 +214,13 @@ def main(argv: list[str] | None = None) -> int:
             label, _, python = given.rpartition("=")
             commands[label or "python"] = [python, "-m", "redaction"]
     if args.only != "python":
-        if not args.frozen.is_file():
-            parser.error(
-                f"{args.frozen} does not exist: build it with `bash packaging/build.sh`, or use --only python"
-            )
-        commands["frozen"] = [str(args.frozen)]
+        for given in args.frozen or [f"frozen={DEFAULT_FROZEN}"]:
+            label, _, path = given.rpartition("=")
+            if not Path(path).is_file():
+                parser.error(
+                    f"{path} does not exist: build it with `bash packaging/build.sh`, or use --only python"
+                )
+            commands[label or "frozen"] = [path]
     wanted = [name.strip() for name in args.db.split(",") if name.strip()]
     speed_before = machine_speed()
     with tempfile.TemporaryDirectory(prefix="redaction-launch-") as tmp:
