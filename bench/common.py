@@ -71,6 +71,32 @@ def percentile(samples: Sequence[float], pct: float) -> float:
     return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
 
 
+def machine_speed() -> float:
+    """Milliseconds for a fixed pure-Python loop (the reference loop every bench times before and
+    after, as bench/moderation.py does): the machine is shared, and this tells a slow run from a
+    slow machine."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return (time.perf_counter() - start) * 1000
+
+
+def rss_mb() -> float:
+    """This process's resident memory now, in MB (Linux: /proc; elsewhere the peak, from
+    getrusage)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
 def machine() -> dict[str, Any]:
     load = os.getloadavg() if hasattr(os, "getloadavg") else (math.nan,) * 3
     return {
@@ -114,6 +140,39 @@ def big_db(path: str | Path | None = None, articles: int = 100_000, comments: in
 
 
 # -- Qt ----------------------------------------------------------------------------------------
+def start_app(db_path: str, on_painted: Callable[[Any], object]) -> None:
+    """Start the app on ``db_path`` the way ``redaction --db`` does (its order of imports is
+    part of what is measured: see redaction.ui.app), and call ``on_painted(desk)`` from its
+    event loop after the first paint. An older redaction without ``run_gui(on_shown=…)`` (the
+    "before" of a comparison) is started the way its run_gui did."""
+    import inspect
+
+    from redaction.ui import app as app_module
+
+    def shown(desk: Any) -> None:
+        from PySide6.QtCore import QTimer
+
+        desk.window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: on_painted(desk)))
+
+    if "on_shown" in inspect.signature(app_module.run_gui).parameters:
+        app_module.run_gui(db_path, on_shown=shown)
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from redaction import APP_NAME
+    from redaction.storage.database import Database
+
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication(sys.argv[:1])
+    db = Database.open(db_path)
+    from redaction.ui.shell import Desk
+
+    desk = Desk(app, db)
+    desk.window.show()
+    shown(desk)
+    app.exec()
 
 
 def qt_app(settings_dir: str | None = None) -> Any:

@@ -33,6 +33,7 @@ from bench.common import (
     big_db,
     dump_json,
     machine,
+    machine_speed,
     print_table,
     qt_app,
     settle,
@@ -129,12 +130,14 @@ def bench_window(db: Any, reps: int, last_article: int | None = None) -> Result:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from redaction.ui import settings
+    from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
     name = "window: construct → list painted"
     if last_article is not None:
         name += f" (reopening old article #{last_article})"
     result = Result(name, TARGET_MS, warmup=1)
+    ctx = AppContext(db)  # one per database, as the app has; each window gets it
     for i in range(-result.warmup, reps):
         if last_article is not None:
             settings.set_window_value("last_article", last_article)
@@ -147,7 +150,7 @@ def bench_window(db: Any, reps: int, last_article: int | None = None) -> Result:
             loop.quit()
 
         start_wall, start_cpu = time.perf_counter(), time.process_time()
-        window = MainWindow(db)
+        window = MainWindow(ctx)
         window.first_painted.connect(painted)
         window.show()
         if not done:
@@ -335,6 +338,7 @@ def run(args: argparse.Namespace) -> list[Result]:
         results += bench_launch(db_path, args.launches)
 
     app = qt_app()
+    from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
     ids, busiest, typical = _fixtures(db_path)
@@ -343,7 +347,7 @@ def run(args: argparse.Namespace) -> list[Result]:
         _log("window construction …")
         results.append(bench_window(db, args.reps))
         results.append(bench_window(db, args.reps, last_article=min(ids)))
-        window = MainWindow(db)
+        window = MainWindow(AppContext(db))
         window.show()
         settle(10)
         for label, step in (
@@ -381,7 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     meta: dict[str, Any] = machine() | {"reps": args.reps, "launches": args.launches}
+    meta["machine_speed_before_ms"] = round(machine_speed())
     results = run(args)
+    meta["machine_speed_after_ms"] = round(machine_speed())
     meta["seconds"] = round(time.perf_counter() - started, 1)
     meta["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     if args.save:

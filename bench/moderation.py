@@ -115,15 +115,16 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
-    from redaction.ui.moderation.workers import Operation
 
     from redaction.services.backup import backups_in_progress
     from redaction.services.moderation import queue as moderation
     from redaction.services.moderation.queue import QueueFilter
     from redaction.services.moderation.rules import get_rules
     from redaction.storage.database import Database
+    from redaction.ui.context import AppContext
     from redaction.ui.moderation.rules_dialog import dry_run_with_rows
     from redaction.ui.moderation.window import DeskWindow
+    from redaction.ui.operations import Operation
 
     def quiet(_mode: object, _context: object, message: str) -> None:
         if "propagateSizeHints" not in message:  # the offscreen platform's harmless complaint
@@ -138,11 +139,12 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     started = time.perf_counter()
     db = Database.open(path)  # migrates the copy if the schema moved on
     log(f"opened {path} in {time.perf_counter() - started:.1f} s")
-    window = DeskWindow(db, "bench")
+    window = DeskWindow(AppContext(db))
     window.resize(1400, 880)
     window.show()
     QTest.qWaitForWindowExposed(window)
     desk = window.desk
+    controller = window.ctx.moderation  # bulk decisions run on its operation
     desk.view.setFocus()
     app.processEvents()
 
@@ -152,7 +154,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     def wait_operation() -> None:
         """Until the desk's operation is over and handled, waiting in Qt's event loop as the
         application does (a polling loop would take the GIL from the worker all the time)."""
-        operation = desk.operation
+        operation = controller.operation
         if operation is not None:
             loop = QEventLoop()
             operation.deliver_to(
@@ -160,7 +162,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
             )
             if not operation.done.is_set():  # else its signals went out before ours was connected
                 loop.exec()
-        while desk.operation is not None:  # the desk's own handler (connected first) has run
+        while controller.operation is not None:  # the controller's own handler (connected first) has run
             app.processEvents()
         app.processEvents()
 
@@ -172,12 +174,12 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
         QTest.keyClick(desk.view, Qt.Key.Key_5)
         settle()
         results["open"].append(timed(key(Qt.Key.Key_1), settle, "open"))
-    assert desk.status() == "pending" and desk.model.rowCount() > 0
+    assert desk.queue.status() == "pending" and desk.queue.model.rowCount() > 0
     for _ in range(runs * 10):
         QTest.qWait(READING_PAUSE_MS)  # a moderator reads the comment before deciding (not timed)
         results["decide"].append(timed(key(Qt.Key.Key_A), settle, "decide"))
     for _ in range(runs * 5):
-        results["counts"].append(timed(desk.refresh_counts, settle, "counts"))
+        results["counts"].append(timed(desk.queue.refresh_counts, settle, "counts"))
 
     with db.session() as session:
         pending = moderation.queue_counts_in(session, QueueFilter())["pending"]
@@ -217,7 +219,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     for _ in range(max(1, runs)):
         with db.session() as session:
             ids = moderation.queue_ids_in(session, QueueFilter(), limit=10_000)
-        desk.model.set_marks(ids)
+        desk.queue.model.set_marks(ids)
         settle()
         with StallMeter() as meter:
             results["bulk"].append(
@@ -244,7 +246,7 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
     for word in SEARCHES:
         desk.filters.search_edit.setText(word)
         results["search"].append(timed(desk.filters.apply_now, settle, "search"))
-        log(f"search {word!r}: {results['search'][-1]:.1f} ms, {desk.model.rowCount()} rows shown")
+        log(f"search {word!r}: {results['search'][-1]:.1f} ms, {desk.queue.model.rowCount()} rows shown")
     desk.filters.search_edit.clear()
     desk.filters.apply_now()
 

@@ -13,8 +13,11 @@ percentile and maximum of (a) the highlighter alone (``highlightBlock``, spellin
 from __future__ import annotations
 
 import argparse
+import builtins
+import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -91,17 +94,34 @@ def measure_stall(app: QApplication, service: SpellingService, language: str) ->
     return max(b - a for a, b in itertools.pairwise(ticks)) if len(ticks) > 1 else 0.0
 
 
+def machine_speed() -> float:
+    """Milliseconds for a fixed pure-Python loop (as bench/moderation.py)."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(5_000_000):
+        total += i
+    return (time.perf_counter() - start) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=50_000)
     parser.add_argument("--keys", type=int, default=300)
     parser.add_argument("--language", default="fr", choices=["fr", "en"])
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout (the prose on stderr)")
     args = parser.parse_args()
+    figures: dict[str, float] = {"machine_speed_before_ms": round(machine_speed())}
+
+    def print(*parts: object) -> None:
+        builtins.print(*parts, file=sys.stderr if args.json else sys.stdout)
+
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         service = SpellingService(Path(folder) / "words.txt", load_delay_ms=0)
         stall = measure_stall(app, service, args.language)
         service.wait_loaded(args.language)
+        figures["word_list_load_ms"] = round(service.load_seconds[args.language] * 1000, 1)
+        figures["ui_stall_while_loading_ms"] = round(stall * 1000, 1)
         print(
             f"word list {args.language}: loaded in {service.load_seconds[args.language]:.3f} s in a thread; "
             f"longest UI-thread wait meanwhile {ms(stall)}"
@@ -163,6 +183,17 @@ def main() -> None:
         print(f"per keystroke ({args.keys} keys), highlight + spell: {summary(highlight)}")
         print(f"per keystroke ({args.keys} keys), whole key press:   {summary(keys)}")
         editor.close()
+    figures.update(
+        set_plain_text_ms=round(loaded * 1000, 1),
+        gradual_formatting_ms=round(gradual * 1000, 1),
+        longest_slice_ms=round(max(slices) * 1000, 2),
+        highlight_per_key_median_ms=round(statistics.median(highlight) * 1000, 3),
+        key_median_ms=round(statistics.median(keys) * 1000, 2),
+        key_max_ms=round(max(keys) * 1000, 2),
+        machine_speed_after_ms=round(machine_speed()),
+    )
+    if args.json:
+        builtins.print(json.dumps(figures))
 
 
 if __name__ == "__main__":

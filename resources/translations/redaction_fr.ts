@@ -1450,6 +1450,10 @@ Le fichier n’a pas été modifié.</translation>
         <source>Select an article in the list, or press %1 to write a new one.</source>
         <translation>Choisissez un article dans la liste, ou appuyez sur %1 pour en écrire un nouveau.</translation>
     </message>
+    <message>
+        <source>This text is {0} characters long, ten times the longest article: syntax colours and spell checking are off, and the preview shows its beginning.</source>
+        <translation>Ce texte compte {0}&#xa0;caractères, dix fois le plus long des articles&#xa0;: la coloration et la vérification orthographique sont désactivées, et l’aperçu n’en montre que le début.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDialogs</name>
@@ -1468,6 +1472,10 @@ Le fichier n’a pas été modifié.</translation>
     <message>
         <source>Everything redaction imports (*.md *.markdown *.xml *.csv);;Markdown articles (*.md *.markdown);;WordPress exports (*.xml);;Reader comments (*.csv)</source>
         <translation>Tout ce que redaction importe (*.md *.markdown *.xml *.csv);;Articles Markdown (*.md *.markdown);;Exports WordPress (*.xml);;Commentaires de lecteurs (*.csv)</translation>
+    </message>
+    <message>
+        <source>Imported, with a warning</source>
+        <translation>Importé, avec un avertissement</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
@@ -2109,6 +2117,10 @@ Votre texte est toujours dans l’éditeur.</translation>
         <translation>Échec de l’enregistrement automatique&#xa0;: {0} Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
         <source>{0} words · {1} signs · {2} without spaces · {3} paragraphs · {4} min read</source>
         <translation>{0} mots · {1} signes · {2} sans espaces · {3} paragraphes · {4} min de lecture</translation>
     </message>
@@ -2583,6 +2595,13 @@ Base de données&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>The preview stops here, at {0} of the text&apos;s {1} characters.</source>
+        <translation>L’aperçu s’arrête ici, à {0} des {1}&#xa0;caractères du texte.</translation>
+    </message>
+</context>
+<context>
     <name>PublicLinkButton</name>
     <message>
         <source>Open in the Browser</source>
@@ -2745,6 +2764,10 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Keep</source>
         <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Recovered text you had not saved, autosaved at {0}. Save to keep it.</source>
+        <translation>Texte récupéré que vous n’aviez pas enregistré, sauvegardé automatiquement à {0}. Enregistrez pour le garder.</translation>
     </message>
     <message numerus="yes">
         <source>%n word(s) more than the saved version</source>

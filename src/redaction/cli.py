@@ -185,6 +185,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(printable(f"imported {what} into {db.location}"))
     for note in result.notes:
         print(printable(f"  {note}"))
+    for warning in result.warnings:
+        print(printable(f"{PROG}: warning: {warning}"), file=sys.stderr)
     return EXIT_OK
 
 

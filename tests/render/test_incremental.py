@@ -83,3 +83,43 @@ def test_a_new_duplicate_heading_renames_the_later_ones() -> None:
     assert 'id="contexte_2"' in "".join(body.htmls)
     assert body.html() == render_body(body.text)
     assert patch is not None
+
+
+def test_a_page_laid_in_part_way_stays_right_through_random_edits() -> None:
+    """The preview lays a long body in a few segments at a time and patches what it has laid in
+    meanwhile: segments it has not asked for are rendered only when it does."""
+    rng = random.Random(11)
+    text = "\n\n".join([*DOCUMENTS.values()] * 3)
+    body = IncrementalBody(SHARED)
+    body.reset(text)
+    shown: list[str] = []  # the segments laid in, as the preview holds them
+    for _ in range(300):
+        for _ in range(rng.randrange(3)):
+            if len(shown) < len(body.segments):
+                shown.append(body.segment_html(len(shown)))
+        position = rng.randrange(len(text) + 1)
+        if rng.random() < 0.5:
+            text = text[:position] + rng.choice([*PIECES, "a", " ", "\n", "#"]) + text[position:]
+        else:
+            text = text[:position] + text[min(len(text), position + rng.randrange(1, 40)) :]
+        patch = body.update(text)
+        if patch is not None and patch.start < len(shown):
+            if patch.start + patch.removed > len(shown):
+                del shown[patch.start :]  # reaches past what is laid in: laid in again later
+            else:
+                shown[patch.start : patch.start + patch.removed] = [h.strip("\n") for h in patch.added]
+                for index, html in patch.changed.items():
+                    if index < len(shown):
+                        shown[index] = html.strip("\n")
+        fresh = IncrementalBody(SHARED)
+        fresh.reset(text)
+        assert shown == [h.strip("\n") for h in fresh.htmls[: len(shown)]]
+        assert body.segments == fresh.segments
+    assert body.html() == render_body(text)
+
+
+def test_only_segments_that_may_hold_a_heading_are_rendered_on_opening() -> None:
+    body = IncrementalBody(BlockRenderer())
+    body.reset("## Un\n\nTexte.\n\nSuite.\n\n> # Deux\n\nFin.")
+    assert [html is not None for html in body._htmls] == [True, False, False, True, False]
+    assert body.segment_html(1) == "<p>Texte.</p>"

@@ -11,10 +11,12 @@ the segmenter still differs from Python-Markdown on the page (as before these ru
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from redaction.render.blocks import BlockRenderer
+from redaction.render.blocks import BlockRenderer, may_hold_heading, split_segments
 from redaction.render.incremental import IncrementalBody
 from redaction.render.markdown import convert_whole
 
@@ -80,3 +82,13 @@ def test_an_edit_that_joins_a_definition_list_above_renders_like_a_fresh_body() 
         body.reset(before)
         body.update(after)
         assert body.html() == convert_whole(after), position
+
+
+@settings(max_examples=300, deadline=None)
+@given(bodies)
+def test_a_segment_said_to_hold_no_heading_renders_none(text: str) -> None:
+    """What lets the preview render such segments only when it lays them in: their HTML never
+    takes part in making heading ids unique."""
+    for segment in split_segments(text):
+        if not may_hold_heading(segment):
+            assert not re.search(r"<h[1-6]", RENDERER._segment_html(segment, ""))

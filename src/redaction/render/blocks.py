@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,15 +193,27 @@ def _unique(candidate: str, used: set[str]) -> str:
     return candidate
 
 
-def heading_ids_pass(segments: list[str], raw: list[str]) -> dict[int, str]:
+# A line that may give a heading (ATX, also inside a quote, list or definition; a setext
+# underline; raw HTML heading): a segment without one renders no heading, so its HTML can wait
+# until it is shown (render.incremental) without changing any heading id.
+_MAY_HOLD_HEADING = re.compile(r"^[ \t>*+\-\d.):]*#|^[ \t>]*[=\-][=\- \t]*$|<[hH][1-6]", re.M)
+
+
+def may_hold_heading(segment: str) -> bool:
+    """False only for a segment whose HTML certainly holds no heading (so no heading id)."""
+    return _MAY_HOLD_HEADING.search(segment) is not None
+
+
+def heading_ids_pass(segments: Sequence[str], raw: Sequence[str | None]) -> dict[int, str]:
     """Final HTML of the segments whose headings need renaming so that generated ids are
     unique across the document, as ``toc`` does over one whole text: ids written by hand
-    (``{#id}``) are kept and reserved first. Returns only the segments that differ from ``raw``."""
+    (``{#id}``) are kept and reserved first. Returns only the segments that differ from ``raw``.
+    A segment not rendered yet (None) must be one that holds no heading (see may_hold_heading)."""
     explicit = {i: set(_EXPLICIT_ID.findall(seg)) for i, seg in enumerate(segments) if "{" in seg}
     used: set[str] = set().union(*explicit.values()) if explicit else set()
     renamed: dict[int, str] = {}
     for index, html in enumerate(raw):
-        if "<h" not in html:
+        if html is None or "<h" not in html:
             continue
         own = explicit.get(index, set())
 
@@ -217,7 +229,7 @@ def heading_ids_pass(segments: list[str], raw: list[str]) -> dict[int, str]:
     return renamed
 
 
-def _unique_heading_ids(segments: list[str], htmls: list[str]) -> list[str]:
+def _unique_heading_ids(segments: list[str], htmls: list[str | None]) -> list[str | None]:
     renamed = heading_ids_pass(segments, htmls)
     return [renamed.get(i, h) for i, h in enumerate(htmls)] if renamed else list(htmls)
 
@@ -263,7 +275,9 @@ class BlockRenderer:
             return Rendered((), (), convert_whole(text), whole=True)
         segments = split_segments(text)
         context = context_of(text)
-        final = _unique_heading_ids(segments, [self._segment_html(s, context) for s in segments])
+        raw = [self._segment_html(s, context) for s in segments]
+        renamed = heading_ids_pass(segments, raw)
+        final = [renamed.get(i, h) for i, h in enumerate(raw)]
         # Python-Markdown strips its output; the segments carry their own separators.
         return Rendered(tuple(segments), tuple(h.strip("\n") for h in final), "".join(final).strip())
 

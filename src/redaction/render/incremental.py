@@ -12,7 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from redaction.render.blocks import (
     _FOOTNOTE,
@@ -21,6 +23,7 @@ from redaction.render.blocks import (
     context_of,
     heading_ids_pass,
     iter_segments,
+    may_hold_heading,
     normalize_newlines,
 )
 
@@ -29,7 +32,9 @@ _DEFINITION_LIKE = re.compile(r"^(?: {0,3}\[|\*\[)", re.M)
 _DEFINITION_LIST = re.compile(r"^ {0,3}:[ \t]", re.M)  # a definition (Python-Markdown's def_list)
 
 
-def _trimmed(start: int, old: list[str], new: list[str], changed: dict[int, str] | None = None) -> BodyPatch:
+def _trimmed(
+    start: int, old: Sequence[str | None], new: list[str], changed: dict[int, str] | None = None
+) -> BodyPatch:
     """The patch without the segments at either end whose HTML did not change."""
     head = 0
     while head < len(old) and head < len(new) and old[head] == new[head]:
@@ -95,13 +100,21 @@ def common_suffix(a: str, b: str, limit: int) -> int:
 
 
 class IncrementalBody:
+    """A body's segments and their HTML, rendered as they are needed.
+
+    A segment that may hold a heading is rendered at once (heading ids are made unique across
+    the whole body, see blocks.heading_ids_pass); any other one waits until it is asked for
+    (:meth:`segment_html`, :attr:`htmls`, :meth:`html`), so opening a long body costs its
+    splitting, not its rendering: the preview renders the segments as it lays them in.
+    """
+
     def __init__(self, renderer: BlockRenderer | None = None) -> None:
         self._renderer = renderer or BlockRenderer()
         self.text = ""
         self.segments: list[str] = []
         self.starts: list[int] = []
-        self._raw: list[str] = []
-        self.htmls: list[str] = []  # final HTML per segment, with its trailing separator
+        self._raw: list[str | None] = []  # as rendered alone; None: not rendered yet
+        self._htmls: list[str | None] = []  # final HTML per segment, with its trailing separator
         self._footnotes: list[bool] = []
         self.context = ""
         self._last_edit = 0
@@ -112,6 +125,19 @@ class IncrementalBody:
         """True when the body has footnotes and must be rendered in one piece."""
         return any(self._footnotes)
 
+    @property
+    def htmls(self) -> list[str]:
+        """The final HTML of every segment, with its trailing separator (renders what waits)."""
+        self.render_all()
+        return cast(list[str], self._htmls)  # none waits any more
+
+    def _render(self, segment: str) -> str:
+        return self._renderer._segment_html(segment, self.context)
+
+    def _render_now(self, segment: str) -> str | None:
+        """A segment's HTML if it must be rendered at once (it may hold a heading), else None."""
+        return self._render(segment) if may_hold_heading(segment) else None
+
     def reset(self, text: str) -> None:
         text = normalize_newlines(text)
         self.text = text
@@ -119,10 +145,23 @@ class IncrementalBody:
         self.segments = [s for s, _ in pairs]
         self.starts = [o for _, o in pairs]
         self.context = context_of(text)
-        self._footnotes = [bool(_FOOTNOTE.search(s)) for s in self.segments]
-        self._raw = [self._renderer._segment_html(s, self.context) for s in self.segments]
-        self.htmls = _unique_heading_ids(self.segments, self._raw)
-        self._ids = Counter(i for h in self._raw if "<h" in h for i in _ids_in(h))
+        self._footnotes = (
+            [bool(_FOOTNOTE.search(s)) for s in self.segments] if "[^" in text else [False] * len(pairs)
+        )
+        self._raw = [self._render_now(s) for s in self.segments]
+        self._htmls = _unique_heading_ids(self.segments, self._raw)
+        self._ids = _all_ids(self._raw)
+
+    def render_all(self) -> None:
+        """Render every segment still waiting."""
+        for index in range(len(self.segments)):
+            if self._htmls[index] is None:
+                self._fill_in(index)
+
+    def _fill_in(self, index: int) -> str:
+        html = self._render(self.segments[index])
+        self._raw[index] = self._htmls[index] = html  # no heading: its final HTML as rendered
+        return html
 
     def html(self) -> str:
         if self.whole:
@@ -133,10 +172,14 @@ class IncrementalBody:
 
     def segment_html(self, index: int) -> str:
         """What the preview shows for one segment (its HTML without the separator)."""
-        return self.htmls[index].strip("\n")
+        html = self._htmls[index]
+        if html is None:
+            html = self._fill_in(index)
+        return html.strip("\n")
 
     def update(self, new_text: str) -> BodyPatch | None:
-        """Apply an edit; None when nothing changed."""
+        """Apply an edit; None when nothing changed. The patch's ``added`` are rendered; an entry
+        of ``changed`` is given only for a segment already rendered."""
         new_text = normalize_newlines(new_text)
         old_text = self.text
         if new_text == old_text:
@@ -180,46 +223,77 @@ class IncrementalBody:
             context = context_of(new_text)
             if context != self.context:
                 self.context = context
-                old_htmls = self.htmls[:first] + [""] * len(mid) + self.htmls[stop:]
-                self._raw = [self._renderer._segment_html(s, context) for s in self.segments]
-                self.htmls = _unique_heading_ids(self.segments, self._raw)
-                self._ids = Counter(i for h in self._raw if "<h" in h for i in _ids_in(h))
                 added_end = first + len(mid)
-                changed = {
-                    i: h for i, h in enumerate(self.htmls) if not first <= i < added_end and h != old_htmls[i]
+                old_htmls = self._htmls[:first] + [None] * len(mid) + self._htmls[stop:]
+                # What was rendered is rendered again (the definitions apply everywhere); what
+                # waits will be rendered with the new definitions when it is asked for.
+                self._raw = [
+                    self._render(seg)
+                    if first <= i < added_end or old_htmls[i] is not None
+                    else self._render_now(seg)
+                    for i, seg in enumerate(self.segments)
+                ]
+                self._htmls = _unique_heading_ids(self.segments, self._raw)
+                self._ids = _all_ids(self._raw)
+                moved = {
+                    i: h
+                    for i, h in enumerate(self._htmls)
+                    if not first <= i < added_end
+                    and h is not None
+                    and old_htmls[i] is not None
+                    and h != old_htmls[i]
                 }
-                return BodyPatch(first, stop - first, self.htmls[first:added_end], changed)
+                added = cast(list[str], self._htmls[first:added_end])  # rendered just above
+                return BodyPatch(first, stop - first, added, moved)
 
-        old_raw_mid = self._raw[first:stop]
-        old_final_mid = self.htmls[first:stop]
-        new_raw_mid = [self._renderer._segment_html(s, self.context) for s in mid]
-        self._raw[first:stop] = new_raw_mid
-        self.htmls[first:stop] = new_raw_mid
-        old_ids = [i for h in old_raw_mid if "<h" in h for i in _ids_in(h)]
-        new_ids = [i for h in new_raw_mid if "<h" in h for i in _ids_in(h)]
+        # The re-cut segments at either end whose Markdown did not change keep their HTML (and
+        # stay unrendered if they were): only the core in between is rendered again.
+        head = 0
+        while head < len(removed_segments) and head < len(mid) and removed_segments[head] == mid[head]:
+            head += 1
+        tail = 0
+        while (
+            tail < len(removed_segments) - head
+            and tail < len(mid) - head
+            and removed_segments[-1 - tail] == mid[-1 - tail]
+        ):
+            tail += 1
+        core, core_stop = first + head, stop - tail
+        old_raw_core = self._raw[core:core_stop]
+        old_final_core = self._htmls[core:core_stop]
+        new_raw_core = [self._render(s) for s in mid[head : len(mid) - tail]]
+        self._raw[core:core_stop] = new_raw_core
+        self._htmls[core:core_stop] = new_raw_core
+        core_end = core + len(new_raw_core)
+        old_ids = [i for h in old_raw_core if h is not None and "<h" in h for i in _ids_in(h)]
+        new_ids = [i for h in new_raw_core if "<h" in h for i in _ids_in(h)]
         if not old_ids and not new_ids:
-            return _trimmed(first, old_final_mid, new_raw_mid)
+            return _trimmed(core, old_final_core, new_raw_core)
         had_duplicates = any(self._ids[i] > 1 for i in self._ids)
         self._ids.subtract(old_ids)
         self._ids.update(new_ids)
         self._ids = +self._ids  # drop zero counts
         if not had_duplicates and all(n == 1 for n in self._ids.values()):
-            return _trimmed(first, old_final_mid, new_raw_mid)  # every id unique: nothing renamed
+            return _trimmed(core, old_final_core, new_raw_core)  # every id unique: nothing renamed
         # Headings came or went: ids of later headings may shift (x, x_1, x_2…). Only segments
-        # holding headings can change, so only those are compared.
+        # holding headings can change, so only those are compared (all of them are rendered).
         renamed = heading_ids_pass(self.segments, self._raw)
-        added_end = first + len(mid)
-        changed = {}
+        changed: dict[int, str] = {}
         for index, html in enumerate(self._raw):
-            if "<h" not in html:
+            if html is None or "<h" not in html:
                 continue
             final = renamed.get(index, html)
-            if first <= index < added_end:
-                self.htmls[index] = final
-            elif final != self.htmls[index]:
-                self.htmls[index] = final
+            if core <= index < core_end:
+                self._htmls[index] = final
+            elif final != self._htmls[index]:
+                self._htmls[index] = final
                 changed[index] = final
-        return _trimmed(first, old_final_mid, self.htmls[first:added_end], changed)
+        final_core = cast(list[str], self._htmls[core:core_end])  # the core was rendered above
+        return _trimmed(core, old_final_core, final_core, changed)
+
+
+def _all_ids(raw: list[str | None]) -> Counter[str]:
+    return Counter(i for h in raw if h is not None and "<h" in h for i in _ids_in(h))
 
 
 def _ids_in(html: str) -> list[str]:

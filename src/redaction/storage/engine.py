@@ -101,8 +101,9 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file we must not open; never writes to it."""
+def _check_sqlite_file(path: Path) -> str | None:
+    """Refuse a file we must not open; never writes to it. Returns the schema revision written
+    in it (None: a new or empty file), read in the same look."""
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not a database file.")
     parent = path.parent
@@ -111,7 +112,7 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseUnavailableError(f"The folder {parent} does not exist.")
         if not os.access(parent, os.W_OK):
             raise DatabaseReadOnlyError(f"Cannot create a database in {parent}: the folder is read-only.")
-        return
+        return None
     try:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
@@ -122,7 +123,7 @@ def _check_sqlite_file(path: Path) -> None:
     if not header:
         if not _writable(path):
             raise DatabaseReadOnlyError(f"{path} is read-only: redaction needs to write to its database.")
-        return  # an empty file is an empty database
+        return None  # an empty file is an empty database
     if not _writable(path) or not os.access(parent, os.W_OK):
         raise DatabaseReadOnlyError(
             f"{path} is read-only (or its folder is): redaction needs to write to its database."
@@ -144,6 +145,7 @@ def _check_sqlite_file(path: Path) -> None:
             raise DatabaseCorruptError(f"{path} is damaged ({exc}); restore it from a backup.") from None
         if tables and "alembic_version" not in tables:
             raise NotADatabaseError(f"{path} is an SQLite file, but not a redaction database.")
+        revision = None
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             if row is not None and row[0] not in known_revisions():
@@ -151,9 +153,11 @@ def _check_sqlite_file(path: Path) -> None:
                     f"{path} was written by a newer version of redaction (schema {row[0]}); "
                     "update redaction to open it."
                 )
+            revision = row[0] if row is not None else None
     finally:
         conn.close()
     _probe_write_lock(path)
+    return revision
 
 
 def _roll_back_hot_journal(path: Path) -> None:
@@ -241,20 +245,6 @@ def _check_server_schema(engine: Engine) -> None:
         )
 
 
-def _stored_revision(path: Path) -> str | None:
-    """The schema revision written in an existing file, or None (no file, empty, brand new)."""
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    conn = connect_file(path, "ro", LOCK_PROBE_SECONDS)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    return row[0] if row else None
-
-
 def _backup_if_upgrading(path: Path, current: str | None) -> None:
     """Copy a database that is about to be migrated into its backups folder first, so an upgrade
     can always be undone. A new database is not copied; a failed copy stops the upgrade."""
@@ -316,8 +306,7 @@ def open_engine(target: str | os.PathLike[str]) -> Engine:
         _check_server_schema(engine)
     else:
         path = Path(target_str).expanduser()
-        _check_sqlite_file(path)
-        current = _stored_revision(path)
+        current = _check_sqlite_file(path)  # the revision too: the file is read once
         _backup_if_upgrading(path, current)
         engine = create_sqlite_engine(path)
         if current == head_revision():

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from redaction import APP_NAME, __version__
 
 EXIT_AFTER_PAINT_ENV = "REDACTION_EXIT_AFTER_PAINT"
+TRACE_STARTUP_ENV = "REDACTION_TRACE_STARTUP"  # print each start-up step's time on stderr
 
 
 def seconds_since_process_start() -> float:
@@ -28,6 +31,20 @@ def seconds_since_process_start() -> float:
 
 
 _IMPORTED_AT = time.perf_counter()
+_TRACING = bool(os.environ.get(TRACE_STARTUP_ENV))
+_trace_origin: float | None = None  # perf_counter() at process start, estimated once
+
+
+def trace(step: str) -> None:
+    """With ``REDACTION_TRACE_STARTUP`` set: "startup <ms since process start> <step>" on stderr
+    (bench/README.md's start-up breakdown). The process start is read once from /proc (10 ms
+    ticks); the steps after it are timed with perf_counter."""
+    global _trace_origin
+    if not _TRACING:
+        return
+    if _trace_origin is None:
+        _trace_origin = time.perf_counter() - seconds_since_process_start()
+    print(f"startup {(time.perf_counter() - _trace_origin) * 1000:7.1f} {step}", file=sys.stderr, flush=True)
 
 
 def display_problem() -> str | None:
@@ -77,30 +94,58 @@ def _loads(library: str) -> bool:
     return True
 
 
-def run_gui(explicit: str | None = None, debug: bool = False) -> int:
+def run_gui(
+    explicit: str | None = None, debug: bool = False, on_shown: Callable[[Any], object] | None = None
+) -> int:
     """Open the window on ``explicit`` (``--db``), else on the database the configuration
-    chooses (see :func:`redaction.config.choose_database`), asking at the first run."""
+    chooses (see :func:`redaction.config.choose_database`), asking at the first run.
+    ``on_shown`` is called with the application's Desk once its window is shown (benchmarks
+    measure the real start this way)."""
+    trace("run_gui (command line parsed)")
     problem = display_problem()
     if problem:
         print(f"redaction: error: {problem}", file=sys.stderr)
         return 2
 
+    # The database (and SQLAlchemy with it) is opened before PySide6 is imported: once it is,
+    # PySide6 reads the source of every module imported after it (its __feature__ hook), a
+    # tenth of the start for SQLAlchemy's ~200 modules.
+    _import_qt_free_layers()
+    from redaction.config import choose_database
+    from redaction.storage.database import Database
+    from redaction.storage.errors import StorageError
+    from redaction.ui.startup import startup_target
+
+    def open_chosen() -> tuple[str | None, str, Database | None, StorageError | None]:
+        chosen, missing = startup_target(choose_database(explicit))
+        if chosen is None:
+            return chosen, missing, None, None
+        try:
+            return chosen, missing, Database.open(chosen), None
+        except StorageError as exc:
+            return chosen, missing, None, exc
+
+    # Preferences an older version kept in Qt's settings (moved below) can only change the
+    # per-user default: any other choice is opened now.
+    early = choose_database(explicit).source != "default"
+    if early:
+        chosen, missing, db, failure = open_chosen()
+        trace("database open")
+
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from redaction.config import choose_database
-    from redaction.storage.database import Database
-    from redaction.storage.errors import StorageError
     from redaction.ui import settings
-    from redaction.ui.first_run import run_first_run, startup_target
     from redaction.ui.i18n import install_translators
     from redaction.ui.theme import apply_theme
 
+    trace("Qt imported")
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    trace("QApplication made")
     app.setDesktopFileName("io.github.redaction.Redaction")
     icon_path = _icon_path()
     if icon_path:
@@ -108,43 +153,93 @@ def run_gui(explicit: str | None = None, debug: bool = False) -> int:
     settings.migrate_qt_preferences()  # once: earlier versions kept them in Qt's settings
     install_translators(app)
     apply_theme(app, settings.get(settings.THEME))
+    trace("translators and theme installed")
+    if not early:
+        chosen, missing, db, failure = open_chosen()
+        trace("database open")
 
-    chosen, missing = startup_target(choose_database(explicit))
-    if chosen is None:  # first run: no database yet, none given
+    if failure is not None:
+        print(f"redaction: error: {failure}", file=sys.stderr)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Cannot open the database"),
+            QCoreApplication.translate(
+                "App", "redaction could not open {0}.\n\n{1}\n\nThe file was not changed."
+            ).format(chosen, failure),
+        )
+        return 2
+    if db is None:  # first run: no database yet, none given
+        from redaction.ui.first_run import run_first_run
+
         db = run_first_run(missing)
         if db is None:
             return 0
-    else:
-        try:
-            db = Database.open(chosen)
-        except StorageError as exc:
-            print(f"redaction: error: {exc}", file=sys.stderr)
-            QMessageBox.critical(
-                None,
-                QCoreApplication.translate("App", "Cannot open the database"),
-                QCoreApplication.translate(
-                    "App", "redaction could not open {0}.\n\n{1}\n\nThe file was not changed."
-                ).format(chosen, exc),
-            )
-            return 2
-        if not os.environ.get(EXIT_AFTER_PAINT_ENV):  # a measured start has nobody to answer
-            from redaction.ui.name_dialog import ask_name_once
+    elif not os.environ.get(EXIT_AFTER_PAINT_ENV):  # a measured start has nobody to answer
+        from redaction.ui.name_dialog import ask_name_once
 
-            ask_name_once()  # the first run asks it; a start that skips the first run asks here
+        ask_name_once()  # the first run asks it; a start that skips the first run asks here
 
     from redaction.ui.shell import Desk
 
+    trace("window modules imported")
     desk = Desk(app, db)  # owns the database and the window; rebuilds it on language change
     window = desk.window
+    trace("window built")
+    window.first_painted.connect(_after_first_paint)
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
         window.first_painted.connect(
             lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
         )
     window.show()
+    trace("window shown")
+    if on_shown is not None:
+        on_shown(desk)
     try:
         return app.exec()
     finally:
         desk.close()
+
+
+# Modules without Qt that the window needs at once, imported before PySide6 (see run_gui). A
+# module missing here is still imported when needed, only a little slower.
+_QT_FREE_AT_START = (
+    "redaction.storage.database",
+    "redaction.services.articles.editing",
+    "redaction.services.articles.autosave",
+    "redaction.services.articles.house_rules",
+    "redaction.services.articles.image_check",
+    "redaction.services.articles.images",
+    "redaction.services.moderation.queue",
+    "redaction.services.moderation.comments",
+    "redaction.services.backup",
+    "redaction.render.incremental",
+    "redaction.render.page",
+    "redaction.render.missing_images",
+    "redaction.domain.spelling",
+    "redaction.domain.typography",
+    "redaction.domain.house_rules",
+    "redaction.domain.textstats",
+)
+
+
+def _import_qt_free_layers() -> None:
+    import importlib
+
+    for name in _QT_FREE_AT_START:
+        importlib.import_module(name)
+    from redaction.render.markdown import prepare
+
+    prepare()  # the converter (and the Markdown extensions' modules) the preview needs at once
+
+
+def _after_first_paint() -> None:
+    """The start's objects (modules, the window) live as long as the app: moved out of the
+    garbage collector's sight, a full collection no longer walks them all (tens of ms, felt
+    as a stalled keystroke)."""
+    import gc
+
+    trace("first paint")
+    gc.freeze()
 
 
 def _icon_path() -> Path | None:

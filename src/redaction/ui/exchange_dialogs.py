@@ -86,6 +86,11 @@ def run_import(ctx: AppContext, window: QWidget, paths: list[Path]) -> None:
         if comments:
             text += ExchangeTexts.tr(", %n comment(s)", "", comments)
         window.statusBar().showMessage(text + ".", 8000)  # type: ignore[attr-defined]
+        warnings = result.warnings  # type: ignore[attr-defined]
+        if warnings:
+            report(
+                window, t("ExchangeDialogs", "Imported, with a warning"), "\n\n".join(warnings), warning=True
+            )
 
     def failed(message: str) -> None:
         if message:

@@ -29,34 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from redaction import config
-from redaction.config import DatabaseChoice, default_database_path
+from redaction.config import default_database_path
 from redaction.storage.database import Database
-from redaction.storage.engine import is_url
 from redaction.storage.errors import StorageError
 from redaction.ui import settings
+from redaction.ui.startup import startup_target as startup_target  # where it lived before
 
 DEMO_FILENAME = "demo.db"
-
-
-def startup_target(choice: DatabaseChoice) -> tuple[str | None, str]:
-    """What to open at start-up, and the remembered database that went missing (or "").
-
-    An explicit ``--db`` or ``$REDACTION_DB`` is opened as given; so is the database chosen at
-    first run while it is there; else the default file if it exists. (None, …) means the
-    first-run dialog must ask.
-    """
-    if choice.source in ("option", "environment"):
-        return choice.target, ""
-    if choice.source == "config":
-        if is_url(choice.target) or not choice.missing:
-            return choice.target, ""
-        missing = choice.target
-    else:
-        missing = ""
-    default = default_database_path()
-    if default.exists():
-        return str(default), ""
-    return None, missing
 
 
 def shown_path(path: Path) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 
 from redaction import __version__
 from redaction.domain.dates import to_local
-from redaction.domain.textstats import text_stats
+from redaction.domain.textstats import TextStats
 from redaction.domain.workflow import ArticleStatus, can_move
 from redaction.services.articles import autosave as autosave_service
 from redaction.services.articles import editing as article_service
@@ -32,6 +32,7 @@ from redaction.ui.context import AppContext
 from redaction.ui.editor.autosaver import Autosaver
 from redaction.ui.editor.commands import WritingCommands
 from redaction.ui.editor.panel import EditorPanel
+from redaction.ui.editor.text_counts import TextCounts
 from redaction.ui.menus import build_main_menus
 from redaction.ui.moderation.panel import CommentsPanel
 from redaction.ui.site.controls import SiteControls
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.db_label)
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
         self._stats_timer.timeout.connect(self.update_stats)
+        self.text_counts = TextCounts(self)  # a text longer than any article is counted behind
+        self.text_counts.counted.connect(self._show_stats)
 
     def _connect(self) -> None:
         registry = self.ctx.actions
@@ -354,7 +357,13 @@ class MainWindow(QMainWindow):
             self.stats_label.setText("")
             self.writing.update_gauge(None)
             return
-        stats = text_stats(self.editor.fields().body)
+        stats = self.text_counts.count(self.editor.fields().body)
+        if stats is None:
+            self.stats_label.setText(self.tr("Counting…"))
+            return
+        self._show_stats(stats)
+
+    def _show_stats(self, stats: TextStats) -> None:
         self.writing.update_gauge(stats)
         self.stats_label.setText(
             self.tr("{0} words · {1} signs · {2} without spaces · {3} paragraphs · {4} min read").format(

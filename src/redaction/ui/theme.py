@@ -57,6 +57,10 @@ def _remember(app: QApplication) -> tuple[str, QPalette]:
 
 def apply_theme(app: QApplication, theme: str) -> None:
     """Switch the whole application to ``theme`` ("system", "light" or "dark") now."""
+    if theme not in ("light", "dark") and id(app) not in _original:
+        # Never themed: the app still has the look it started with. (Asking for the style's
+        # name would also build QStyle's Python enums, 20 ms of the start.)
+        return
     style_name, palette = _remember(app)
     if theme not in ("light", "dark"):
         if app.style().name().lower() != style_name.lower():

@@ -20,6 +20,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from redaction.domain.images import format_size
+from redaction.domain.limits import LONG_TEXT_CHARS, is_long_text
 from redaction.services.errors import RefusedError
 from redaction.storage.database import Database
 from redaction.storage.patience import patient
@@ -41,11 +42,27 @@ class ImportResult:
     articles: int = 0
     comments: int = 0
     notes: tuple[str, ...] = ()  # details for the person who imported (skipped items, rules, …)
+    warnings: tuple[str, ...] = ()  # imported, but worth a look (an article longer than any)
 
     def __add__(self, other: ImportResult) -> ImportResult:
         return ImportResult(
-            self.articles + other.articles, self.comments + other.comments, self.notes + other.notes
+            self.articles + other.articles,
+            self.comments + other.comments,
+            self.notes + other.notes,
+            self.warnings + other.warnings,
         )
+
+
+def long_text_warning(source: Path, title: str, body: str) -> str | None:
+    """What to say about an imported article longer than any a newsroom publishes (see
+    :mod:`redaction.domain.limits`): it is imported whole all the same, nothing is cut."""
+    if not is_long_text(body):
+        return None
+    return (
+        f"{source.name}: “{title}” is {len(body):,} characters long, more than the {LONG_TEXT_CHARS:,} "
+        "no article needs (ten times the longest long read); it was imported whole, and the editor "
+        "opens it in long-text mode (no syntax colours or spell checking, a preview of its beginning)"
+    )
 
 
 class ImportBatch(Protocol):

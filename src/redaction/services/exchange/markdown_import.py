@@ -27,7 +27,13 @@ from redaction.services.articles.editing import ArticleFields, create_article_in
 from redaction.services.articles.images import ImageRefusedError
 from redaction.services.exchange.frontmatter import Document, FrontMatterError, parse
 from redaction.services.exchange.image_files import LocalImage, read_local_images, store_local_images
-from redaction.services.exchange.importing import ImportRefusedError, ImportResult, read_import_file, register
+from redaction.services.exchange.importing import (
+    ImportRefusedError,
+    ImportResult,
+    long_text_warning,
+    read_import_file,
+    register,
+)
 from redaction.storage.models import Article
 
 KNOWN_KEYS = (
@@ -86,7 +92,8 @@ class MarkdownArticle:
             uuid=self.uuid,
         )
         session.flush()
-        return ImportResult(articles=1)
+        warning = long_text_warning(self.source, fields.title, fields.body)
+        return ImportResult(articles=1, warnings=(warning,) if warning else ())
 
 
 def decode(path: Path, data: bytes) -> str:

@@ -33,7 +33,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from redaction.services.articles.editing import create_article_in
-from redaction.services.exchange.importing import ImportRefusedError, ImportResult, read_import_file, register
+from redaction.services.exchange.importing import (
+    ImportRefusedError,
+    ImportResult,
+    long_text_warning,
+    read_import_file,
+    register,
+)
 from redaction.services.exchange.wxr_read import WxrComment, WxrPost, read_export, site_key
 from redaction.services.moderation.comments import NewComment
 from redaction.services.moderation.incoming import counted, existing_sources, receive
@@ -62,6 +68,7 @@ class WxrSummary:
     held: int = 0
     trashed: int = 0
     approved: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The summary in a few lines of plain English."""
@@ -105,7 +112,12 @@ class WordPressExport:
         summary = self.store_summary(session, progress)
         comments = summary.reader_comments + summary.pingbacks + summary.trackbacks
         notes = tuple(f"{self.source.name}: {line}" for line in summary.lines())
-        return ImportResult(articles=summary.articles_created, comments=comments, notes=notes)
+        return ImportResult(
+            articles=summary.articles_created,
+            comments=comments,
+            notes=notes,
+            warnings=tuple(summary.warnings),
+        )
 
     def store_summary(self, session: Session, progress: Progress | None = None) -> WxrSummary:
         """Write the export inside the caller's unit of work and tell what was done."""
@@ -156,6 +168,9 @@ class WordPressExport:
                 .execution_options(synchronize_session=False)
             )
         summary.articles_created += 1
+        warning = long_text_warning(self.source, post.fields.title, post.fields.body)
+        if warning:
+            summary.warnings.append(warning)
         return article.id
 
     def _source(self, post: WxrPost, comment: WxrComment) -> str:

@@ -27,11 +27,8 @@ from redaction.storage.errors import StorageError
 from redaction.ui.actions import A
 from redaction.ui.context import AppContext
 from redaction.ui.editor.focus_mode import FocusMode
-from redaction.ui.editor.history import HistoryDialog
-from redaction.ui.editor.house_rules_dialog import HouseRulesDialog
 from redaction.ui.editor.house_rules_view import HouseRulesView
 from redaction.ui.editor.image_resources import ImageResources
-from redaction.ui.editor.merge_dialog import MergeDialog
 from redaction.ui.editor.target import TargetDialog, TargetGauge
 from redaction.ui.editor.typing_helpers import apply_typography_to, apply_typography_to_line
 from redaction.ui.editor.utf16 import Utf16Index
@@ -130,6 +127,8 @@ class WritingCommands(QObject):
             revisions = []
         base = next((r.fields for r in revisions if r.article_version == detail.version), None)
         who = next((r.author_name for r in revisions if r.article_version == conflict.current.version), "")
+        from redaction.ui.editor.merge_dialog import MergeDialog  # dialogs load when first opened
+
         dialog = MergeDialog(base, fields, conflict.current.fields, who, window)
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return None
@@ -161,6 +160,8 @@ class WritingCommands(QObject):
         except StorageError as exc:
             window.show_error(self.tr("Cannot read the history"), str(exc))
             return
+        from redaction.ui.editor.history import HistoryDialog
+
         dialog = HistoryDialog(revisions, window.editor.fields(), window)
         if dialog.exec() != HistoryDialog.DialogCode.Accepted or dialog.chosen is None:
             return
@@ -259,6 +260,8 @@ class WritingCommands(QObject):
         except StorageError as exc:
             window.show_error(self.tr("Cannot read the house rules"), str(exc))
             return
+        from redaction.ui.editor.house_rules_dialog import HouseRulesDialog
+
         dialog = HouseRulesDialog(rules, window)
         if dialog.exec() != HouseRulesDialog.DialogCode.Accepted:
             return

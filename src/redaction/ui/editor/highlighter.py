@@ -13,7 +13,10 @@ as code is exactly what they leave alone.
 Two jobs are too big for one go on a book-length text and are spread over the event loop, a
 few milliseconds at a time, top of the document first: formatting after a whole text is loaded
 (``setPlainText`` only computes the fence states then) and re-underlining when a word list
-finishes loading, the language changes or the personal dictionary grows.
+finishes loading, the language changes or the personal dictionary grows. That work waits while
+the writer types (:data:`TYPING_PAUSE_MS` after the last key): a keystroke's frame never also
+carries a slice of it. A text longer than any article is not formatted at all
+(:meth:`MarkdownHighlighter.set_active`): Python would still have to read its millions of lines.
 
 Colours derive from the editor's palette (text, base, link, highlight) so they read in light and
 dark themes; no-break spaces get a faint tint of the highlight colour.
@@ -36,6 +39,7 @@ from redaction.ui.editor.utf16 import Utf16Index
 
 BULK_CHARS = 20_000  # an insertion this big (loading an article) is formatted gradually
 SLICE_SECONDS = 0.008
+TYPING_PAUSE_MS = 300  # gradual work resumes this long after the last edit
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(
     r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)|(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"
@@ -70,11 +74,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
-        # Connected before setDocument, so it runs before Qt reformats the changed blocks.
-        document.contentsChange.connect(self._before_change)
-        self.setDocument(document)
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._resume)
+        self._document = document
+        self.active = self._connected = False
+        self._attach()
         self.setParent(document)
-        document.contentsChange.connect(self._after_change)
         self.formats = Formats(palette if palette is not None else QPalette(), document.defaultFont())
         self.spelling = spelling
         self.language = ""
@@ -84,7 +89,34 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             spelling.personal_changed.connect(self.recheck)
         self.set_language(language)
 
+    def _attach(self) -> None:
+        document = self._document
+        if self._connected:  # again after set_active(False): in the same order as the first time
+            document.contentsChange.disconnect(self._before_change)
+            document.contentsChange.disconnect(self._after_change)
+        # Connected before setDocument, so it runs before Qt reformats the changed blocks.
+        document.contentsChange.connect(self._before_change)
+        self.setDocument(document)
+        document.contentsChange.connect(self._after_change)
+        self._connected = self.active = True
+
     # -- public API --------------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        """Off: leave the document alone (no formats, no underlines, nothing done at an edit).
+        On again only over an *empty* document (Qt would otherwise re-format a non-empty one
+        whole, at once, on its next turn); then fill it, and it is formatted gradually."""
+        if active == self.active:
+            return
+        if not active:
+            self._queue = []
+            self._timer.stop()
+            self._typing.stop()
+            self.setDocument(None)
+            self.active = False
+            return
+        assert self._document.isEmpty(), "attach the highlighter to an empty document"
+        self._attach()
+
     def set_language(self, language: str) -> None:
         """The article's language ("fr" or "en"); re-underlines the document gradually."""
         if language == self.language:
@@ -126,7 +158,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         count = document.blockCount()
         first_block = min(max(first_block, 0), max(count - 1, 0))
         self._queue = list(range(count - 1, first_block - 1, -1)) + list(range(first_block - 1, -1, -1))
-        if self._queue:
+        if self._queue and not self._typing.isActive():
             self._timer.start()
 
     def is_busy(self) -> bool:
@@ -143,7 +175,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def misspelled_at(self, block: QTextBlock, column: int) -> Word | None:
         """The misspelled word of ``block`` that ``column`` falls in (the context menu asks)."""
-        if self.checker is None or not self.checker.is_loaded or self.in_code_block(block):
+        if not self.active or self.checker is None or not self.checker.is_loaded or self.in_code_block(block):
             return None
         text = block.text()
         column = Utf16Index(text).to_py(column)
@@ -238,6 +270,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if self._bulk:
             self._bulk = False
             self.rehighlight_gradually()
+        elif self._queue and not self.reformatting:  # the writer is typing: the rest waits
+            self._timer.stop()
+            self._typing.start()
+
+    def _resume(self) -> None:
+        if self._queue:
+            self._timer.start()
 
     def _dictionary_loaded(self, language: str) -> None:
         if language == self.language:

@@ -39,7 +39,7 @@ class OutlineView(QTreeView):
         self.setAccessibleName(self.tr("Outline"))
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        editor.textChanged.connect(self._timer.start)
+        editor.textChanged.connect(self._text_changed)
         editor.cursorPositionChanged.connect(self._follow_cursor)
         self.activated.connect(self._jump)
         self.clicked.connect(self._jump)
@@ -48,6 +48,12 @@ class OutlineView(QTreeView):
 
     def sizeHint(self) -> QSize:
         return QSize(self.fontMetrics().averageCharWidth() * WIDTH_CHARS, super().sizeHint().height())
+
+    def _text_changed(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+        else:  # a long text's every pause would cost a scan nobody sees
+            self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,7 +1,11 @@
 """The article editor: metadata form, Markdown body and live preview side by side.
 
 The panel holds the text being edited and knows whether it differs from what was loaded;
-saving is the main window's job (one unit of work per user action).
+saving is the main window's job (one unit of work per user action). The body's text is kept in
+step with the editor edit by edit (:mod:`redaction.ui.editor.body_text`), never read back whole
+at a keystroke. A text longer than any article (:mod:`redaction.domain.limits`) opens in
+long-text mode: no syntax colours nor spelling underlines, a preview of its beginning, and a
+line above the text that says so.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.dates import to_local
+from redaction.domain.limits import is_long_text
 from redaction.domain.workflow import ArticleStatus, Language, can_move
 from redaction.render.page import PageInfo
 from redaction.services.articles.autosave import Recovered
 from redaction.services.articles.editing import ArticleDetail, ArticleFields, split_tags
 from redaction.ui import labels, settings
 from redaction.ui.editor.body_edit import MarkdownEdit
+from redaction.ui.editor.body_text import TrackedText
 from redaction.ui.editor.dictionaries import SpellingService
 from redaction.ui.editor.find_replace import FindReplaceBar
 from redaction.ui.editor.highlighter import MarkdownHighlighter
@@ -102,6 +108,13 @@ class EditorPanel(QWidget):
         self.auto_typography = AutoTypography(self.body_edit, language, self.highlighter)
         self.title_typography = LineTypography(self.title_edit, language)  # "Brest : le port"
         self.standfirst_typography = AutoTypography(self.standfirst_edit, language)
+        # Not followed while loading (the loaded text is taken whole) nor while re-formatting.
+        self.body_text = TrackedText(
+            self.body_edit.document(), lambda: self._loading or self.highlighter.reformatting
+        )
+        self.long_text_notice = QLabel(objectName="long_text_notice")
+        self.long_text_notice.setWordWrap(True)
+        self.long_text_notice.hide()
         self.language_combo.currentIndexChanged.connect(
             lambda: self.highlighter.set_language(self.spell_language())
         )
@@ -143,6 +156,7 @@ class EditorPanel(QWidget):
         layout = QVBoxLayout(editing)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.recovery_banner)
+        layout.addWidget(self.long_text_notice)
         layout.addLayout(form)
         layout.addWidget(self.splitter, 1)
         # Under the text and the page together: the bar's minimum width then adds nothing to the
@@ -208,15 +222,41 @@ class EditorPanel(QWidget):
             self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(f.status)))
             self.tags_edit.setText(", ".join(f.tags))
             self.standfirst_edit.setPlainText(f.standfirst)
-            self.body_edit.setPlainText(f.body)
-            self.body_edit.document().clearUndoRedoStacks()
+            self._set_body(f.body)
             self.outline.refresh()  # a new text: its headings at once, not after a typing pause
             self.stack.setCurrentIndex(1)
         finally:
             self._loading = False
         self._set_dirty(recovered is not None)
         self.highlighter.set_language(self.spell_language())  # Preferences may have changed
-        self.preview.show_page(self.page_info(), f.body)
+        self.preview.show_page(self.page_info(), self.body_text.text)
+
+    def _set_body(self, body: str) -> None:
+        """Put a newly opened body in the editor. A long text goes in without the highlighter,
+        which would format its millions of lines one by one; a normal one goes into an empty
+        document the highlighter is attached to, so that it is formatted gradually."""
+        long = is_long_text(body)
+        if long or not self.highlighter.active:
+            self.body_edit.document().clear()  # what follows costs nothing on an empty document
+        # A long text needs the scroll bar: shown before the text goes in, it does not narrow
+        # the editor afterwards, which would lay out every one of the text's lines again.
+        self.body_edit.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if long else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if long:
+            self.highlighter.set_active(False)
+            self.long_text_notice.setText(
+                self.tr(
+                    "This text is {0} characters long, ten times the longest article: syntax colours "
+                    "and spell checking are off, and the preview shows its beginning."
+                ).format(labels.number(len(body)))
+            )
+        elif not self.highlighter.active:
+            self.highlighter.set_active(True)  # over an empty document (cleared first, below)
+        self.long_text_notice.setVisible(long)
+        self.body_edit.setPlainText(body)
+        self.body_edit.document().clearUndoRedoStacks()
+        self.body_text.loaded(body)
 
     def mark_saved(self, detail: ArticleDetail) -> None:
         """The text on screen is now stored as ``detail`` (keeps cursor and undo history)."""
@@ -245,7 +285,7 @@ class EditorPanel(QWidget):
             author=self.author_combo.currentText(),
             language=self.language_combo.currentData() or "fr",
             status=self.status_combo.currentData() or "draft",
-            body=document_text(self.body_edit.document()),
+            body=self.body_text.text,
         )
 
     def page_date(self) -> date:
@@ -263,7 +303,7 @@ class EditorPanel(QWidget):
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(fields.status)))
         self.tags_edit.setText(", ".join(fields.tags))
         self.standfirst_edit.setPlainText(fields.standfirst)
-        if document_text(self.body_edit.document()) != fields.body:
+        if self.body_text.text != fields.body:
             cursor = self.body_edit.textCursor()
             cursor.select(cursor.SelectionType.Document)
             cursor.insertText(fields.body)
@@ -316,7 +356,7 @@ class EditorPanel(QWidget):
             return
         if self.highlighter.reformatting:
             return  # textChanged from re-formatting a block (spelling, syntax), not an edit
-        body = document_text(self.body_edit.document())
+        body = self.body_text.text
         # The preview follows every keystroke: only the touched segments are re-rendered.
         self.preview.update_body(body)
         self._set_dirty(body != self.detail.fields.body or self.fields().normalized() != self.detail.fields)

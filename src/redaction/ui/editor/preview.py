@@ -4,7 +4,10 @@ The page is kept as chunks in the QTextDocument: the header (rubric, date, title
 byline), one chunk per Markdown segment of the body, and the footer (tags). A keystroke re-renders
 the segments it touched (``IncrementalBody``) and replaces just those chunks, so the preview
 follows typing at any length. A newly opened body is laid in progressively, top first, in slices
-that never hold the UI thread for long. Bodies with footnotes are rendered whole after a pause.
+that never hold the UI thread for long; its segments are rendered as they are laid in. Bodies
+with footnotes are rendered whole after a pause. A text longer than any article
+(:mod:`redaction.domain.limits`) is previewed up to :data:`LONG_TEXT_HEAD_CHARS` (a laid-out page
+costs about 50 bytes a character), and the page says where it stops.
 Links are never followed and nothing remote is ever fetched. An image that cannot be shown (a
 path, an ``image:`` the database does not hold) is a visible placeholder with its alt text
 (:mod:`redaction.render.missing_images`), and so is a web image, which is never fetched.
@@ -15,17 +18,21 @@ from __future__ import annotations
 import bisect
 import time
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from redaction.domain.image_refs import is_remote, is_stored
+from redaction.domain.limits import is_long_text
 from redaction.render.incremental import BodyPatch, IncrementalBody
 from redaction.render.missing_images import MISSING, REMOTE, replace_images
 from redaction.render.page import PageInfo, article_page, footer_html, header_html, page_css
+from redaction.ui import labels
 
 FILL_SLICE_SECONDS = 0.025  # progressive loading: longest stretch on the UI thread
+LONG_TEXT_HEAD_CHARS = 200_000  # how much of a long text is previewed: the longest long read
 WHOLE_DELAY_MS = 400  # bodies with footnotes: re-render after this pause in typing
 # The narrowest measure a reader is given (a phone's column): below it a headline breaks
 # mid-word, so the editor beside it gives way first.
@@ -72,6 +79,7 @@ class PreviewPane(QTextBrowser):
         self._filled = 0  # segments laid into the document so far
         self._footer_start: int | None = None
         self._whole = False  # showing a whole-page render (footnotes)
+        self._full_length: int | None = None  # a long text's length, when only its head is shown
         self._fill_timer = QTimer(self, singleShot=True, interval=0)
         self._fill_timer.timeout.connect(self._fill)
         self._whole_timer = QTimer(self, singleShot=True, interval=WHOLE_DELAY_MS)
@@ -97,7 +105,7 @@ class PreviewPane(QTextBrowser):
     def show_page(self, info: PageInfo, body: str) -> None:
         """Load a page afresh (an article was opened)."""
         self.info = info
-        self.body.reset(body)
+        self.body.reset(self._head(body))
         self._fill_timer.stop()
         self._whole_timer.stop()
         if self.body.whole:
@@ -121,8 +129,11 @@ class PreviewPane(QTextBrowser):
         """The body text changed: patch the segments it touched."""
         if self.info is None:
             return
+        if is_long_text(body) != (self._full_length is not None):
+            self.show_page(self.info, body)  # it became long, or short again
+            return
         was_whole = self._whole
-        patch = self.body.update(body)
+        patch = self.body.update(self._head(body))
         if patch is None:
             return
         if self.body.whole:
@@ -147,12 +158,13 @@ class PreviewPane(QTextBrowser):
         if header_html(old) != header_html(info):
             self._replace_chunk(0, header_html(info))
         if footer_html(old) != footer_html(info) and self._footer_start is not None:
-            self._replace_footer(footer_html(info))
+            self._replace_footer(self._footer())
 
     def clear_page(self) -> None:
         self._fill_timer.stop()
         self._whole_timer.stop()
         self.info = None
+        self._full_length = None
         self.body.reset("")
         self._starts = []
         self._filled = 0
@@ -220,7 +232,7 @@ class PreviewPane(QTextBrowser):
                 return
         if self._footer_start is None and self.info is not None:
             (self._footer_start,), _end = self._insert_after(
-                self._end_of(len(self._starts) - 1), [footer_html(self.info)]
+                self._end_of(len(self._starts) - 1), [self._footer()]
             )
         self.painted_body.emit()
 
@@ -304,6 +316,26 @@ class PreviewPane(QTextBrowser):
         self.setHtml(self._shown(self.rendered_html))
         self.verticalScrollBar().setValue(scroll)
         self.painted_body.emit()
+
+    # -- long texts --------------------------------------------------------------------------------
+    def _head(self, body: str) -> str:
+        """What of ``body`` the page shows: all of it, or a long text's beginning, cut at the
+        end of a paragraph."""
+        if not is_long_text(body):
+            self._full_length = None
+            return body
+        self._full_length = len(body)
+        cut = body.find("\n\n", LONG_TEXT_HEAD_CHARS)
+        return body[: cut if cut > 0 else LONG_TEXT_HEAD_CHARS]
+
+    def _footer(self) -> str:
+        assert self.info is not None
+        if self._full_length is None:
+            return footer_html(self.info)
+        notice = self.tr("The preview stops here, at {0} of the text's {1} characters.").format(
+            labels.number(len(self.body.text)), labels.number(self._full_length)
+        )
+        return f"<p><em>{escape(notice)}</em></p>" + footer_html(self.info)
 
     # -- images that cannot be shown -----------------------------------------------------------------
     def _shown(self, html: str) -> str:

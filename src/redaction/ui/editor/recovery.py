@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from redaction.domain.dates import to_local
+from redaction.domain.limits import is_long_text
 from redaction.domain.textstats import count_words
 from redaction.services.articles.autosave import Recovered
 from redaction.services.articles.editing import ArticleFields
@@ -38,6 +39,16 @@ class RecoveryBanner(QFrame):
         if recovered is None or stored is None:
             self.hide()
             return
+        saved_at = to_local(recovered.saved_at).strftime("%H:%M:%S")
+        if is_long_text(recovered.fields.body) or is_long_text(stored.body):
+            # Counting the words of a text this long would hold the window for seconds.
+            self.label.setText(
+                self.tr("Recovered text you had not saved, autosaved at {0}. Save to keep it.").format(
+                    saved_at
+                )
+            )
+            self.show()
+            return
         delta = count_words(recovered.fields.body) - count_words(stored.body)
         change = (
             self.tr("%n word(s) more than the saved version", "", delta)
@@ -46,7 +57,7 @@ class RecoveryBanner(QFrame):
         )
         self.label.setText(
             self.tr("Recovered text you had not saved, autosaved at {0} ({1}). Save to keep it.").format(
-                to_local(recovered.saved_at).strftime("%H:%M:%S"), change
+                saved_at, change
             )
         )
         self.show()
