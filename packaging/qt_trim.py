@@ -43,6 +43,18 @@ DROP_LIBS = re.compile(
     r"Positioning\w*|SvgWidgets|ShaderTools|LabsAnimation|StateMachine\w*)(\.|$)"
 )
 
+# Linux libraries the desktop always provides and that must match it: the ones the PySide6 wheel
+# itself takes from the system (X11, fontconfig and freetype, which read the host's font
+# configuration; GLib, whose copy beside the host's GTK is a classic crash; D-Bus, which must
+# speak the host's bus), what only those pull in (systemd's client, libgcrypt, PCRE2 for GLib,
+# PNG and Brotli for freetype), and libxcb's own dependencies left behind when PyInstaller skips
+# libxcb itself. The xcb helper libraries a fresh Debian lacks (libxcb-cursor, -icccm,
+# -keysyms…) stay bundled. Matched by file name at the top of the folder, Linux names only.
+HOST_LIBS = re.compile(
+    r"^lib(X11|X11-xcb|Xau|Xdmcp|bsd|md|fontconfig|freetype|expat|png16|brotlidec|brotlicommon|"
+    r"glib-2\.0|gthread-2\.0|pcre2-8|dbus-1|systemd|gcrypt|gpg-error|lz4|cap)\.so(\.[\d.]+)?$"
+)
+
 QT_TRANSLATION = re.compile(r"qt\w*?_([a-z]{2,3}(?:_[A-Z]{2})?)\.qm$")
 
 
@@ -70,6 +82,8 @@ def keep(dest: str, languages: Iterable[str] = ("en", "fr")) -> bool:
             wanted = set(languages)
             if match and match.group(1) not in wanted and match.group(1).split("_")[0] not in wanted:
                 return False
+    if len(parts) == 1 and HOST_LIBS.match(parts[0]):
+        return False
     return not any(DROP_LIBS.match(part) for part in parts)
 
 

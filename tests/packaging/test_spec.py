@@ -154,6 +154,15 @@ def test_real_spec_keeps_needed_qt_and_excludes_the_rest(monkeypatch: pytest.Mon
         ("PySide6/Qt6Network.dll", False),
         ("PySide6/Qt/lib/QtQml.framework/Versions/A/QtQml", False),
         ("resources/translations/redaction_fr.qm", True),
+        # The desktop's own libraries come from the desktop; the xcb helpers it may lack stay.
+        ("libfontconfig.so.1", False),
+        ("libglib-2.0.so.0", False),
+        ("libdbus-1.so.3", False),
+        ("libxcb-cursor.so.0", True),
+        ("libxcb-icccm.so.4", True),
+        ("libzstd.so.1", True),  # Qt Core needs it, and a minimal system may not have it
+        ("libstdc++.so.6", True),
+        ("PySide6/Qt/lib/libicudata.so.73", True),
     ],
 )
 def test_qt_trim_rules(dest: str, kept: bool) -> None:

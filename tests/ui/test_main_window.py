@@ -61,6 +61,18 @@ def test_switching_article_saves_what_was_typed(qtbot, seeded_db: Database, make
         assert article_service.get_article_in(s, first_id).fields.body.endswith("Une phrase de plus.")
 
 
+def test_an_article_opened_otherwise_than_from_the_list_is_the_one_lit_in_it(
+    qtbot, seeded_db: Database, make_window
+) -> None:
+    window = make_window(seeded_db)
+    qtbot.waitUntil(lambda: window.editor.detail is not None)
+    shown = window.editor.detail.id
+    other = next(a.id for a in article_service.list_articles(seeded_db, article_service.ArticleQuery()) if a.id != shown)
+    assert window.open_article(other)
+    assert window.articles.current_article_id() == other
+    assert window.editor.detail.id == other
+
+
 def test_closing_saves_unsaved_text(qtbot, seeded_db: Database, make_window) -> None:
     window = make_window(seeded_db)
     qtbot.waitUntil(lambda: window.editor.detail is not None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -207,7 +207,17 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot open the article"), str(exc))
             return False
         self._show_article(detail, self._recovered_text(detail))
+        self._follow_in_list(article_id)
         return True
+
+    def _follow_in_list(self, article_id: int) -> None:
+        """The list shows which article is open, however it was opened (the desk's link, a
+        search, a recovery): never another article highlighted beside this one's text."""
+        if self.articles.current_article_id() == article_id:
+            return
+        if not self.articles.select_article(article_id):  # filtered out or far down: no row lit
+            self.articles.view.selectionModel().clearSelection()
+            self.articles.view.setCurrentIndex(QModelIndex())
 
     def _show_article(self, detail: ArticleDetail, recovered: Recovered | None = None) -> None:
         self.editor.load(detail, recovered)
