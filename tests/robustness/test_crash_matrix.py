@@ -1,6 +1,7 @@
 """The crash matrix (bench/crash_matrix.py) with fewer rounds: kill -9 at random moments of a
-save, autosave, a WordPress import, a 10,000-comment bulk decision, a migration, backups and a
-restore; nothing committed may be lost, nothing half-written, every file must open.
+save, autosave, a WordPress import, a 10,000-comment bulk decision, a migration, backups, a
+restore and a sync with a real WordPress (where one can start); nothing committed may be lost,
+nothing half-written, every file must open.
 
 The checks themselves are tested first on states made by hand: a matrix whose checks could not
 fail would prove nothing.
@@ -27,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import crash_ops  # noqa: E402
 
 FIXTURE_WXR = ROOT / "tests" / "fixtures" / "wxr" / "theme-unit-test-subset.xml"
-ROUNDS = int(os.environ.get("REDACTION_CRASH_ROUNDS", "63"))  # 9 per operation
+ROUNDS = int(os.environ.get("REDACTION_CRASH_ROUNDS", "72"))  # 9 per operation
 
 
 @pytest.fixture(scope="module")
