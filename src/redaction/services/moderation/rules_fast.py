@@ -264,10 +264,22 @@ def judge_queue(
     if rules.approve_known_authors:
         known = approved_among(session, {(r[3], r[4]) for r in rows if r[4].strip()})
 
-    # The verdicts, cheap per comment: everything is a set or dictionary lookup by now.
-    authors: dict[tuple[str, str, str, str], tuple[Verdict | None, list[Any], bool]] = {}
+    # The verdicts, cheap per comment: everything is a set or dictionary lookup by now. Each
+    # distinct name, email, website and IP is judged once (an IP often differs per comment while
+    # the name and email repeat, so the four are cached apart, not as one author).
+    field_words: dict[str, tuple[str | None, str | None]] = {}
+    email_verdicts: dict[str, Verdict | None] = {}
+    ip_verdicts: dict[str, Verdict | None] = {}
+    known_authors: dict[tuple[str, str], bool] = {}
     words, early, flood = texts.words, texts.early, compiled.flood
     approve = rules.approve_known_authors
+
+    def words_in(value: str) -> tuple[str | None, str | None]:
+        found = field_words.get(value)
+        if found is None:
+            found = field_words[value] = compiled.field_words(value)
+        return found
+
     for row in rows:
         comment_id, article_id, reason, name, email, url, ip, flags = row[:8]
         if row[8]:
@@ -280,20 +292,28 @@ def judge_queue(
         if verdict is None and flags and comment_id not in texts.read_ids:
             verdict = compiled.markup_verdict(flags)
         if verdict is None:
-            key = (name, email, url, ip)
-            author = authors.get(key)
-            if author is None:
-                fields = [compiled.field_words(f) for f in key]
-                author = authors[key] = (
-                    compiled.address_verdict(email, ip),
-                    [f for f in fields if f != _NOTHING] and fields,
-                    approve and bool(email.strip()) and author_key(name, email) in known,
-                )
-            address, fields, known_author = author
+            fields = [words_in(name), words_in(email), words_in(url), words_in(ip)]
             body = words.get(comment_id)
-            if fields or body is not None:
-                verdict = compiled.words_verdict([*(fields or [_NOTHING] * 4), body or _NOTHING])
-            verdict = verdict or address or (APPROVED_AUTHOR if known_author else PENDING)
+            if body is not None or fields.count(_NOTHING) < 4:
+                verdict = compiled.words_verdict([*fields, body or _NOTHING])
+            if verdict is None:
+                if email in email_verdicts:
+                    verdict = email_verdicts[email]
+                else:
+                    verdict = email_verdicts[email] = compiled.address_verdict(email, "")
+            if verdict is None:
+                if ip in ip_verdicts:
+                    verdict = ip_verdicts[ip]
+                else:
+                    verdict = ip_verdicts[ip] = compiled.address_verdict("", ip)
+            if verdict is None and approve and email.strip():
+                pair = (name, email)
+                known_author = known_authors.get(pair)
+                if known_author is None:
+                    known_author = known_authors[pair] = author_key(name, email) in known
+                if known_author:
+                    verdict = APPROVED_AUTHOR
+            verdict = verdict or PENDING
         yield comment_id, article_id, reason, verdict
     if progress is not None:
         progress(total, total)
