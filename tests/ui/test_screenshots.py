@@ -17,6 +17,7 @@ from redaction.services.articles.house_rules import load_house_rules
 from redaction.services.demo.fill import fill_demo
 from redaction.storage.database import Database
 from redaction.ui.context import AppContext
+from redaction.ui.main_window import MainWindow
 from tests.ui.keys import press
 from tests.ui.screens import (
     file_dialog,
@@ -52,7 +53,7 @@ def commented_article(db: Database) -> int:
     return rows[0].id
 
 
-def screens(ctx: AppContext, window: QWidget) -> list[tuple[str, Callable[[], QWidget]]]:
+def screens(ctx: AppContext, window: MainWindow) -> list[tuple[str, Callable[[], QWidget]]]:
     """(name, build) of every dialog, each built over ``window`` as the window opens it."""
     from redaction.ui.backup_dialog import BackupDialog
     from redaction.ui.editor.history import HistoryDialog
@@ -68,12 +69,16 @@ def screens(ctx: AppContext, window: QWidget) -> list[tuple[str, Callable[[], QW
     from redaction.ui.name_dialog import NameDialog
     from redaction.ui.preferences import PreferencesDialog
     from redaction.ui.shortcuts_dialog import ShortcutsDialog
+    from redaction.ui.site.conflicts import ConflictsDialog
+    from redaction.ui.site.outbox_dialog import OutboxDialog
+    from redaction.ui.site.site_dialog import SiteDialog
 
     db = ctx.db
     detail = article_service.get_article(db, 1)
     mine = replace(detail.fields, title=detail.fields.title + " (relu)")
     theirs = replace(detail.fields, body=detail.fields.body.replace("\n\n", "\n\nAjout. ", 1))
     tr = QApplication.translate
+    site = window.site
     return [
         ("preferences", lambda: PreferencesDialog(ctx.actions, window)),
         ("first-run", lambda: FirstRunDialog("/media/usb/redaction.db", window)),
@@ -97,6 +102,10 @@ def screens(ctx: AppContext, window: QWidget) -> list[tuple[str, Callable[[], QW
         ("dashboard", lambda: DashboardDialog(ctx, window)),
         ("log", lambda: DecisionLogDialog(ctx, window)),
         ("dossier", lambda: DossierDialog(ctx, "kevin@example.com", "Kevin", window)),
+        # The site's windows, as File ▸ Site… and the status bar open them (no site connected).
+        ("site", lambda: SiteDialog(ctx, site, window)),
+        ("outbox", lambda: OutboxDialog(ctx, site, window)),
+        ("conflicts", lambda: ConflictsDialog(ctx, site, window)),
     ]
 
 
