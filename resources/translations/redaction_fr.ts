@@ -1420,11 +1420,11 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>&amp;Titre</translation>
+        <translation>T&amp;itre</translation>
     </message>
     <message>
         <source>&amp;Rubric</source>
-        <translation>&amp;Rubrique</translation>
+        <translation>Ru&amp;brique</translation>
     </message>
     <message>
         <source>A&amp;uthor</source>
@@ -1435,16 +1435,16 @@ Le fichier n’a pas été modifié.</translation>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <source>Stat&amp;us</source>
-        <translation>Ét&amp;at</translation>
+        <source>&amp;Status</source>
+        <translation>É&amp;tat</translation>
+    </message>
+    <message>
+        <source>Stan&amp;dfirst</source>
+        <translation>Cha&amp;pô</translation>
     </message>
     <message>
         <source>Ta&amp;gs</source>
         <translation>&amp;Mots-clés</translation>
-    </message>
-    <message>
-        <source>Stand&amp;first</source>
-        <translation>&amp;Chapô</translation>
     </message>
     <message>
         <source>Select an article in the list, or press %1 to write a new one.</source>
@@ -2833,6 +2833,26 @@ Base de données&#xa0;: {1}</translation>
     <message>
         <source>Words match:</source>
         <translation>Les mots correspondent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Hold for a moderator</source>
+        <translation>Retenir pour un modérateur</translation>
+    </message>
+    <message>
+        <source>Mark as spam</source>
+        <translation>Classer en indésirable</translation>
+    </message>
+    <message>
+        <source>Let it through</source>
+        <translation>Laisser passer</translation>
+    </message>
+    <message>
+        <source>Scripts, event handlers, javascript: links, invisible or direction-changing characters. The comment is always shown as plain text.</source>
+        <translation>Scripts, gestionnaires d’événements, liens javascript:, caractères invisibles ou qui inversent le sens du texte. Le commentaire est toujours affiché en texte brut.</translation>
+    </message>
+    <message>
+        <source>Dangerous markup:</source>
+        <translation>Balisage dangereux&#xa0;:</translation>
     </message>
     <message>
         <source>Hold words</source>

@@ -61,9 +61,7 @@ def sync_by_key(qtbot, widget: QWidget, window) -> object:
 
 
 def choose_in_menu(qtbot, window, title: str, item_key: Qt.Key) -> None:
-    """Click the menu's title in the menu bar, then press the item's underlined letter. (Alt+F
-    cannot be used: with an article open, "Stand&first" in the editor takes Alt+F too, and Qt
-    then opens neither.)"""
+    """Click the menu's title in the menu bar, then press the item's underlined letter."""
     bar = window.menuBar()
     action = next(a for a in bar.actions() if a.text().replace("&", "") == title)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(action).center())

@@ -153,7 +153,7 @@ def test_reply_as_the_newsroom_is_threaded_approved_and_signed(qtbot, desk_db, o
     qtbot.keyClick(desk.view, Qt.Key.Key_R)
     edit = desk.queue.detail.reply_edit
     assert edit.hasFocus() and desk.queue.detail.reply_send.text() == "Approve and Reply"
-    type_text(qtbot, edit, "Merci, nous corrigeons.\nLa redaction")
+    type_text(qtbot, edit, "Merci, nous corrigeons\u00a0!\nLa redaction")  # a French no-break space
     assert desk.queue.tabs.tabText(0) == "Pending (8)"  # typing "a" or "s" decided nothing
     qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert status_of(desk_db, parent) == "approved"
@@ -171,7 +171,7 @@ def test_reply_as_the_newsroom_is_threaded_approved_and_signed(qtbot, desk_db, o
             NEWSROOM_REASON,
         )
         assert (
-            reply.body == "Merci, nous corrigeons.\nLa redaction"
+            reply.body == "Merci, nous corrigeons\u00a0!\nLa redaction"
             and reply.article_id == detail.row.article_id
         )
     assert not desk.queue.detail.reply_frame.isVisible() and desk.queue.tabs.tabText(0) == "Pending (7)"
@@ -234,6 +234,24 @@ def test_rules_dry_run_shows_counts_and_changes_before_saving(qtbot, desk_db, op
     from redaction.services.moderation.rules import get_rules
 
     assert get_rules(desk_db).blocked_emails == ("bot@spam.test",)
+
+
+def test_the_rules_dialog_keeps_and_sets_what_to_do_with_dangerous_markup(qtbot, desk_db, open_desk) -> None:
+    from dataclasses import replace
+
+    from redaction.services.moderation.rules import get_rules, save_rules
+
+    save_rules(desk_db, replace(get_rules(desk_db), dangerous_markup="spam"))  # set on the command line
+    dialog = open_desk(desk_db).open_rules()
+    assert dialog.markup_combo.currentText() == "Mark as spam"
+    dialog.list_edits["blocked_emails"].setPlainText("bot@spam.test")
+    assert dialog.save()
+    assert get_rules(desk_db).dangerous_markup == "spam"  # saving other rules keeps it
+    dialog = open_desk(desk_db).open_rules()
+    dialog.markup_combo.setFocus()
+    qtbot.keyClick(dialog.markup_combo, Qt.Key.Key_Down)  # spam -> let it through
+    assert dialog.save()
+    assert get_rules(desk_db).dangerous_markup == "off"
 
 
 def test_queue_and_log_models_pass_the_model_tester(qtmodeltester, desk_db) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor, QTextDocument
 
-from redaction.ui.editor.typing_helpers import document_text
+from redaction.ui.plain_text import document_text
 
 # What a QTextDocument turns into line breaks (\r, line and paragraph separators, frame marks):
 # searched one by one, as str.find does it at memory speed (a regex took 4 times longer).

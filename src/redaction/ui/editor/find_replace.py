@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.find import Query, QueryError, find_all
 from redaction.ui.editor.find_options import FindOptions
-from redaction.ui.editor.typing_helpers import document_text
 from redaction.ui.editor.utf16 import Utf16Index
+from redaction.ui.plain_text import document_text
 
 MAX_HIGHLIGHTS = 5000  # beyond this, painting costs more than it tells
 HIGHLIGHT = QColor(255, 221, 87, 140)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.house_rules import HouseRules
+from redaction.ui.plain_text import edit_text
 
 
 class HouseRulesDialog(QDialog):
@@ -60,7 +61,7 @@ class HouseRulesDialog(QDialog):
 
     def rules(self) -> HouseRules:
         phrases = tuple(
-            dict.fromkeys(line.strip() for line in self.banned.toPlainText().splitlines() if line.strip())
+            dict.fromkeys(line.strip() for line in edit_text(self.banned).splitlines() if line.strip())
         )
         return HouseRules(
             required=tuple(field for field, box in self.required.items() if box.isChecked()),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from redaction.domain.diff import CONFLICT_MINE, three_way_merge, word_diff
 from redaction.services.articles.editing import ArticleFields
 from redaction.ui.editor.diff_view import DiffView
+from redaction.ui.plain_text import edit_text
 
 
 def merge_fields(
@@ -109,10 +110,10 @@ class MergeDialog(QDialog):
             return self.mine
         if self.choice == self.TAKE_THEIRS:
             return self.theirs
-        return replace(self.merged_fields, body=self.merged_edit.toPlainText())
+        return replace(self.merged_fields, body=edit_text(self.merged_edit))
 
     def _save_merged(self) -> None:
-        if CONFLICT_MINE.strip() in self.merged_edit.toPlainText():
+        if CONFLICT_MINE.strip() in edit_text(self.merged_edit):
             answer = QMessageBox.question(
                 self,
                 self.tr("Conflicts left"),

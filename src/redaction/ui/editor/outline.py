@@ -14,7 +14,7 @@ from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel, QTextCu
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTreeView, QWidget
 
 from redaction.domain.headings import Heading, heading_at, headings
-from redaction.ui.editor.typing_helpers import document_text
+from redaction.ui.plain_text import document_text
 
 REFRESH_MS = 300
 MIN_CHARS = 15  # a short heading still reads whole

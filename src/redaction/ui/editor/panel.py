@@ -44,7 +44,8 @@ from redaction.ui.editor.preview import PreviewPane
 from redaction.ui.editor.recovery import RecoveryBanner
 from redaction.ui.editor.scroll_sync import ScrollSync
 from redaction.ui.editor.spell_menu import SpellingContextMenu
-from redaction.ui.editor.typing_helpers import AutoTypography, LineTypography, document_text
+from redaction.ui.editor.typing_helpers import AutoTypography, LineTypography
+from redaction.ui.plain_text import document_text
 
 BODY_MIN_CHARS = 24
 
@@ -134,9 +135,9 @@ class EditorPanel(QWidget):
         add(1, 0, self.tr("&Rubric"), self.rubric_combo)
         add(1, 2, self.tr("A&uthor"), self.author_combo)
         add(2, 0, self.tr("&Language"), self.language_combo)
-        add(2, 2, self.tr("Stat&us"), self.status_combo)
+        add(2, 2, self.tr("&Status"), self.status_combo)
         add(3, 0, self.tr("Ta&gs"), self.tags_edit, 3)
-        add(4, 0, self.tr("Stand&first"), self.standfirst_edit, 3)
+        add(4, 0, self.tr("Stan&dfirst"), self.standfirst_edit, 3)
 
         self._form_widgets = [
             w for w in (form.itemAt(i).widget() for i in range(form.count())) if w is not None

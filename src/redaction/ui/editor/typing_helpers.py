@@ -13,7 +13,7 @@ the selection and the scroll position stay where they were.
 :func:`apply_typography_to_line` fixes a whole field as one undoable edit.
 
 Beware: ``QPlainTextEdit.toPlainText()`` replaces every U+00A0 with a plain space, which would
-undo the French no-break spaces on save; read the body with :func:`document_text` instead.
+undo the French no-break spaces on save; read the body with :func:`redaction.ui.plain_text.document_text` instead.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from redaction.domain.typography import apply_typography, typed
 from redaction.ui.editor.highlighter import MarkdownHighlighter
 from redaction.ui.editor.utf16 import Utf16Index
+from redaction.ui.plain_text import document_text
 
 TRIGGERS = frozenset("\"';:!?.«» [,)")
 _ALLOWED = (
@@ -91,11 +92,6 @@ class AutoTypography(QObject):
             cursor.endEditBlock()
             editor.setTextCursor(cursor)
             editor.ensureCursorVisible()
-
-
-def document_text(document: QTextDocument) -> str:
-    """The text with its no-break spaces: ``toPlainText()`` turns U+00A0 into plain spaces."""
-    return document.toRawText().replace("\u2029", "\n").replace("\u2028", "\n")
 
 
 class LineTypography(QObject):

@@ -34,6 +34,7 @@ from redaction.services.moderation.detail import DELETED_ON_SITE, NEWSROOM_REASO
 from redaction.ui import labels
 from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.moderation.text import display_lines, reveal_fast
+from redaction.ui.plain_text import edit_text
 
 FIRST_CHARS = 20_000
 CHUNK_CHARS = 100_000
@@ -341,7 +342,7 @@ class CommentDetailView(QWidget):
             self.focusNextChild()
 
     def _send_reply(self) -> None:
-        text = self.reply_edit.toPlainText().strip()
+        text = edit_text(self.reply_edit).strip()
         if self.detail is not None and text:
             self.reply_submitted.emit(self.detail.row.id, text)
 

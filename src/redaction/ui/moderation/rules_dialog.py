@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.domain.moderation_rules import MatchMode, RuleSet
+from redaction.domain.moderation_rules import MarkupAction, MatchMode, RuleSet
 from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
 from redaction.services.moderation import rules as rules_service
 from redaction.services.moderation.queue import QueueRow, queue_rows
@@ -53,6 +53,7 @@ from redaction.ui import labels
 from redaction.ui.context import AppContext
 from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.operations import Operation, report
+from redaction.ui.plain_text import edit_text
 
 DETAILED_CHANGES = 500  # the first changes are listed with their author and text
 LISTS = ("moderation_words", "blocked_words", "blocked_emails", "blocked_domains", "blocked_ips")
@@ -141,6 +142,18 @@ class RulesDialog(QDialog):
         form.addRow(self.tr("Hold comments with this many links:"), self.links_spin)
         form.addRow(self.tr("Hold a comment sent within:"), self.flood_spin)
         form.addRow(self.tr("Words match:"), self.mode_combo)
+        # Rule 3: scripts, event handlers, javascript: links, invisible and bidi characters.
+        self.markup_combo = QComboBox(objectName="rules_markup")
+        self.markup_combo.addItem(self.tr("Hold for a moderator"), MarkupAction.HELD.value)
+        self.markup_combo.addItem(self.tr("Mark as spam"), MarkupAction.SPAM.value)
+        self.markup_combo.addItem(self.tr("Let it through"), MarkupAction.OFF.value)
+        self.markup_combo.setToolTip(
+            self.tr(
+                "Scripts, event handlers, javascript: links, invisible or direction-changing characters. "
+                "The comment is always shown as plain text."
+            )
+        )
+        form.addRow(self.tr("Dangerous markup:"), self.markup_combo)
         form.addRow(self.duplicates_check)
         form.addRow(self.known_check)
 
@@ -239,6 +252,7 @@ class RulesDialog(QDialog):
         self.links_spin.setValue(rules.max_links)
         self.flood_spin.setValue(rules.flood_seconds)
         self.mode_combo.setCurrentIndex(max(self.mode_combo.findData(rules.match_mode), 0))
+        self.markup_combo.setCurrentIndex(max(self.markup_combo.findData(rules.dangerous_markup), 0))
         self.duplicates_check.setChecked(rules.hold_duplicates)
         self.known_check.setChecked(rules.approve_known_authors)
         for key, edit in self.list_edits.items():
@@ -246,11 +260,12 @@ class RulesDialog(QDialog):
 
     def rules(self) -> RuleSet:
         """The rules as edited; ValueError (with the reason) when they do not hold."""
-        lists = {key: tuple(edit.toPlainText().splitlines()) for key, edit in self.list_edits.items()}
+        lists = {key: tuple(edit_text(edit).splitlines()) for key, edit in self.list_edits.items()}
         return RuleSet(
             max_links=self.links_spin.value(),
             flood_seconds=self.flood_spin.value(),
             match_mode=self.mode_combo.currentData(),
+            dangerous_markup=self.markup_combo.currentData(),
             hold_duplicates=self.duplicates_check.isChecked(),
             approve_known_authors=self.known_check.isChecked(),
             **lists,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from redaction.domain.untrusted import one_line
 from redaction.services.articles.editing import ArticleFields
 from redaction.ui.editor.merge_dialog import MergeDialog
-from redaction.ui.editor.typing_helpers import document_text
+from redaction.ui.plain_text import document_text
 
 if TYPE_CHECKING:
     from redaction.services.site.publish import PostConflict
