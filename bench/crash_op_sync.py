@@ -119,8 +119,10 @@ def _prepare_sync(folder: Path, ctx: Context) -> Facts:
             for r in session.execute(
                 text(
                     "SELECT c.id FROM comment c JOIN site_comment s ON s.comment_id = c.id "
-                    "WHERE c.status = 'pending' ORDER BY s.wp_id"
-                )
+                    "JOIN site_post p ON p.article_id = c.article_id "
+                    "WHERE c.status = 'pending' AND p.post_id = :post ORDER BY s.wp_id"
+                ),
+                {"post": post_id},
             )
         ]
     assert len(pulled) >= ON_SITE, f"the template pulled {len(pulled)} comments, not {ON_SITE}"
