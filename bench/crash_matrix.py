@@ -24,7 +24,6 @@ representative subset shipped in tests/fixtures/wxr. Exit status 1 when anything
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import json
 import os
@@ -44,7 +43,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from crash_ops import DB_NAME, LOOP_SECONDS, OPERATIONS, Context, Finding, Operation  # noqa: E402
+from crash_ops import DB_NAME, LOOP_SECONDS, OPERATIONS, Context, Finding, Operation, read_journal  # noqa: E402
 
 FIXTURE_WXR = ROOT / "tests" / "fixtures" / "wxr" / "theme-unit-test-subset.xml"
 OLDEST_FIXTURE = ROOT / "tests" / "fixtures" / "schema_0001.db"
@@ -103,14 +102,6 @@ class Tally:
     partial_copies_left: int = 0  # *.partial of a killed backup: the next backup deletes them
     window_s: float = 0.0
     failures: list[str] = field(default_factory=list)
-
-
-def read_journal(folder: Path) -> list[dict[str, Any]]:
-    notes = []
-    for line in (folder / "journal.jsonl").read_text(encoding="utf-8").splitlines():
-        with contextlib.suppress(ValueError):  # the line being written when the kill came
-            notes.append(json.loads(line))
-    return notes
 
 
 def inspect(

@@ -17,7 +17,6 @@ locally, once.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import sqlite3
 import sys
@@ -33,7 +32,7 @@ if str(ROOT) not in sys.path:
 
 from tests.site.wordpress import LocalWordPress, free_port, missing_tools  # noqa: E402
 
-from crash_ops import DB_NAME, Context, Facts, Finding, Note, Operation, register  # noqa: E402
+from crash_ops import DB_NAME, Context, Facts, Finding, Note, Operation, read_journal, register  # noqa: E402
 
 ON_SITE = 40  # readers' comments the template has already pulled
 DECIDED = 20  # of which the desk decided these (queued for the site)
@@ -211,7 +210,7 @@ def _opened_sync(path: Path, facts: Facts) -> list[Finding]:
     from redaction.storage.database import Database
 
     findings: list[Finding] = []
-    notes = _journal(path.parent)
+    notes = read_journal(path.parent)
     db = Database.open(path)
     try:
         sync(db, password=facts["password"])
@@ -265,16 +264,6 @@ def _opened_sync(path: Path, facts: Facts) -> list[Finding]:
             kind = "lost" if not copies else "half"
             findings.append(Finding(kind, f"the article is on the site {len(copies)} times: {copies}"))
     return findings
-
-
-def _journal(folder: Path) -> list[dict[str, Any]]:
-    import json
-
-    notes = []
-    for line in (folder / "journal.jsonl").read_text(encoding="utf-8").splitlines():
-        with contextlib.suppress(ValueError):  # the line being written when the kill came
-            notes.append(json.loads(line))
-    return notes
 
 
 if not missing_tools():

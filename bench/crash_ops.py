@@ -25,6 +25,7 @@ queued).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import shutil
@@ -124,6 +125,15 @@ def _open(path: Path) -> Any:
     from redaction.storage.database import Database
 
     return Database.open(path)
+
+
+def read_journal(folder: Path) -> list[dict[str, Any]]:
+    """The notes a child wrote before it ended or was killed (``journal.jsonl``)."""
+    notes = []
+    for line in (folder / "journal.jsonl").read_text(encoding="utf-8").splitlines():
+        with contextlib.suppress(ValueError):  # the line being written when the kill came
+            notes.append(json.loads(line))
+    return notes
 
 
 def last(notes: list[dict[str, Any]], key: str, default: Any = None) -> Any:
