@@ -65,7 +65,11 @@ NONE, PARAGRAPH = 0, 1  # what the lines above leave open: nothing, a paragraph,
 BULLETS, NUMBERS = 2, 3  # a list,
 BULLETS_WITH_NUMBERS, NUMBERS_WITH_BULLETS = 4, 5  # a list with a list of the other kind in an item
 QUOTED = 6  # added to the above inside a block quote
-CONTEXTS = 12  # contexts are 0 … 11; a line-by-line reader may use the numbers above for itself
+# Added to a list's context when its block (the lines since a blank one) began as a paragraph
+# the list interrupted: Python-Markdown then splits the block at its first quote line, so a
+# quote there ends the list instead of going into its last item.
+UNDER_PARAGRAPH = 12
+CONTEXTS = 24  # contexts are 0 … 23; a line-by-line reader may use the numbers above for itself
 _OUTER = {BULLETS: BULLETS, NUMBERS: NUMBERS, BULLETS_WITH_NUMBERS: BULLETS, NUMBERS_WITH_BULLETS: NUMBERS}
 
 _QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
@@ -88,7 +92,8 @@ def read_line(line: str, context: int = NONE) -> tuple[Line, int]:
     """What ``line`` starts after lines that left ``context`` open, and the context it leaves.
 
     A blank line closes everything; a heading or a rule closes paragraphs and lists; a quote's
-    lazy lines stay in it. Under a paragraph line only an interrupting item starts a list;
+    lazy lines stay in it. A quote right under a list item goes into the item, unless the list
+    interrupted a paragraph: then the quote ends the list. Under a paragraph line only an interrupting item starts a list;
     under a list item, an item of the other kind (a number under bullets) is the item's text
     unless it could interrupt a paragraph: then it starts a list nested in the item, whose
     items follow until one of the outer kind comes."""
@@ -99,16 +104,20 @@ def read_line(line: str, context: int = NONE) -> tuple[Line, int]:
         return Line(heading=len(heading.group(1)), marks_end=heading.end()), NONE
     if _RULE.match(line):
         return Line(rule=True), NONE
+    under_paragraph = context >= UNDER_PARAGRAPH
+    if under_paragraph:
+        context -= UNDER_PARAGRAPH
     quoted = context >= QUOTED
     inner = context - QUOTED if quoted else context
     marks = _QUOTE.match(line)
     rest_start = 0
-    if marks and not quoted and inner in _OUTER:
-        # A quote right under a list item is inside the item: the list goes on after it.
+    if marks and not quoted and inner in _OUTER and not under_paragraph:
+        # A quote right under a list item is inside the item: the list goes on after it. A
+        # list nested in the item interrupted the item's text, so the quote ends that one.
         end = marks.end()
         item = _ANY_ITEM.match(line[end:])
         span = (end + item.start(), end + item.end()) if item else None
-        return Line(marks_end=end, quoted=True, item=span), inner
+        return Line(marks_end=end, quoted=True, item=span), _OUTER[inner]
     if marks:
         rest_start = marks.end()
         inner = inner if quoted else NONE  # a new quote opens with nothing open inside
@@ -126,13 +135,15 @@ def read_line(line: str, context: int = NONE) -> tuple[Line, int]:
     elif inner in (BULLETS_WITH_NUMBERS, NUMBERS_WITH_BULLETS):
         opened = inner  # the next item of the list nested in the item
     elif INTERRUPTING_ITEM.match(rest):
+        under_paragraph = under_paragraph or inner == PARAGRAPH
         opened = (
             kind if inner == PARAGRAPH else BULLETS_WITH_NUMBERS if outer == BULLETS else NUMBERS_WITH_BULLETS
         )
     else:
         item, opened = None, inner if outer else PARAGRAPH  # "14. …" under a paragraph line is text
     span = (rest_start + item.start(), rest_start + item.end()) if item else None
+    keeps_mark = under_paragraph and not quoted and opened in _OUTER
     return (
         Line(marks_end=rest_start, quoted=quoted, item=span),
-        opened + (QUOTED if quoted else 0),
+        opened + (QUOTED if quoted else 0) + (UNDER_PARAGRAPH if keeps_mark else 0),
     )

@@ -81,6 +81,12 @@ def test_typing_the_lead_in_away_turns_the_year_into_a_list(qtbot: QtBot, editor
         ("Il a dit :\n> - non\n> - jamais", [1, 2]),
         ("> 14. quatorze\n> 15. quinze", [0, 1]),
         ("> Une citation\n- et sa suite paresseuse", [1]),
+        ("1. premier\n> Une citation\n2. deuxième", [0, 2]),  # the quote is in the item
+        # ...but not when the list interrupted a paragraph: the quote ends it, "2." is its text
+        ("Parmi les étals :\n1. premier\n> Une citation\n2. deuxième", [1]),
+        ("Texte\n- premier\nsuite\n> Une citation\n- deuxième", [1, 4]),
+        # a list nested in an item interrupted the item's text: a quote ends it, not the item
+        ("- deux\n1. premier\n> Une citation\n14. quatorze\n- trois", [0, 1, 4]),
     ],
 )
 def test_lists_in_quotes_are_coloured_as_rendered(
