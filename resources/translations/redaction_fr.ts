@@ -412,7 +412,7 @@
         <translation>P&amp;lan</translation>
     </message>
     <message>
-        <source>Show the article&apos;s headings beside the editor</source>
+        <source>Show the article's headings beside the editor</source>
         <translation>Afficher les intertitres de l’article à côté de l’éditeur</translation>
     </message>
     <message>
@@ -432,7 +432,7 @@
         <translation>Si&amp;te web…</translation>
     </message>
     <message>
-        <source>Connect the newsroom&apos;s WordPress site, or see the connected one</source>
+        <source>Connect the newsroom's WordPress site, or see the connected one</source>
         <translation>Connecter le site WordPress de la rédaction, ou voir celui qui est connecté</translation>
     </message>
     <message>
@@ -686,12 +686,12 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Afficher le &amp;dossier</translation>
     </message>
     <message>
-        <source>This newsroom&apos;s database is on a server ({0}). redaction does not back up server databases: the server&apos;s administrator does, with the server&apos;s own tools (pg_dump for PostgreSQL). Ask them to restore an earlier state if you need one.</source>
-        <translation>La base de données de cette rédaction est sur un serveur ({0}). redaction ne sauvegarde pas les bases sur serveur&#xa0;: c’est l’administrateur du serveur qui s’en charge, avec les outils du serveur (pg_dump pour PostgreSQL). Demandez-lui de restaurer un état antérieur si vous en avez besoin.</translation>
+        <source>This newsroom's database is on a server ({0}). redaction does not back up server databases: the server's administrator does, with the server's own tools (pg_dump for PostgreSQL). Ask them to restore an earlier state if you need one.</source>
+        <translation>La base de données de cette rédaction est sur un serveur ({0}). redaction ne sauvegarde pas les bases sur serveur : c’est l’administrateur du serveur qui s’en charge, avec les outils du serveur (pg_dump pour PostgreSQL). Demandez-lui de restaurer un état antérieur si vous en avez besoin.</translation>
     </message>
     <message>
         <source>Backups of {0} are kept in {1}: one before every upgrade of redaction and every bulk operation, and one whenever you ask. The newest {2} are kept.</source>
-        <translation>Les sauvegardes de {0} sont rangées dans {1}&#xa0;: une avant chaque mise à jour de redaction et chaque opération groupée, et une chaque fois que vous le demandez. Les {2} plus récentes sont conservées.</translation>
+        <translation>Les sauvegardes de {0} sont rangées dans {1} : une avant chaque mise à jour de redaction et chaque opération groupée, et une chaque fois que vous le demandez. Les {2} plus récentes sont conservées.</translation>
     </message>
     <message>
         <source>Made</source>
@@ -747,7 +747,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>Before: {0}</source>
-        <translation>Avant&#xa0;: {0}</translation>
+        <translation>Avant : {0}</translation>
     </message>
     <message>
         <source>No backup was made</source>
@@ -759,11 +759,11 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>Go back to the database as it was on {0}?</source>
-        <translation>Revenir à la base de données telle qu’elle était le {0}&#x202f;?</translation>
+        <translation>Revenir à la base de données telle qu’elle était le {0} ?</translation>
     </message>
     <message>
         <source>Everything written since then will be replaced. The database as it is now is backed up first, so you can come back to it from this list.</source>
-        <translation>Tout ce qui a été écrit depuis sera remplacé. La base actuelle est d’abord sauvegardée&#xa0;: vous pourrez y revenir depuis cette liste.</translation>
+        <translation>Tout ce qui a été écrit depuis sera remplacé. La base actuelle est d’abord sauvegardée : vous pourrez y revenir depuis cette liste.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -849,11 +849,11 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>Moved to %1 by %2, %3</source>
-        <translation>Classé «&#xa0;%1&#xa0;» par %2, %3</translation>
+        <translation>Classé « %1 » par %2, %3</translation>
     </message>
     <message>
         <source>Held by the rules: %1</source>
-        <translation>Retenu par les règles&#xa0;: %1</translation>
+        <translation>Retenu par les règles : %1</translation>
     </message>
     <message>
         <source>New comment, waiting for a decision</source>
@@ -861,7 +861,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>Arrived as %1</source>
-        <translation>Arrivé comme «&#xa0;%1&#xa0;»</translation>
+        <translation>Arrivé comme « %1 »</translation>
     </message>
     <message>
         <source>Pingback</source>
@@ -873,11 +873,11 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>site: %1</source>
-        <translation>site&#xa0;: %1</translation>
+        <translation>site : %1</translation>
     </message>
     <message>
         <source>link: %1</source>
-        <translation>lien&#xa0;: %1</translation>
+        <translation>lien : %1</translation>
     </message>
     <message>
         <source>IP %1</source>
@@ -920,7 +920,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>⚠ This comment contains %1: shown as text, never run.</source>
-        <translation>⚠ Ce commentaire contient %1&#x202f;: affiché comme texte, jamais exécuté.</translation>
+        <translation>⚠ Ce commentaire contient %1 : affiché comme texte, jamais exécuté.</translation>
     </message>
     <message>
         <source>In reply to %1 · %2 · %3</source>
@@ -1008,7 +1008,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
 <context>
     <name>CommentsPanel</name>
     <message>
-        <source>Open an article to see its readers&apos; comments.</source>
+        <source>Open an article to see its readers' comments.</source>
         <translation>Ouvrez un article pour voir les commentaires de ses lecteurs.</translation>
     </message>
 </context>
@@ -1019,12 +1019,12 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Régler avec le site</translation>
     </message>
     <message>
-        <source>Keep the Site&apos;s Decisions</source>
+        <source>Keep the Site's Decisions</source>
         <translation>Garder les décisions du site</translation>
     </message>
     <message>
         <source>These changed on the site and here. Nothing was overwritten: choose what stays.</source>
-        <translation>Ceci a changé sur le site et ici. Rien n’a été écrasé&#xa0;: choisissez ce qui reste.</translation>
+        <translation>Ceci a changé sur le site et ici. Rien n’a été écrasé : choisissez ce qui reste.</translation>
     </message>
     <message>
         <source>Nothing to settle.</source>
@@ -1032,7 +1032,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>“%1” was deleted on the site after it was published from here.</source>
-        <translation>«&#xa0;%1&#xa0;» a été supprimé du site après sa publication depuis ici.</translation>
+        <translation>« %1 » a été supprimé du site après sa publication depuis ici.</translation>
     </message>
     <message>
         <source>Publish Again</source>
@@ -1040,26 +1040,26 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>“%1” was edited on the site since it was published from here.</source>
-        <translation>«&#xa0;%1&#xa0;» a été modifié sur le site depuis sa publication depuis ici.</translation>
+        <translation>« %1 » a été modifié sur le site depuis sa publication depuis ici.</translation>
     </message>
     <message>
         <source>Compare and Merge…</source>
         <translation>Comparer et fusionner…</translation>
     </message>
     <message>
-        <source>Keep the Site&apos;s Version</source>
+        <source>Keep the Site's Version</source>
         <translation>Garder la version du site</translation>
     </message>
     <message>
         <source>Comment by %1 on “%2”: marked %3 on the site after it was marked %4 here.</source>
-        <translation>Commentaire de %1 sur «&#xa0;%2&#xa0;»&#xa0;: classé «&#xa0;%3&#xa0;» sur le site après avoir été classé «&#xa0;%4&#xa0;» ici.</translation>
+        <translation>Commentaire de %1 sur « %2 » : classé « %3 » sur le site après avoir été classé « %4 » ici.</translation>
     </message>
     <message>
         <source>(anonymous)</source>
         <translation>(anonyme)</translation>
     </message>
     <message>
-        <source>Keep the Site&apos;s Decision</source>
+        <source>Keep the Site's Decision</source>
         <translation>Garder la décision du site</translation>
     </message>
     <message>
@@ -1071,7 +1071,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Votre version part vers le site.</translation>
     </message>
     <message>
-        <source>The site&apos;s version is kept, here too.</source>
+        <source>The site's version is kept, here too.</source>
         <translation>La version du site est gardée, ici aussi.</translation>
     </message>
     <message>
@@ -1079,7 +1079,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
         <translation>Votre décision part vers le site.</translation>
     </message>
     <message>
-        <source>The site&apos;s decision stays.</source>
+        <source>The site's decision stays.</source>
         <translation>La décision du site reste.</translation>
     </message>
 </context>
@@ -1172,7 +1172,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>To %1</source>
-        <translation>Vers «&#xa0;%1&#xa0;»</translation>
+        <translation>Vers « %1 »</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -1180,7 +1180,7 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation>Dernières 24&#xa0;heures</translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -1204,11 +1204,11 @@ L’opération elle-même a eu lieu et figure dans le journal des décisions : Z
     </message>
     <message>
         <source>Not undone: the comment has been moved to %1 since, and that later decision stands.</source>
-        <translation>Non annulée&#xa0;: le commentaire a été classé «&#xa0;%1&#xa0;» depuis, et cette décision plus récente prévaut.</translation>
+        <translation>Non annulée : le commentaire a été classé « %1 » depuis, et cette décision plus récente prévaut.</translation>
     </message>
     <message>
         <source>Undone: the comment is back in %1.</source>
-        <translation>Annulée&#xa0;: le commentaire est revenu dans «&#xa0;%1&#xa0;».</translation>
+        <translation>Annulée : le commentaire est revenu dans « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1243,7 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Backup restored: {0}</source>
-        <translation>Sauvegarde restaurée&#xa0;: {0}</translation>
+        <translation>Sauvegarde restaurée : {0}</translation>
     </message>
 </context>
 <context>
@@ -1265,27 +1265,27 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Comments:</source>
-        <translation>Commentaires&#xa0;:</translation>
+        <translation>Commentaires :</translation>
     </message>
     <message>
         <source>Names used:</source>
-        <translation>Noms utilisés&#xa0;:</translation>
+        <translation>Noms utilisés :</translation>
     </message>
     <message>
         <source>Addresses:</source>
-        <translation>Adresses&#xa0;:</translation>
+        <translation>Adresses :</translation>
     </message>
     <message>
         <source>Sites:</source>
-        <translation>Sites&#xa0;:</translation>
+        <translation>Sites :</translation>
     </message>
     <message>
         <source>IP addresses:</source>
-        <translation>Adresses IP&#xa0;:</translation>
+        <translation>Adresses IP :</translation>
     </message>
     <message>
         <source>Seen:</source>
-        <translation>Vu&#xa0;:</translation>
+        <translation>Vu :</translation>
     </message>
     <message>
         <source>Approve All Pending</source>
@@ -1310,8 +1310,8 @@ Le fichier n’a pas été modifié.</translation>
     <message numerus="yes">
         <source>%1 on %Ln article(s) — </source>
         <translation>
-            <numerusform>%1 sur %Ln&#xa0;article — </numerusform>
-            <numerusform>%1 sur %Ln&#xa0;articles — </numerusform>
+            <numerusform>%1 sur %Ln article — </numerusform>
+            <numerusform>%1 sur %Ln articles — </numerusform>
         </translation>
     </message>
     <message>
@@ -1319,7 +1319,7 @@ Le fichier n’a pas été modifié.</translation>
         <translation>du %1 au %2</translation>
     </message>
     <message>
-        <source>Approving this reader&apos;s pending comments…</source>
+        <source>Approving this reader's pending comments…</source>
         <translation>Approbation des commentaires en attente de ce lecteur…</translation>
     </message>
     <message>
@@ -1328,10 +1328,10 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Move all %1 comments of this reader to the trash?</source>
-        <translation>Mettre à la corbeille les %1 commentaires de ce lecteur&#xa0;?</translation>
+        <translation>Mettre à la corbeille les %1 commentaires de ce lecteur ?</translation>
     </message>
     <message>
-        <source>Trashing this reader&apos;s comments…</source>
+        <source>Trashing this reader's comments…</source>
         <translation>Mise à la corbeille des commentaires de ce lecteur…</translation>
     </message>
     <message>
@@ -1352,43 +1352,43 @@ Le fichier n’a pas été modifié.</translation>
     <message numerus="yes">
         <source>%n year(s)</source>
         <translation>
-            <numerusform>%n&#xa0;an</numerusform>
-            <numerusform>%n&#xa0;ans</numerusform>
+            <numerusform>%n an</numerusform>
+            <numerusform>%n ans</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n month(s)</source>
         <translation>
-            <numerusform>%n&#xa0;mois</numerusform>
-            <numerusform>%n&#xa0;mois</numerusform>
+            <numerusform>%n mois</numerusform>
+            <numerusform>%n mois</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n week(s)</source>
         <translation>
-            <numerusform>%n&#xa0;semaine</numerusform>
-            <numerusform>%n&#xa0;semaines</numerusform>
+            <numerusform>%n semaine</numerusform>
+            <numerusform>%n semaines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n&#xa0;jour</numerusform>
-            <numerusform>%n&#xa0;jours</numerusform>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
-            <numerusform>%n&#xa0;heure</numerusform>
-            <numerusform>%n&#xa0;heures</numerusform>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n&#xa0;minute</numerusform>
-            <numerusform>%n&#xa0;minutes</numerusform>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -1412,7 +1412,7 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>Standfirst: the paragraph under the headline</source>
-        <translation>Chapô&#xa0;: le paragraphe sous le titre</translation>
+        <translation>Chapô : le paragraphe sous le titre</translation>
     </message>
     <message>
         <source>Write the article in Markdown. ## starts a sub-heading.</source>
@@ -1452,7 +1452,7 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>This text is {0} characters long, ten times the longest article: syntax colours and spell checking are off, and the preview shows its beginning.</source>
-        <translation>Ce texte compte {0}&#xa0;caractères, dix fois le plus long des articles&#xa0;: la coloration et la vérification orthographique sont désactivées, et l’aperçu n’en montre que le début.</translation>
+        <translation>Ce texte compte {0} caractères, dix fois le plus long des articles : la coloration et la vérification orthographique sont désactivées, et l’aperçu n’en montre que le début.</translation>
     </message>
 </context>
 <context>
@@ -1507,8 +1507,8 @@ La rédaction n’a pas été modifiée.</translation>
     <message numerus="yes">
         <source>Imported: %n article(s)</source>
         <translation>
-            <numerusform>Importé&#xa0;: %n article</numerusform>
-            <numerusform>Importé&#xa0;: %n articles</numerusform>
+            <numerusform>Importé : %n article</numerusform>
+            <numerusform>Importé : %n articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1550,15 +1550,15 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
-        <translation>&amp;Dossier&#xa0;:</translation>
+        <translation>&amp;Dossier :</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat&#xa0;:</translation>
+        <translation>F&amp;ormat :</translation>
     </message>
     <message>
         <source>&amp;Articles:</source>
-        <translation>&amp;Articles&#xa0;:</translation>
+        <translation>&amp;Articles :</translation>
     </message>
     <message>
         <source>&amp;Export</source>
@@ -1601,7 +1601,7 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation>Dernières 24&#xa0;heures</translation>
+        <translation>Dernières 24 heures</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -1625,7 +1625,7 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>Article: %1</source>
-        <translation>Article&#xa0;: %1</translation>
+        <translation>Article : %1</translation>
     </message>
 </context>
 <context>
@@ -1711,11 +1711,11 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>Invalid regular expression: %1</source>
-        <translation>Expression régulière non valide&#xa0;: %1</translation>
+        <translation>Expression régulière non valide : %1</translation>
     </message>
     <message>
         <source>Invalid replacement: %1</source>
-        <translation>Remplacement non valide&#xa0;: %1</translation>
+        <translation>Remplacement non valide : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n replaced</source>
@@ -1747,12 +1747,12 @@ La rédaction n’a pas été modifiée.</translation>
         <translation>Bienvenue dans redaction</translation>
     </message>
     <message>
-        <source>redaction keeps the newsroom&apos;s articles, their revisions and the readers&apos; comments in one database file. Say who you are, then choose where to start.</source>
+        <source>redaction keeps the newsroom's articles, their revisions and the readers' comments in one database file. Say who you are, then choose where to start.</source>
         <translation>redaction conserve les articles de la rédaction, leurs versions successives et les commentaires des lecteurs dans un seul fichier de base de données. Dites qui vous êtes, puis choisissez par où commencer.</translation>
     </message>
     <message>
         <source>The database you used last, {0}, cannot be found. Is its disk connected?</source>
-        <translation>La base de données utilisée la dernière fois, {0}, est introuvable. Son disque est-il branché&#x202f;?</translation>
+        <translation>La base de données utilisée la dernière fois, {0}, est introuvable. Son disque est-il branché ?</translation>
     </message>
     <message>
         <source>First name Last name</source>
@@ -1760,19 +1760,19 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>Journalist: I write articles</source>
-        <translation>Journaliste&#xa0;: j’écris des articles</translation>
+        <translation>Journaliste : j’écris des articles</translation>
     </message>
     <message>
         <source>Editor: I review, publish and moderate</source>
-        <translation>Secrétaire de rédaction&#xa0;: je relis, publie et modère</translation>
+        <translation>Secrétaire de rédaction : je relis, publie et modère</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation>Votre &amp;nom&#xa0;:</translation>
+        <translation>Votre &amp;nom :</translation>
     </message>
     <message>
         <source>Your &amp;role:</source>
-        <translation>Votre &amp;rôle&#xa0;:</translation>
+        <translation>Votre &amp;rôle :</translation>
     </message>
     <message>
         <source>Create an empty newsroom database</source>
@@ -1780,7 +1780,7 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>Start from a blank page. The file is created at {0}.</source>
-        <translation>Partir d’une page blanche. Le fichier est créé ici&#xa0;: {0}.</translation>
+        <translation>Partir d’une page blanche. Le fichier est créé ici : {0}.</translation>
     </message>
     <message>
         <source>Open an existing database…</source>
@@ -1796,7 +1796,7 @@ La rédaction n’a pas été modifiée.</translation>
     </message>
     <message>
         <source>A sample newsroom to try things out: articles at every stage and reader comments to moderate. It is kept apart from real work, in {0}.</source>
-        <translation>Une rédaction d’exemple pour se faire la main&#xa0;: des articles à chaque étape et des commentaires de lecteurs à modérer. Elle reste à l’écart du vrai travail, dans {0}.</translation>
+        <translation>Une rédaction d’exemple pour se faire la main : des articles à chaque étape et des commentaires de lecteurs à modérer. Elle reste à l’écart du vrai travail, dans {0}.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1899,7 +1899,7 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>{0}: {1} words added, {2} removed</source>
-        <translation>{0}&#xa0;: {1} mots ajoutés, {2} supprimés</translation>
+        <translation>{0} : {1} mots ajoutés, {2} supprimés</translation>
     </message>
 </context>
 <context>
@@ -1961,19 +1961,19 @@ Le fichier n’a pas été modifié.</translation>
     </message>
     <message>
         <source>The %1 is missing.</source>
-        <translation>Champ manquant&#xa0;: %1.</translation>
+        <translation>Champ manquant : %1.</translation>
     </message>
     <message>
         <source>The headline is %1 characters long; the limit is %2.</source>
-        <translation>Le titre fait %1 signes&#x202f;; la limite est de %2.</translation>
+        <translation>Le titre fait %1 signes ; la limite est de %2.</translation>
     </message>
     <message>
         <source>Image not found: “%1” (body).</source>
-        <translation>Image introuvable&#xa0;: «&#xa0;%1&#xa0;» (corps du texte).</translation>
+        <translation>Image introuvable : « %1 » (corps du texte).</translation>
     </message>
     <message>
         <source>Avoid “%1” (%2).</source>
-        <translation>À éviter&#xa0;: «&#xa0;%1&#xa0;» (%2).</translation>
+        <translation>À éviter : « %1 » (%2).</translation>
     </message>
     <message>
         <source>The article follows the house rules.</source>
@@ -2081,6 +2081,14 @@ Le fichier n’a pas été modifié.</translation>
         <translation>Impossible de créer l’article</translation>
     </message>
     <message>
+        <source>Another program is writing to the database (an import, perhaps). The article will be saved as soon as it has finished; your text stays in the editor meanwhile.</source>
+        <translation>Un autre programme écrit dans la base de données (une importation, peut-être). L’article sera enregistré dès qu’il aura fini ; votre texte reste dans l’éditeur en attendant.</translation>
+    </message>
+    <message>
+        <source>Not saved: you stopped waiting for the other program. Your text is still in the editor.</source>
+        <translation>Non enregistré : vous avez cessé d’attendre l’autre programme. Votre texte est toujours dans l’éditeur.</translation>
+    </message>
+    <message>
         <source>The article was not saved</source>
         <translation>L’article n’a pas été enregistré</translation>
     </message>
@@ -2094,7 +2102,7 @@ Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>An article that is {0} cannot go straight to {1}.</source>
-        <translation>Un article à l’état «&#xa0;{0}&#xa0;» ne peut pas passer directement à l’état «&#xa0;{1}&#xa0;».</translation>
+        <translation>Un article à l’état « {0} » ne peut pas passer directement à l’état « {1} ».</translation>
     </message>
     <message>
         <source>This article was deleted elsewhere.</source>
@@ -2102,7 +2110,7 @@ Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>Someone else saved this article; saving will offer to merge the two texts.</source>
-        <translation>Quelqu’un d’autre a enregistré cet article&#x202f;; enregistrer proposera de fusionner les deux textes.</translation>
+        <translation>Quelqu’un d’autre a enregistré cet article ; enregistrer proposera de fusionner les deux textes.</translation>
     </message>
     <message>
         <source>This article was updated elsewhere.</source>
@@ -2114,7 +2122,7 @@ Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>Autosave failed: {0} Your text is still in the editor.</source>
-        <translation>Échec de l’enregistrement automatique&#xa0;: {0} Votre texte est toujours dans l’éditeur.</translation>
+        <translation>Échec de l’enregistrement automatique : {0} Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -2142,13 +2150,13 @@ Votre texte est toujours dans l’éditeur.</translation>
     </message>
     <message>
         <source>redaction {0}
-The newsroom&apos;s desk: write, review, publish, moderate.
+The newsroom's desk: write, review, publish, moderate.
 
 Database: {1}</source>
         <translation>redaction {0}
-Le poste de travail de la rédaction&#xa0;: écrire, relire, publier, modérer.
+Le poste de travail de la rédaction : écrire, relire, publier, modérer.
 
-Base de données&#xa0;: {1}</translation>
+Base de données : {1}</translation>
     </message>
 </context>
 <context>
@@ -2171,7 +2179,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>The text to paste is %1; the limit is %2. Nothing was pasted.</source>
-        <translation>Le texte à coller fait %1&#x202f;; la limite est de %2. Rien n’a été collé.</translation>
+        <translation>Le texte à coller fait %1 ; la limite est de %2. Rien n’a été collé.</translation>
     </message>
     <message>
         <source>What you tried to paste is binary data, not text. Nothing was pasted.</source>
@@ -2237,7 +2245,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>{0} saved this article while you were editing it. Nothing is lost: compare, merge and save.</source>
-        <translation>{0} a enregistré cet article pendant que vous le modifiiez. Rien n’est perdu&#xa0;: comparez, fusionnez et enregistrez.</translation>
+        <translation>{0} a enregistré cet article pendant que vous le modifiiez. Rien n’est perdu : comparez, fusionnez et enregistrez.</translation>
     </message>
     <message>
         <source>Someone</source>
@@ -2280,7 +2288,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>The merged text still has conflict markers. Save it anyway?</source>
-        <translation>Le texte fusionné contient encore des marques de conflit. L’enregistrer quand même&#x202f;?</translation>
+        <translation>Le texte fusionné contient encore des marques de conflit. L’enregistrer quand même ?</translation>
     </message>
 </context>
 <context>
@@ -2293,25 +2301,33 @@ Base de données&#xa0;: {1}</translation>
         </translation>
     </message>
     <message>
+        <source>Another program is writing to the database (an import, perhaps). The decision will be recorded as soon as it has finished.</source>
+        <translation>Un autre programme écrit dans la base de données (une importation, peut-être). La décision sera enregistrée dès qu’il aura fini.</translation>
+    </message>
+    <message>
+        <source>Not recorded: you stopped waiting for the other program.</source>
+        <translation>Non enregistrée : vous avez cessé d’attendre l’autre programme.</translation>
+    </message>
+    <message>
         <source>The decision was not recorded</source>
         <translation>La décision n’a pas été enregistrée</translation>
     </message>
     <message numerus="yes">
         <source>Moving %n comment(s) to %1…</source>
         <translation>
-            <numerusform>Déplacement de %n commentaire vers «&#xa0;%1&#xa0;»…</numerusform>
-            <numerusform>Déplacement de %n commentaires vers «&#xa0;%1&#xa0;»…</numerusform>
+            <numerusform>Déplacement de %n commentaire vers « %1 »…</numerusform>
+            <numerusform>Déplacement de %n commentaires vers « %1 »…</numerusform>
         </translation>
     </message>
     <message>
         <source>Stopped: %1 of %2 comments were moved (Z undoes them).</source>
-        <translation>Interrompu&#xa0;: %1 commentaires sur %2 ont été déplacés (Z les remet en place).</translation>
+        <translation>Interrompu : %1 commentaires sur %2 ont été déplacés (Z les remet en place).</translation>
     </message>
     <message numerus="yes">
         <source>Z undoes: %n moved to %1</source>
         <translation>
-            <numerusform>Z annule&#xa0;: %n déplacé vers «&#xa0;%1&#xa0;»</numerusform>
-            <numerusform>Z annule&#xa0;: %n déplacés vers «&#xa0;%1&#xa0;»</numerusform>
+            <numerusform>Z annule : %n déplacé vers « %1 »</numerusform>
+            <numerusform>Z annule : %n déplacés vers « %1 »</numerusform>
         </translation>
     </message>
     <message>
@@ -2321,15 +2337,15 @@ Base de données&#xa0;: {1}</translation>
     <message numerus="yes">
         <source>Undone: %n comment(s) put back.</source>
         <translation>
-            <numerusform>Annulé&#xa0;: %n commentaire remis en place.</numerusform>
-            <numerusform>Annulé&#xa0;: %n commentaires remis en place.</numerusform>
+            <numerusform>Annulé : %n commentaire remis en place.</numerusform>
+            <numerusform>Annulé : %n commentaires remis en place.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n left alone: moved again since.</source>
         <translation>
-            <numerusform>%n laissé tel quel&#xa0;: déplacé depuis.</numerusform>
-            <numerusform>%n laissés tels quels&#xa0;: déplacés depuis.</numerusform>
+            <numerusform>%n laissé tel quel : déplacé depuis.</numerusform>
+            <numerusform>%n laissés tels quels : déplacés depuis.</numerusform>
         </translation>
     </message>
     <message>
@@ -2379,11 +2395,11 @@ Base de données&#xa0;: {1}</translation>
     <name>NameDialog</name>
     <message>
         <source>Who is at the desk?</source>
-        <translation>Qui êtes-vous&#x202f;?</translation>
+        <translation>Qui êtes-vous ?</translation>
     </message>
     <message>
         <source>Your name is written on your saves and moderation decisions. It is asked once; Preferences can change it later.</source>
-        <translation>Votre nom signe vos enregistrements et vos décisions de modération. Il n’est demandé qu’une fois&#x202f;; les Préférences permettent de le changer ensuite.</translation>
+        <translation>Votre nom signe vos enregistrements et vos décisions de modération. Il n’est demandé qu’une fois ; les Préférences permettent de le changer ensuite.</translation>
     </message>
     <message>
         <source>First name Last name</source>
@@ -2391,7 +2407,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation>Votre &amp;nom&#xa0;:</translation>
+        <translation>Votre &amp;nom :</translation>
     </message>
     <message>
         <source>&amp;Skip</source>
@@ -2408,12 +2424,24 @@ Base de données&#xa0;: {1}</translation>
         <source>Working…</source>
         <translation>Travail en cours…</translation>
     </message>
+    <message>
+        <source>Waiting for the database</source>
+        <translation>En attente de la base de données</translation>
+    </message>
+    <message>
+        <source>&amp;Stop waiting</source>
+        <translation>&amp;Cesser d’attendre</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
 </context>
 <context>
     <name>OutboxBadge</name>
     <message>
         <source>What waits for the site: click to see the list</source>
-        <translation>Ce qui attend le site&#xa0;: cliquez pour voir la liste</translation>
+        <translation>Ce qui attend le site : cliquez pour voir la liste</translation>
     </message>
 </context>
 <context>
@@ -2432,7 +2460,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Put the refused changes aside: the site will not take them</source>
-        <translation>Mettre de côté les modifications refusées&#xa0;: le site ne les acceptera pas</translation>
+        <translation>Mettre de côté les modifications refusées : le site ne les acceptera pas</translation>
     </message>
     <message>
         <source>Settle…</source>
@@ -2489,11 +2517,11 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>%1: comment by %2 on “%3” → %4</source>
-        <translation>%1&#xa0;: commentaire de %2 sur «&#xa0;%3&#xa0;» → %4</translation>
+        <translation>%1 : commentaire de %2 sur « %3 » → %4</translation>
     </message>
     <message>
         <source>%1 to %2 on “%3”</source>
-        <translation>%1 à %2 sur «&#xa0;%3&#xa0;»</translation>
+        <translation>%1 à %2 sur « %3 »</translation>
     </message>
 </context>
 <context>
@@ -2539,11 +2567,11 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation>Votre &amp;nom&#xa0;:</translation>
+        <translation>Votre &amp;nom :</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>&amp;Rôle&#xa0;:</translation>
+        <translation>&amp;Rôle :</translation>
     </message>
     <message>
         <source>Your name is written on your saves and moderation decisions.</source>
@@ -2551,19 +2579,19 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>New articles &amp;in:</source>
-        <translation>Nouveaux articles &amp;en&#xa0;:</translation>
+        <translation>Nouveaux articles &amp;en :</translation>
     </message>
     <message>
         <source>&amp;Autosave every:</source>
-        <translation>Enregistrement &amp;automatique toutes les&#xa0;:</translation>
+        <translation>Enregistrement &amp;automatique toutes les :</translation>
     </message>
     <message>
         <source>Check spelling in:</source>
-        <translation>Vérifier l’orthographe en&#xa0;:</translation>
+        <translation>Vérifier l’orthographe en :</translation>
     </message>
     <message>
         <source>&amp;Focus mode column:</source>
-        <translation>Colonne du mode &amp;concentration&#xa0;:</translation>
+        <translation>Colonne du mode &amp;concentration :</translation>
     </message>
     <message>
         <source>How wide the text stands in focus mode (F11), centred on the screen.</source>
@@ -2583,7 +2611,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>&amp;Interface language:</source>
-        <translation>Langue de l’&amp;interface&#xa0;:</translation>
+        <translation>Langue de l’&amp;interface :</translation>
     </message>
     <message>
         <source>Menus, dates and numbers follow this language. The window is rebuilt at once.</source>
@@ -2591,14 +2619,14 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Thème&#xa0;:</translation>
+        <translation>&amp;Thème :</translation>
     </message>
 </context>
 <context>
     <name>PreviewPane</name>
     <message>
-        <source>The preview stops here, at {0} of the text&apos;s {1} characters.</source>
-        <translation>L’aperçu s’arrête ici, à {0} des {1}&#xa0;caractères du texte.</translation>
+        <source>The preview stops here, at {0} of the text's {1} characters.</source>
+        <translation>L’aperçu s’arrête ici, à {0} des {1} caractères du texte.</translation>
     </message>
 </context>
 <context>
@@ -2628,7 +2656,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>The article goes to the site now; the site shows it from this moment. A date in the past publishes it at once, dated then.</source>
-        <translation>L’article part vers le site maintenant&#xa0;; le site le montre à partir de ce moment. Une date passée le publie tout de suite, daté de ce jour-là.</translation>
+        <translation>L’article part vers le site maintenant ; le site le montre à partir de ce moment. Une date passée le publie tout de suite, daté de ce jour-là.</translation>
     </message>
     <message>
         <source>Publish</source>
@@ -2670,19 +2698,19 @@ Base de données&#xa0;: {1}</translation>
     <name>Reasons</name>
     <message>
         <source>held: duplicate of an earlier comment</source>
-        <translation>retenu&#xa0;: doublon d’un commentaire précédent</translation>
+        <translation>retenu : doublon d’un commentaire précédent</translation>
     </message>
     <message>
         <source>approved: author previously approved</source>
-        <translation>approuvé&#xa0;: auteur déjà approuvé</translation>
+        <translation>approuvé : auteur déjà approuvé</translation>
     </message>
     <message>
         <source>held: dangerous markup</source>
-        <translation>retenu&#xa0;: balisage dangereux</translation>
+        <translation>retenu : balisage dangereux</translation>
     </message>
     <message>
         <source>spam: dangerous markup</source>
-        <translation>indésirable&#xa0;: balisage dangereux</translation>
+        <translation>indésirable : balisage dangereux</translation>
     </message>
     <message>
         <source>undo</source>
@@ -2690,11 +2718,11 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>dossier: approve all pending</source>
-        <translation>dossier&#xa0;: approbation de tous ses commentaires en attente</translation>
+        <translation>dossier : approbation de tous ses commentaires en attente</translation>
     </message>
     <message>
         <source>dossier: trash all</source>
-        <translation>dossier&#xa0;: tous ses commentaires à la corbeille</translation>
+        <translation>dossier : tous ses commentaires à la corbeille</translation>
     </message>
     <message>
         <source>approved with a reply</source>
@@ -2709,28 +2737,28 @@ Base de données&#xa0;: {1}</translation>
         <translation>modéré sur le site</translation>
     </message>
     <message>
-        <source>kept over the site&apos;s decision</source>
+        <source>kept over the site's decision</source>
         <translation>maintenu malgré la décision du site</translation>
     </message>
     <message>
         <source>held: moderation word “%1”</source>
-        <translation>retenu&#xa0;: mot à retenir «&#xa0;%1&#xa0;»</translation>
+        <translation>retenu : mot à retenir « %1 »</translation>
     </message>
     <message>
         <source>trash: blocked word “%1”</source>
-        <translation>corbeille&#xa0;: mot bloqué «&#xa0;%1&#xa0;»</translation>
+        <translation>corbeille : mot bloqué « %1 »</translation>
     </message>
     <message>
         <source>trash: blocked email domain “%1”</source>
-        <translation>corbeille&#xa0;: domaine de courriel bloqué «&#xa0;%1&#xa0;»</translation>
+        <translation>corbeille : domaine de courriel bloqué « %1 »</translation>
     </message>
     <message>
         <source>trash: blocked email “%1”</source>
-        <translation>corbeille&#xa0;: courriel bloqué «&#xa0;%1&#xa0;»</translation>
+        <translation>corbeille : courriel bloqué « %1 »</translation>
     </message>
     <message>
         <source>trash: blocked IP “%1”</source>
-        <translation>corbeille&#xa0;: adresse IP bloquée «&#xa0;%1&#xa0;»</translation>
+        <translation>corbeille : adresse IP bloquée « %1 »</translation>
     </message>
     <message>
         <source>undo of decision %1</source>
@@ -2739,15 +2767,15 @@ Base de données&#xa0;: {1}</translation>
     <message numerus="yes">
         <source>held: flood, another comment from the same email or IP less than %n second(s) before</source>
         <translation>
-            <numerusform>retenu&#xa0;: rafale, un autre commentaire du même courriel ou de la même IP moins de %n&#xa0;seconde avant</numerusform>
-            <numerusform>retenu&#xa0;: rafale, un autre commentaire du même courriel ou de la même IP moins de %n&#xa0;secondes avant</numerusform>
+            <numerusform>retenu : rafale, un autre commentaire du même courriel ou de la même IP moins de %n seconde avant</numerusform>
+            <numerusform>retenu : rafale, un autre commentaire du même courriel ou de la même IP moins de %n secondes avant</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>held: %n link(s), the limit is %1</source>
         <translation>
-            <numerusform>retenu&#xa0;: %n&#xa0;lien, la limite est %1</numerusform>
-            <numerusform>retenu&#xa0;: %n&#xa0;liens, la limite est %1</numerusform>
+            <numerusform>retenu : %n lien, la limite est %1</numerusform>
+            <numerusform>retenu : %n liens, la limite est %1</numerusform>
         </translation>
     </message>
     <message>
@@ -2800,7 +2828,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source> s</source>
-        <translation>&#xa0;s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>off</source>
@@ -2824,15 +2852,15 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Hold comments with this many links:</source>
-        <translation>Retenir les commentaires ayant au moins ce nombre de liens&#xa0;:</translation>
+        <translation>Retenir les commentaires ayant au moins ce nombre de liens :</translation>
     </message>
     <message>
         <source>Hold a comment sent within:</source>
-        <translation>Retenir un commentaire envoyé dans un délai de&#xa0;:</translation>
+        <translation>Retenir un commentaire envoyé dans un délai de :</translation>
     </message>
     <message>
         <source>Words match:</source>
-        <translation>Les mots correspondent&#xa0;:</translation>
+        <translation>Les mots correspondent :</translation>
     </message>
     <message>
         <source>Hold for a moderator</source>
@@ -2852,7 +2880,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Dangerous markup:</source>
-        <translation>Balisage dangereux&#xa0;:</translation>
+        <translation>Balisage dangereux :</translation>
     </message>
     <message>
         <source>Hold words</source>
@@ -2860,7 +2888,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>One word or phrase a line: the comment waits.</source>
-        <translation>Un mot ou une expression par ligne&#xa0;: le commentaire attend.</translation>
+        <translation>Un mot ou une expression par ligne : le commentaire attend.</translation>
     </message>
     <message>
         <source>Blocked words</source>
@@ -2868,7 +2896,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>One word or phrase a line: to the trash.</source>
-        <translation>Un mot ou une expression par ligne&#xa0;: à la corbeille.</translation>
+        <translation>Un mot ou une expression par ligne : à la corbeille.</translation>
     </message>
     <message>
         <source>Blocked emails</source>
@@ -2876,7 +2904,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>One address a line: to the trash.</source>
-        <translation>Une adresse par ligne&#xa0;: à la corbeille.</translation>
+        <translation>Une adresse par ligne : à la corbeille.</translation>
     </message>
     <message>
         <source>Blocked domains</source>
@@ -2920,7 +2948,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Of %1 pending comments, these rules would hold %2, send %3 to the trash and approve %4; %5 would wait without a reason. Nothing has been changed yet.</source>
-        <translation>Sur %1 commentaires en attente, ces règles en retiendraient %2, en mettraient %3 à la corbeille et en approuveraient %4&#xa0;; %5 attendraient sans motif. Rien n’a encore été modifié.</translation>
+        <translation>Sur %1 commentaires en attente, ces règles en retiendraient %2, en mettraient %3 à la corbeille et en approuveraient %4 ; %5 attendraient sans motif. Rien n’a encore été modifié.</translation>
     </message>
     <message>
         <source>The rules were not saved</source>
@@ -2955,7 +2983,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Click a shortcut, then press the new keys. Empty means no shortcut.</source>
-        <translation>Cliquez sur un raccourci, puis appuyez sur les nouvelles touches. Vide&#xa0;: pas de raccourci.</translation>
+        <translation>Cliquez sur un raccourci, puis appuyez sur les nouvelles touches. Vide : pas de raccourci.</translation>
     </message>
     <message>
         <source>{0} is kept for editing text (copy, paste, undo…). Choose another shortcut.</source>
@@ -2963,7 +2991,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>{0} is already the shortcut of “{1}”. Choose another one, or change that one first.</source>
-        <translation>{0} est déjà le raccourci de «&#xa0;{1}&#xa0;». Choisissez-en un autre, ou modifiez d’abord celui-là.</translation>
+        <translation>{0} est déjà le raccourci de « {1} ». Choisissez-en un autre, ou modifiez d’abord celui-là.</translation>
     </message>
 </context>
 <context>
@@ -3027,7 +3055,7 @@ Base de données&#xa0;: {1}</translation>
         <translation>Ce n’est pas un site WordPress.</translation>
     </message>
     <message>
-        <source>The site&apos;s REST API is switched off.</source>
+        <source>The site's REST API is switched off.</source>
         <translation>L’API REST du site est désactivée.</translation>
     </message>
     <message>
@@ -3134,11 +3162,11 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Synced with %1: %2.</source>
-        <translation>Synchronisé avec %1&#xa0;: %2.</translation>
+        <translation>Synchronisé avec %1 : %2.</translation>
     </message>
     <message>
         <source>Sync failed: %1</source>
-        <translation>Synchronisation impossible&#xa0;: %1</translation>
+        <translation>Synchronisation impossible : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) kept for the next sync.</source>
@@ -3149,7 +3177,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>The password comes from $REDACTION_SITE_PASSWORD; it is stored nowhere.</source>
-        <translation>Le mot de passe vient de $REDACTION_SITE_PASSWORD&#xa0;; il n’est enregistré nulle part.</translation>
+        <translation>Le mot de passe vient de $REDACTION_SITE_PASSWORD ; il n’est enregistré nulle part.</translation>
     </message>
     <message>
         <source>The password is kept in the system keyring.</source>
@@ -3161,7 +3189,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>No password in this session: type it below to sync.</source>
-        <translation>Pas de mot de passe dans cette session&#xa0;: tapez-le ci-dessous pour synchroniser.</translation>
+        <translation>Pas de mot de passe dans cette session : tapez-le ci-dessous pour synchroniser.</translation>
     </message>
     <message>
         <source>publish posts</source>
@@ -3224,7 +3252,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Public address: %1</source>
-        <translation>Adresse publique&#xa0;: %1</translation>
+        <translation>Adresse publique : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s) published on the site.</source>
@@ -3241,12 +3269,12 @@ Base de données&#xa0;: {1}</translation>
 <context>
     <name>SiteDialog</name>
     <message>
-        <source>The Newsroom&apos;s Site</source>
+        <source>The Newsroom's Site</source>
         <translation>Le site de la rédaction</translation>
     </message>
     <message>
         <source>WordPress: Users ▸ Profile ▸ Application Passwords</source>
-        <translation>WordPress&#xa0;: Comptes ▸ Profil ▸ Mots de passe d’application</translation>
+        <translation>WordPress : Comptes ▸ Profil ▸ Mots de passe d’application</translation>
     </message>
     <message>
         <source>Remember the password in the system keyring</source>
@@ -3254,7 +3282,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>This computer has no system keyring: the password is kept for this session only.</source>
-        <translation>Cet ordinateur n’a pas de trousseau système&#xa0;: le mot de passe est gardé pour cette session seulement.</translation>
+        <translation>Cet ordinateur n’a pas de trousseau système : le mot de passe est gardé pour cette session seulement.</translation>
     </message>
     <message>
         <source>Connect</source>
@@ -3262,22 +3290,22 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Site address:</source>
-        <translation>Adresse du site&#xa0;:</translation>
+        <translation>Adresse du site :</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation>Nom d’utilisateur&#xa0;:</translation>
+        <translation>Nom d’utilisateur :</translation>
     </message>
     <message>
         <source>Application password:</source>
-        <translation>Mot de passe d’application&#xa0;:</translation>
+        <translation>Mot de passe d’application :</translation>
     </message>
     <message>
         <source>The database cannot be read.</source>
         <translation>La base de données est illisible.</translation>
     </message>
     <message>
-        <source>Connect the newsroom&apos;s WordPress site</source>
+        <source>Connect the newsroom's WordPress site</source>
         <translation>Connecter le site WordPress de la rédaction</translation>
     </message>
     <message>
@@ -3302,7 +3330,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Changes still wait for the site: sync them first.</source>
-        <translation>Des modifications attendent encore le site&#xa0;: synchronisez d’abord.</translation>
+        <translation>Des modifications attendent encore le site : synchronisez d’abord.</translation>
     </message>
     <message>
         <source>The site was not disconnected.</source>
@@ -3320,11 +3348,11 @@ Base de données&#xa0;: {1}</translation>
         <translation>Modifié sur le site</translation>
     </message>
     <message>
-        <source>“%1” was edited on the site %2 since it was published from here. Nothing was overwritten: compare, merge, and publish the merged text — or take the site&apos;s.</source>
-        <translation>«&#xa0;%1&#xa0;» a été modifié sur le site %2 depuis sa publication depuis ici. Rien n’a été écrasé&#xa0;: comparez, fusionnez et publiez le texte fusionné — ou prenez celui du site.</translation>
+        <source>“%1” was edited on the site %2 since it was published from here. Nothing was overwritten: compare, merge, and publish the merged text — or take the site's.</source>
+        <translation>« %1 » a été modifié sur le site %2 depuis sa publication depuis ici. Rien n’a été écrasé : comparez, fusionnez et publiez le texte fusionné — ou prenez celui du site.</translation>
     </message>
     <message>
-        <source>Keep the Site&apos;s Version</source>
+        <source>Keep the Site's Version</source>
         <translation>Garder la version du site</translation>
     </message>
     <message>
@@ -3344,27 +3372,27 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation>Adresse&#xa0;:</translation>
+        <translation>Adresse :</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation>Utilisateur&#xa0;:</translation>
+        <translation>Utilisateur :</translation>
     </message>
     <message>
         <source>Rights:</source>
-        <translation>Droits&#xa0;:</translation>
+        <translation>Droits :</translation>
     </message>
     <message>
         <source>Last sync:</source>
-        <translation>Dernière synchro&#xa0;:</translation>
+        <translation>Dernière synchro :</translation>
     </message>
     <message>
         <source>Waiting:</source>
-        <translation>En attente&#xa0;:</translation>
+        <translation>En attente :</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation>Mot de passe&#xa0;:</translation>
+        <translation>Mot de passe :</translation>
     </message>
     <message>
         <source>Sync Now</source>
@@ -3380,7 +3408,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Forget this site here? Articles and comments stay; the password is forgotten and which post is which article is no longer known.</source>
-        <translation>Oublier ce site ici&#xa0;? Les articles et les commentaires restent&#xa0;; le mot de passe est oublié, et le lien entre articles et billets du site est perdu.</translation>
+        <translation>Oublier ce site ici ? Les articles et les commentaires restent ; le mot de passe est oublié, et le lien entre articles et billets du site est perdu.</translation>
     </message>
     <message>
         <source>Disconnect</source>
@@ -3407,15 +3435,15 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Scheduled for %1; sending it to the site…</source>
-        <translation>Programmé pour le %1&#xa0;; envoi au site…</translation>
+        <translation>Programmé pour le %1 ; envoi au site…</translation>
     </message>
     <message>
         <source>Published here; sending it to the site…</source>
-        <translation>Publié ici&#xa0;; envoi au site…</translation>
+        <translation>Publié ici ; envoi au site…</translation>
     </message>
     <message>
         <source>No site is connected: File ▸ Site… connects one.</source>
-        <translation>Aucun site n’est connecté&#xa0;: Fichier ▸ Site web… en connecte un.</translation>
+        <translation>Aucun site n’est connecté : Fichier ▸ Site web… en connecte un.</translation>
     </message>
     <message>
         <source>The article was not unpublished</source>
@@ -3423,7 +3451,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Back to draft here; taking it off the site…</source>
-        <translation>Retour en brouillon ici&#xa0;; retrait du site…</translation>
+        <translation>Retour en brouillon ici ; retrait du site…</translation>
     </message>
 </context>
 <context>
@@ -3434,11 +3462,11 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>&amp;Add “%1” to Dictionary</source>
-        <translation>Ajouter «&#xa0;%1&#xa0;» au &amp;dictionnaire</translation>
+        <translation>Ajouter « %1 » au &amp;dictionnaire</translation>
     </message>
     <message>
         <source>&amp;Ignore “%1”</source>
-        <translation>I&amp;gnorer «&#xa0;%1&#xa0;»</translation>
+        <translation>I&amp;gnorer « %1 »</translation>
     </message>
 </context>
 <context>
@@ -3453,7 +3481,7 @@ Base de données&#xa0;: {1}</translation>
     </message>
     <message>
         <source>Stop the sync; what was sent stays sent</source>
-        <translation>Arrêter la synchronisation&#xa0;; ce qui est envoyé reste envoyé</translation>
+        <translation>Arrêter la synchronisation ; ce qui est envoyé reste envoyé</translation>
     </message>
     <message>
         <source>Stopping the sync…</source>
@@ -3517,6 +3545,10 @@ Base de données&#xa0;: {1}</translation>
         <translation>Plan</translation>
     </message>
     <message>
+        <source>Another program is writing to the database (an import, perhaps). The merged article will be saved as soon as it has finished.</source>
+        <translation>Un autre programme écrit dans la base de données (une importation, peut-être). L’article fusionné sera enregistré dès qu’il aura fini.</translation>
+    </message>
+    <message>
         <source>The article was not saved</source>
         <translation>L’article n’a pas été enregistré</translation>
     </message>
@@ -3531,17 +3563,17 @@ Base de données&#xa0;: {1}</translation>
     <message numerus="yes">
         <source>Typography: %n line(s) corrected.</source>
         <translation>
-            <numerusform>Typographie&#xa0;: %n ligne corrigée.</numerusform>
-            <numerusform>Typographie&#xa0;: %n lignes corrigées.</numerusform>
+            <numerusform>Typographie : %n ligne corrigée.</numerusform>
+            <numerusform>Typographie : %n lignes corrigées.</numerusform>
         </translation>
     </message>
     <message>
         <source>Typography: nothing to correct.</source>
-        <translation>Typographie&#xa0;: rien à corriger.</translation>
+        <translation>Typographie : rien à corriger.</translation>
     </message>
     <message>
         <source>The article cannot be ready yet: fix the listed problems.</source>
-        <translation>L’article ne peut pas encore être prêt&#xa0;: corrigez les problèmes listés.</translation>
+        <translation>L’article ne peut pas encore être prêt : corrigez les problèmes listés.</translation>
     </message>
     <message>
         <source>Cannot read the house rules</source>

@@ -8,13 +8,11 @@ quick: the timeout's length is not what is tested, what happens when it runs out
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from redaction.services.articles.editing import ArticleFields, create_article, get_article_in, save_article
 from redaction.services.moderation.comments import NewComment, add_comments_in
@@ -22,39 +20,11 @@ from redaction.services.moderation.queue import decide_in_chunks
 from redaction.storage import engine as engine_module
 from redaction.storage import patience
 from redaction.storage.database import Database
-from redaction.storage.errors import DatabaseLockedError
+from redaction.storage.errors import DatabaseLockedError, StoppedWaitingError
 from redaction.storage.models import Comment, ModerationEvent, Rubric
-
-_HOLD_THE_LOCK = """
-import sqlite3, sys
-conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("BEGIN IMMEDIATE")
-conn.execute("INSERT INTO rubric (name) VALUES ('written by the other program')")
-print("holding", flush=True)
-sys.stdin.readline()
-conn.execute("COMMIT")
-conn.close()
-"""
+from tests.robustness.locks import LockHolder
 
 LOCK_MET = 3  # attempts that met the lock before the other program is let go
-
-
-class LockHolder:
-    """A second process holding the database's write lock until :meth:`release`."""
-
-    def __init__(self, path: str) -> None:
-        self.child = subprocess.Popen(
-            [sys.executable, "-c", _HOLD_THE_LOCK, path],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.child.stdout is not None and self.child.stdout.readline() == "holding\n"
-
-    def release(self) -> None:
-        if self.child.returncode is None:
-            self.child.communicate("\n", timeout=30)
-            assert self.child.returncode == 0
 
 
 @pytest.fixture
@@ -70,14 +40,14 @@ def other_program(short_busy_db: Database, monkeypatch: pytest.MonkeyPatch) -> I
     """Starts a process holding the write lock; returns how many attempts met it."""
     holders: list[LockHolder] = []
     attempts = 0
-    real_sleep = patience.time.sleep
+    real_pause = patience._pause
 
     def pause(seconds: float) -> None:
         nonlocal attempts
         attempts += 1
         if attempts == LOCK_MET:
             release()
-        real_sleep(seconds)
+        real_pause(seconds)
 
     def release() -> None:
         for holder in holders:
@@ -87,7 +57,7 @@ def other_program(short_busy_db: Database, monkeypatch: pytest.MonkeyPatch) -> I
         holders.append(LockHolder(str(short_busy_db.engine.url.database)))
         return attempts
 
-    monkeypatch.setattr(patience.time, "sleep", pause)
+    monkeypatch.setattr(patience, "_pause", pause)
     yield start
     release()
     assert attempts >= LOCK_MET  # the lock was really met, more than once
@@ -138,3 +108,42 @@ def test_after_the_patience_runs_out_the_message_says_why(
         holder.release()
     with db.session() as session:
         assert get_article_in(session, opened.id).fields.title == "Marée basse"  # nothing half-saved
+
+
+def test_an_impatient_write_meets_the_lock_once_and_leaves_the_connection_as_it_was(
+    short_busy_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's first try: no retry, no long wait; the pooled connection gets its own
+    busy timeout back for whoever takes it next."""
+    db = short_busy_db
+    opened = create_article(db, ArticleFields(title="Marée basse"))
+    pauses: list[float] = []
+    monkeypatch.setattr(patience, "_pause", pauses.append)
+    holder = LockHolder(str(db.engine.url.database))
+    try:
+        with patience.impatient(), pytest.raises(DatabaseLockedError):
+            save_article(db, opened.id, ArticleFields(title="Marée haute"), opened.version)
+    finally:
+        holder.release()
+    assert pauses == []  # tried once
+    with db.session() as session:
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == engine_module.BUSY_TIMEOUT_MS
+        assert get_article_in(session, opened.id).fields.title == "Marée basse"
+
+
+def test_a_write_waiting_for_the_lock_stops_when_the_person_gives_up(
+    short_busy_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = short_busy_db
+    opened = create_article(db, ArticleFields(title="Marée basse"))
+    pauses: list[float] = []
+    monkeypatch.setattr(patience, "_pause", pauses.append)
+    holder = LockHolder(str(db.engine.url.database))
+    try:
+        with patience.waiting(lambda: len(pauses) >= LOCK_MET), pytest.raises(StoppedWaitingError):
+            save_article(db, opened.id, ArticleFields(title="Marée haute"), opened.version)
+    finally:
+        holder.release()
+    assert len(pauses) == LOCK_MET  # it did wait, and stopped when told
+    with db.session() as session:
+        assert get_article_in(session, opened.id).fields.title == "Marée basse"

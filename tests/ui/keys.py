@@ -21,3 +21,24 @@ def press(qtbot, widget, keys: str) -> None:
 
     combination = QKeySequence(keys)[0]
     qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
+
+
+def when_lock_wait_shows(act) -> list[str]:
+    """Call ``act(dialog)`` once the "waiting for the database" dialog is on screen (the key that
+    opened it is still being handled: the window waits in an event loop of its own). Returns the
+    texts the dialog showed, filled in when it showed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog.objectName() == "lock_wait" and dialog.isVisible():
+            seen.append(dialog.label.text())
+            act(dialog)
+        else:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)
+    return seen

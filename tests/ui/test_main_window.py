@@ -67,7 +67,11 @@ def test_an_article_opened_otherwise_than_from_the_list_is_the_one_lit_in_it(
     window = make_window(seeded_db)
     qtbot.waitUntil(lambda: window.editor.detail is not None)
     shown = window.editor.detail.id
-    other = next(a.id for a in article_service.list_articles(seeded_db, article_service.ArticleQuery()) if a.id != shown)
+    other = next(
+        a.id
+        for a in article_service.list_articles(seeded_db, article_service.ArticleQuery())
+        if a.id != shown
+    )
     assert window.open_article(other)
     assert window.articles.current_article_id() == other
     assert window.editor.detail.id == other

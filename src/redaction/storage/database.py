@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from redaction.storage.changes import Changes, FeedWriter, current_initiator, take_recorded
 from redaction.storage.checkpoint import Checkpointer
-from redaction.storage.engine import is_url, open_engine
+from redaction.storage.engine import BUSY_TIMEOUT_CHANGED, is_url, open_engine
 from redaction.storage.errors import StorageError, describe_operational_error
+from redaction.storage.patience import busy_timeout_ms
 
 ChangeListener = Callable[[Changes, object | None], None]
 """Called with what a committed unit of work changed and who asked for it (its initiator), in
@@ -63,6 +64,11 @@ class Database:
         """One unit of work: committed on success, rolled back (and explained) on failure."""
         session = self._sessions()
         try:
+            busy_ms = busy_timeout_ms()
+            if busy_ms is not None and self.is_sqlite:  # back to the default when checked in
+                connection = session.connection()
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms)}")
+                connection.info[BUSY_TIMEOUT_CHANGED] = True
             yield session
             changes = take_recorded(session)
             if changes:  # in the same transaction: other processes learn only what committed

@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -221,12 +221,23 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
+BUSY_TIMEOUT_CHANGED = "redaction_busy_timeout_changed"  # in a pooled connection's info
+
+
+def _default_busy_timeout(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+    """A connection whose busy timeout a session changed (storage.patience) gets the default back
+    before another session can take it from the pool."""
+    if record is not None and record.info.pop(BUSY_TIMEOUT_CHANGED, False):
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
 def create_sqlite_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "checkin", _default_busy_timeout)
     return engine
 
 

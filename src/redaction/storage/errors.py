@@ -26,6 +26,10 @@ class DatabaseLockedError(StorageError):
     pass
 
 
+class StoppedWaitingError(DatabaseLockedError):
+    """The person stopped waiting for another program's write (nothing of this change was written)."""
+
+
 class SchemaTooNewError(StorageError):
     pass
 

@@ -24,7 +24,7 @@ from redaction.services.articles import editing as article_service
 from redaction.services.articles.autosave import Recovered
 from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
 from redaction.storage.changes import Changes, initiated_by
-from redaction.storage.errors import StorageError
+from redaction.storage.errors import StoppedWaitingError, StorageError
 from redaction.ui import labels, settings
 from redaction.ui.actions import A
 from redaction.ui.articles.panel import ArticleListPanel
@@ -35,6 +35,7 @@ from redaction.ui.editor.panel import EditorPanel
 from redaction.ui.editor.text_counts import TextCounts
 from redaction.ui.menus import build_main_menus
 from redaction.ui.moderation.panel import CommentsPanel
+from redaction.ui.operations import write_waiting
 from redaction.ui.site.controls import SiteControls
 
 STATS_DELAY_MS = 250
@@ -257,14 +258,30 @@ class MainWindow(QMainWindow):
         fields = self.editor.fields()
         try:
             with initiated_by(self):
-                saved = article_service.save_article(
-                    self.db, detail.id, fields, detail.version, self.ctx.actor, reason
+                saved = write_waiting(
+                    self,
+                    lambda: article_service.save_article(
+                        self.db, detail.id, fields, detail.version, self.ctx.actor, reason
+                    ),
+                    self.tr(
+                        "Another program is writing to the database (an import, perhaps). "
+                        "The article will be saved as soon as it has finished; "
+                        "your text stays in the editor meanwhile."
+                    ),
                 )
         except ConflictError as conflict:
             merged = self.writing.resolve_conflict(conflict, fields, reason)
             if merged is None:
                 return False
             saved = merged
+        except StoppedWaitingError:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Not saved: you stopped waiting for the other program. Your text is still in the editor."
+                ),
+                MESSAGE_MS,
+            )
+            return False
         except StorageError as exc:
             self.show_error(
                 self.tr("The article was not saved"),

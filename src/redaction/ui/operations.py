@@ -14,6 +14,11 @@ only reports, in the window, how those copies ended.
 ``progress`` returns False once the person has cancelled; the function stops between chunks. For
 read-only work (a dry run) cancelling may simply abandon it: the callback then raises
 :class:`CancelledError` inside the worker.
+
+:func:`write_waiting` is for the quick writes a person makes on the UI thread (a save, a
+decision): tried at once, and only if another program holds the database's write lock (a long
+import from the command line) run again on a worker while a dialog says what it is waiting for,
+the window still painting, until the lock is free or the person stops waiting.
 """
 
 from __future__ import annotations
@@ -23,10 +28,20 @@ import contextvars
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
 
 from redaction.services.backup import (
     BackupError,
@@ -36,12 +51,14 @@ from redaction.services.backup import (
     remove_backup_listener,
 )
 from redaction.services.errors import RefusedError
-from redaction.storage.errors import StorageError
+from redaction.storage.errors import DatabaseLockedError, StorageError
+from redaction.storage.patience import impatient, waiting
 
 PROGRESS_INTERVAL_S = 0.05  # at most 20 progress signals a second: the UI thread stays free
 SHOW_DIALOG_AFTER_MS = 400  # quick work finishes without flashing a dialog
 
 Work = Callable[[Callable[[int, int], bool]], Any]
+R = TypeVar("R")
 
 
 class CancelledError(Exception):
@@ -291,3 +308,93 @@ def finish_background_backups(parent: QWidget | None) -> None:
     finally:
         dialog.hide()
         dialog.deleteLater()
+
+
+# -- a quick write that meets another program's lock ------------------------------------------------
+
+
+class LockWaitDialog(QDialog):
+    """ "Waiting for another program…" with a busy bar and Stop waiting (Escape). Stopping is
+    asked, not done: the dialog stays until the write has really stopped, or gone through."""
+
+    stop_asked = Signal()
+
+    def __init__(self, message: str, parent: QWidget | None) -> None:
+        super().__init__(parent, objectName="lock_wait")
+        self.setWindowTitle(QCoreApplication.translate("Operation", "Waiting for the database"))
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.label = QLabel(message, wordWrap=True, objectName="lock_wait_label")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        bar = QProgressBar(self)
+        bar.setRange(0, 0)  # busy: how long the other program takes is not known
+        self.buttons = QDialogButtonBox(self)
+        self.stop_button = self.buttons.addButton(
+            QCoreApplication.translate("Operation", "&Stop waiting"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(bar)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    def reject(self) -> None:  # Escape, the button, the window's close box
+        if self.stop_button.isEnabled():
+            self.stop_button.setEnabled(False)
+            self.label.setText(QCoreApplication.translate("Operation", "Stopping…"))
+            self.stop_asked.emit()
+
+
+class _Finished(QObject):
+    finished = Signal()  # emitted in the worker, delivered in the UI thread
+
+
+def write_waiting(parent: QWidget, write: Callable[[], R], message: str) -> R:
+    """``write()`` (one unit of work of a ``storage.patience.patient`` service) tried now on the
+    UI thread; if another program holds the write lock, run again on a worker thread, as long as
+    it takes, while :class:`LockWaitDialog` shows ``message`` and the window keeps painting.
+    Returns what ``write`` returns; raises what it raises, ``StoppedWaitingError`` when the
+    person stopped waiting (then nothing was written)."""
+    try:
+        with impatient():
+            return write()
+    except DatabaseLockedError:
+        pass
+    stop = threading.Event()
+    outcome: list[Any] = []
+    notifier = _Finished()
+    context = contextvars.copy_context()  # the initiator goes along
+
+    def attempt() -> R:
+        with waiting(stop.is_set):
+            return write()
+
+    def run() -> None:
+        try:
+            outcome.append((True, context.run(attempt)))
+        except BaseException as exc:  # handed to the UI thread, raised there
+            outcome.append((False, exc))
+        finally:
+            notifier.finished.emit()
+
+    focus = QApplication.focusWidget()
+    dialog = LockWaitDialog(message, parent)
+    dialog.stop_asked.connect(stop.set)
+    loop = QEventLoop()
+    notifier.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    worker = threading.Thread(target=run, name="write-waiting", daemon=True)
+    worker.start()
+    dialog.show()
+    if not outcome:
+        loop.exec()
+    worker.join()
+    dialog.hide()
+    dialog.deleteLater()
+    with contextlib.suppress(RuntimeError):  # the widget may be gone by now
+        if focus is not None and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return cast(R, value)

@@ -32,6 +32,7 @@ from redaction.ui.editor.image_resources import ImageResources
 from redaction.ui.editor.target import TargetDialog, TargetGauge
 from redaction.ui.editor.typing_helpers import apply_typography_to, apply_typography_to_line
 from redaction.ui.editor.utf16 import Utf16Index
+from redaction.ui.operations import write_waiting
 
 if TYPE_CHECKING:
     from redaction.ui.main_window import MainWindow
@@ -135,13 +136,20 @@ class WritingCommands(QObject):
         result = dialog.result_fields()
         try:
             with initiated_by(window):
-                saved = article_service.save_article(
-                    self.ctx.db,
-                    detail.id,
-                    result,
-                    conflict.current.version,
-                    self.ctx.actor,
-                    "merge" if result != fields else reason,
+                saved = write_waiting(
+                    window,
+                    lambda: article_service.save_article(
+                        self.ctx.db,
+                        detail.id,
+                        result,
+                        conflict.current.version,
+                        self.ctx.actor,
+                        "merge" if result != fields else reason,
+                    ),
+                    self.tr(
+                        "Another program is writing to the database (an import, perhaps). "
+                        "The merged article will be saved as soon as it has finished."
+                    ),
                 )
         except (ConflictError, StorageError) as exc:
             window.show_error(self.tr("The article was not saved"), str(exc))

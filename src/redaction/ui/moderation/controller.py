@@ -27,9 +27,9 @@ from redaction.services.moderation import queue as moderation
 from redaction.services.moderation.comments import Decision
 from redaction.services.moderation.queue import ALL, BulkOutcome, QueueFilter
 from redaction.storage.changes import initiated_by
-from redaction.storage.errors import StorageError
+from redaction.storage.errors import StoppedWaitingError, StorageError
 from redaction.ui import labels
-from redaction.ui.operations import Operation, report, run_with_progress
+from redaction.ui.operations import Operation, report, run_with_progress, write_waiting
 
 if TYPE_CHECKING:
     from redaction.ui.context import AppContext
@@ -72,7 +72,17 @@ class ModerationController(QObject):
         """Move a handful of comments now; None (and the reason said) when it failed."""
         try:
             with initiated_by(initiator):
-                decisions = moderation.decide(self.ctx.db, ids, status, self.ctx.actor)
+                decisions = write_waiting(
+                    parent,
+                    lambda: moderation.decide(self.ctx.db, ids, status, self.ctx.actor),
+                    self.tr(
+                        "Another program is writing to the database (an import, perhaps). "
+                        "The decision will be recorded as soon as it has finished."
+                    ),
+                )
+        except StoppedWaitingError:
+            self.message_posted.emit(self.tr("Not recorded: you stopped waiting for the other program."))
+            return None
         except StorageError as exc:
             report(parent, self.tr("The decision was not recorded"), str(exc))
             return None
