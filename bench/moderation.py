@@ -187,6 +187,8 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
         with db.session() as session:
             surplus = moderation.queue_ids_in(session, QueueFilter())[DRY_RUN_QUEUE:]
         moderation.decide_in_chunks(db, surplus, "trash", "bench")
+        for backup in backups_in_progress():  # the service copies the database first, in the background
+            backup.wait_done()
         if db.checkpointer is not None:
             db.checkpointer.wait_idle()
         log(f"dry run: {len(surplus):,} of {pending:,} pending moved to the trash first")
