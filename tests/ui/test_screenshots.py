@@ -67,6 +67,7 @@ def screens(ctx: AppContext, window: MainWindow) -> list[tuple[str, Callable[[],
     from redaction.ui.moderation.log_view import DecisionLogDialog
     from redaction.ui.moderation.rules_dialog import RulesDialog
     from redaction.ui.name_dialog import NameDialog
+    from redaction.ui.operations import LockWaitDialog
     from redaction.ui.preferences import PreferencesDialog
     from redaction.ui.shortcuts_dialog import ShortcutsDialog
     from redaction.ui.site.conflicts import ConflictsDialog
@@ -106,6 +107,19 @@ def screens(ctx: AppContext, window: MainWindow) -> list[tuple[str, Callable[[],
         ("site", lambda: SiteDialog(ctx, site, window)),
         ("outbox", lambda: OutboxDialog(ctx, site, window)),
         ("conflicts", lambda: ConflictsDialog(ctx, site, window)),
+        # Ctrl+S while another program writes to the database (ui.operations.write_waiting).
+        (
+            "lock-wait",
+            lambda: LockWaitDialog(
+                tr(
+                    "MainWindow",
+                    "Another program is writing to the database (an import, perhaps). "
+                    "The article will be saved as soon as it has finished; "
+                    "your text stays in the editor meanwhile.",
+                ),
+                window,
+            ),
+        ),
     ]
 
 

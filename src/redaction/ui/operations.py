@@ -336,7 +336,9 @@ class LockWaitDialog(QDialog):
         layout.addWidget(self.label)
         layout.addWidget(bar)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        # Wide enough for the message in three or four lines, and tall enough for them.
+        self.label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.label.setMinimumHeight(self.label.heightForWidth(self.label.minimumWidth()))
 
     def reject(self) -> None:  # Escape, the button, the window's close box
         if self.stop_button.isEnabled():
