@@ -4,11 +4,19 @@ Same verdicts and reasons as passing each comment through :meth:`CompiledRules.d
 (tests/services/moderation/test_rules_property.py checks it against a plain reading of
 docs/moderation-rules.md), but Python only looks at what SQL cannot judge:
 
-- one scan of the pending comments (split in two halves read on two connections at once: SQLite
-  works without the GIL) returns the light columns, whether an earlier twin exists (rule 1, an
-  index seek) and whether an earlier comment from the same IP or email may be less than the
-  flood delay before (rule 2, two index seeks, compared as text with a second to spare; the few
-  hits are checked exactly afterwards);
+- one scan of the pending comments (split in two parts read on two connections at once), each
+  part returned as ONE JSON array built by SQLite: rows returned one by one take and give back
+  the GIL per row, and two scans in threads then spend more time passing it than working. Per
+  comment it gives the light columns and what needs a closer look, in bits: an earlier twin
+  (rule 1, an index seek), an earlier comment from the same IP or email that may be less than
+  the flood delay before (rule 2: one seek in the time index tells most comments have no comment
+  at all in the seconds before them; only the others seek the latest one by IP and by email,
+  compared as text with a second to spare and checked exactly afterwards), flags telling of
+  markup, links or index-blind characters (or never derived), an IP that may hold a word or be
+  blocked (an IP of digits and dots only when a word is made of digits and dots, or a blocked
+  IP, prefix or network may start with the same number);
+- the comments with no bit set (most of them) are grouped by author (name, email, website) and
+  judged once per author; the others one by one;
 - names, emails, websites and IPs are judged once per distinct value, not once per comment;
 - texts are read only when they may matter: those the full-text index finds a rule word in
   (whole-word mode; every spelling with œ and æ is asked for), those with a ``<`` or ``://``
