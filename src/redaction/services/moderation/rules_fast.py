@@ -4,7 +4,7 @@ Same verdicts and reasons as passing each comment through :meth:`CompiledRules.d
 (tests/services/moderation/test_rules_property.py checks it against a plain reading of
 docs/moderation-rules.md), but Python only looks at what SQL cannot judge:
 
-- one scan of the pending comments (split in two parts read on two connections at once), each
+- one scan of the pending comments (split in parts of ~10,000 read on two connections at once), each
   part returned as ONE JSON array built by SQLite: rows returned one by one take and give back
   the GIL per row, and two scans in threads then spend more time passing it than working. Per
   comment it gives the light columns and what needs a closer look, in bits: an earlier twin
@@ -108,15 +108,18 @@ _FTS_CANDIDATES = text(
     "SELECT p.id, p.body, p.search_text, p.text_flags FROM comment AS p"
     f" WHERE p.id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH :match) AND {_PENDING}"
 )
-_MEDIAN = text(
-    "SELECT created_at FROM comment INDEXED BY ix_comment_status_created WHERE status = 'pending'"
-    " ORDER BY created_at LIMIT 1 OFFSET :half"
+# Every step-th pending comment's time, in the index's order: the bounds of the scan's parts.
+_BOUNDS = text(
+    "SELECT created_at FROM (SELECT created_at, row_number() OVER (ORDER BY created_at) AS r"
+    " FROM comment INDEXED BY ix_comment_status_created WHERE status = 'pending') WHERE r % :step = 0"
 )
 _PENDING_TOTAL = text(
     f"SELECT coalesce(sum(n), 0) FROM comment_count WHERE status = 'pending' AND kind IN ({_READERS})"
 )
 SPLIT_FROM = 20_000  # pending comments from which the scan is read in parts, in threads
-_PARTS = 2
+# Parts of at most ~10,000 comments: Python reads each part's JSON holding the GIL (10 ms for
+# 10,000 comments), and the window's thread must not wait for it much longer than a frame.
+_PART_SIZE = 10_000
 _WORKERS = 2
 _LIGATURES = {"oe": "œ", "ae": "æ"}
 _MAX_SPELLINGS = 16
@@ -206,10 +209,13 @@ def _scan_sql(compiled: CompiledRules, all_texts: bool) -> str:
     ]
     texts = ", p.body, p.search_text" if all_texts else ""
     return (
-        "SELECT json_group_array(json_array(p.id, p.article_id, p.reason, p.author_name, p.author_email,"
-        f" p.author_url, p.author_ip, p.text_flags, {' + '.join(attention)}{texts}))"
+        # one flat array, the rows one after the other: Python makes a tuple of each, which the
+        # garbage collector stops tracking, where a list per row made its full passes twice as long
+        "SELECT '[' || coalesce(group_concat(substr(r, 2, length(r) - 2)), '') || ']' FROM ("
+        "SELECT json_array(p.id, p.article_id, p.reason, p.author_name, p.author_email,"
+        f" p.author_url, p.author_ip, p.text_flags, {' + '.join(attention)}{texts}) AS r"
         f" FROM comment AS p INDEXED BY ix_comment_status_created WHERE {_PENDING}"
-        " AND p.created_at >= :low AND p.created_at < :high"
+        " AND p.created_at >= :low AND p.created_at < :high)"
     )
 
 
@@ -256,39 +262,39 @@ class _Texts:
 
 
 def _ranges(session: Session, total: int) -> list[tuple[str, str]]:
-    """created_at ranges holding about the same number of pending comments each (one below
-    :data:`SPLIT_FROM`)."""
+    """created_at ranges holding about the same number of pending comments each, at most about
+    :data:`_PART_SIZE` (one range below :data:`SPLIT_FROM`)."""
     if total < SPLIT_FROM:
         return [("", "~")]
+    parts = max(_WORKERS, -(-total // _PART_SIZE))
     bounds = [""]
-    for part in range(1, _PARTS):
-        middle = session.execute(_MEDIAN, {"half": total * part // _PARTS}).scalar()
-        if middle is not None and middle > bounds[-1]:
-            bounds.append(middle)
+    for (moment,) in session.execute(_BOUNDS, {"step": max(1, -(-total // parts))}):
+        if moment > bounds[-1]:
+            bounds.append(moment)
     bounds.append("~")
     return list(pairwise(bounds))
 
 
-def _rows(session: Session, sql: str, params: dict[str, str]) -> list[list[Any]]:
-    """The scan's rows (lists) from its JSON, read through the DB-API (sqlite3) connection."""
+def _rows(session: Session, sql: str, params: dict[str, str], width: int) -> list[tuple[Any, ...]]:
+    """The scan's rows (tuples of ``width``) from its JSON, read through the DB-API connection."""
     (found,) = dbapi(session).execute(sql, params).fetchone()
-    rows: list[list[Any]] = json.loads(found)
-    return rows
+    values = iter(json.loads(found))
+    return list(zip(*[values] * width, strict=True))
 
 
 def _scan(
-    session: Session, db: Database | None, sql: str, params: dict[str, str], total: int
-) -> Iterator[Callable[[], list[list[Any]]]]:
+    session: Session, db: Database | None, sql: str, params: dict[str, str], total: int, width: int
+) -> Iterator[Callable[[], list[tuple[Any, ...]]]]:
     """The scan in parts, each read on a connection of its own when the database is a file
     (SQLite works without the GIL); each part is ready when called, the first ones first."""
     ranges = _ranges(session, total)
     if db is None or database_file(db) is None or len(ranges) < 2:
-        yield lambda: _rows(session, sql, {**params, "low": "", "high": "~"})
+        yield lambda: _rows(session, sql, {**params, "low": "", "high": "~"}, width)
         return
 
-    def part(low: str, high: str) -> list[list[Any]]:
+    def part(low: str, high: str) -> list[tuple[Any, ...]]:
         with db.session() as other:
-            return _rows(other, sql, {**params, "low": low, "high": high})
+            return _rows(other, sql, {**params, "low": low, "high": high}, width)
 
     with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="rules-scan") as pool:
         futures = [pool.submit(part, low, high) for low, high in ranges]
@@ -312,7 +318,9 @@ def judge_queue(
     all_texts = compiled.has_words and match is None
     texts = _Texts(compiled)
     params = {"bound": f"-{rules.flood_seconds + 1} seconds"}
-    parts = _scan(session, db, _scan_sql(compiled, all_texts), params, total)
+    parts = _scan(
+        session, db, _scan_sql(compiled, all_texts), params, total, _SEARCH + 1 if all_texts else _BODY
+    )
     first = next(parts)  # the scan starts; meanwhile this connection reads what it can
     if match is not None:  # the texts the index finds a word in
         texts.read(session.execute(_FTS_CANDIDATES, {"match": match}), words=True)
