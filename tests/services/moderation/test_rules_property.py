@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +20,7 @@ from sqlalchemy import insert
 
 from redaction.domain.moderation_rules import RuleSet, count_links
 from redaction.domain.untrusted import DANGEROUS, markup_flags, searchable_text
+from redaction.services.moderation import rules_fast
 from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.incoming import insert_comments
 from redaction.services.moderation.rules import dry_run
@@ -158,7 +160,7 @@ def reference(rows: list[Row], rules: RuleSet) -> dict[int, tuple[str, str]]:
 # -- random queues and rule sets ------------------------------------------------------------------
 
 WORDS = ("élu", "Elu", "ÉLU", "élus", "maire", "cœur", "coeur", "press", "WordPress", "casino",
-         "casino en ligne", "Ligne", "spam", "e-mail", "l'élu", "crypto", "naïve", "naive")  # fmt: skip
+         "casino en ligne", "Ligne", "spam", "e-mail", "l'élu", "crypto", "naïve", "naive", "42", "1.2")  # fmt: skip
 PIECES = (*WORDS, " ", "  ", "\n", ", ", ". ", "’", "_", "-", "!", "0", "42", "é", "Œ", "\u00a0",
           "http://press.example/élu", "https://casino.example", '<a href="http://a.example">lien</a>',
           '<a href="javascript:alert(1)">clique ici</a>', "<script>casino</script>", "<b>maire</b>",
@@ -167,7 +169,17 @@ PIECES = (*WORDS, " ", "  ", "\n", ", ", ". ", "’", "_", "-", "!", "0", "42", 
 NAMES = ("Anne", "anne", " Anne ", "Élu Martin", "Jean", "", "casino")
 EMAILS = ("anne@x.fr", "ANNE@x.fr", "bot@spam.example", "", "j@sub.spam.example", "jean@press.fr")
 URLS = ("", "http://casino.example", "https://press.example/élu", "https://anne.example")
-IPS = ("", "10.1.2.3", "192.168.1.1", "203.0.113.9", "2001:db8::1")
+IPS = (
+    "",
+    "10.1.2.3",
+    "192.168.1.1",
+    "203.0.113.9",
+    "2001:db8::1",
+    " 10.1.2.3",
+    "010.1.2.3",
+    "1.2.3.42",
+    "9.9.9.9",
+)
 STATUSES = ("pending", "pending", "pending", "approved", "trash", "spam")
 
 texts = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
@@ -194,7 +206,10 @@ rule_sets = st.builds(
     blocked_words=st.lists(st.sampled_from(WORDS), max_size=3).map(tuple),
     blocked_emails=st.lists(st.sampled_from(("anne@x.fr", "jean@press.fr")), max_size=1).map(tuple),
     blocked_domains=st.lists(st.sampled_from(("spam.example", "x.fr")), max_size=1).map(tuple),
-    blocked_ips=st.lists(st.sampled_from(("10.0.0.0/8", "192.168.", "203.0.113.9")), max_size=2).map(tuple),
+    blocked_ips=st.lists(
+        st.sampled_from(("10.0.0.0/8", "192.168.", "203.0.113.9", "8.0.0.0/7", "2001:db8::/32", "1.2.3.42")),
+        max_size=2,
+    ).map(tuple),
     match_mode=st.sampled_from(("whole_word", "whole_word", "substring")),
     hold_duplicates=st.booleans(),
     flood_seconds=st.sampled_from((0, 15, 15)),
@@ -251,10 +266,12 @@ def test_the_fast_dry_run_gives_the_documented_verdicts(
     try:
         rows = fill(db, drawn)
         expected = reference(rows, rules)
-        for fast in (True, False):
-            run = dry_run(db, rules, fast=fast)
+        for fast, split_from in ((True, rules_fast.SPLIT_FROM), (True, 1), (False, rules_fast.SPLIT_FROM)):
+            # split_from 1: the fast path reads the queue in parts, on connections of their own
+            with patch.object(rules_fast, "SPLIT_FROM", split_from):
+                run = dry_run(db, rules, fast=fast)
             got = {c.comment_id: (c.to_status, c.reason) for c in run.changes}
-            assert got == changes(expected), f"fast={fast}"
+            assert got == changes(expected), f"fast={fast}, split_from={split_from}"
             assert run.total == len(expected)
     finally:
         db.close()

@@ -118,13 +118,13 @@ class Change:
     reason: str
 
 
-def _change(comment_id: int, article_id: int, reason: str, verdict: Verdict) -> Change | None:
-    if verdict.outcome == Outcome.PENDING:
-        if not reason.startswith(_HELD_PREFIX):
-            return None  # nothing to do; a person's own note stays
-    elif verdict.reason == reason:
-        return None  # already held for that very reason
-    return Change(comment_id, article_id, "pending", verdict.status, verdict.reason)
+def _changes(verdict: Verdict, comments: Sequence[Sequence[Any]]) -> list[Change]:
+    """What ``verdict`` changes among ``comments``, rows beginning with (id, article id, reason)."""
+    status = verdict.status
+    if verdict.outcome == Outcome.PENDING:  # a "held" note the rules wrote goes; a person's stays
+        return [Change(c[0], c[1], "pending", status, "") for c in comments if c[2].startswith(_HELD_PREFIX)]
+    reason = verdict.reason  # unless already held for that very reason
+    return [Change(c[0], c[1], "pending", status, reason) for c in comments if c[2] != reason]
 
 
 class _Seen(NamedTuple):
@@ -233,24 +233,21 @@ def _judge_one_by_one(
         pool.shutdown(wait=True, cancel_futures=True)
     for item in seen:
         verdict = compiled.finish(item.id, item.author_name, item.author_email, item.content, known)
-        yield item.id, item.article_id, item.reason, verdict
+        yield verdict, ((item.id, item.article_id, item.reason),)
 
 
-def _evaluate(
+def _judge(
     session: Session,
     db: Database | None,
     rules: RuleSet,
     scope: Scope,
     progress: Progress | None,
     fast: bool = True,
-) -> Iterator[tuple[Verdict, Change | None]]:
+) -> Iterator[Judged]:
     compiled = compile_rules(rules.normalized())
     if fast and scope.ids is None and session.get_bind().dialect.name == "sqlite":
-        judged = judge_queue(session, db, compiled, progress)
-    else:
-        judged = _judge_one_by_one(session, db, compiled, scope, progress)
-    for comment_id, article_id, reason, verdict in judged:
-        yield verdict, _change(comment_id, article_id, reason, verdict)
+        return judge_queue(session, db, compiled, progress)
+    return _judge_one_by_one(session, db, compiled, scope, progress)
 
 
 def _write(session: Session, changes: list[Change]) -> None:
@@ -338,10 +335,9 @@ def _run(
     fast: bool = True,
 ) -> RuleRun:
     run = RuleRun()
-    for verdict, change in _evaluate(session, db, rules, scope, progress, fast):
-        run.counts[verdict.outcome] += 1
-        if change is not None:
-            run.changes.append(change)
+    for verdict, comments in _judge(session, db, rules, scope, progress, fast):
+        run.counts[verdict.outcome] += len(comments)
+        run.changes += _changes(verdict, comments)
     return run
 
 

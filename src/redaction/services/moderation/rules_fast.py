@@ -4,11 +4,19 @@ Same verdicts and reasons as passing each comment through :meth:`CompiledRules.d
 (tests/services/moderation/test_rules_property.py checks it against a plain reading of
 docs/moderation-rules.md), but Python only looks at what SQL cannot judge:
 
-- one scan of the pending comments (split in two halves read on two connections at once: SQLite
-  works without the GIL) returns the light columns, whether an earlier twin exists (rule 1, an
-  index seek) and whether an earlier comment from the same IP or email may be less than the
-  flood delay before (rule 2, two index seeks, compared as text with a second to spare; the few
-  hits are checked exactly afterwards);
+- one scan of the pending comments (split in parts of ~10,000 read on two connections at once), each
+  part returned as ONE JSON array built by SQLite: rows returned one by one take and give back
+  the GIL per row, and two scans in threads then spend more time passing it than working. Per
+  comment it gives the light columns and what needs a closer look, in bits: an earlier twin
+  (rule 1, an index seek), an earlier comment from the same IP or email that may be less than
+  the flood delay before (rule 2: one seek in the time index tells most comments have no comment
+  at all in the seconds before them; only the others seek the latest one by IP and by email,
+  compared as text with a second to spare and checked exactly afterwards), flags telling of
+  markup, links or index-blind characters (or never derived), an IP that may hold a word or be
+  blocked (an IP of digits and dots only when a word is made of digits and dots, or a blocked
+  IP, prefix or network may start with the same number);
+- the comments with no bit set (most of them) are grouped by author (name, email, website) and
+  judged once per author; the others one by one;
 - names, emails, websites and IPs are judged once per distinct value, not once per comment;
 - texts are read only when they may matter: those the full-text index finds a rule word in
   (whole-word mode; every spelling with œ and æ is asked for), those with a ``<`` or ``://``
@@ -21,11 +29,13 @@ Substring matching and words the index cannot tokenize (such as "++") read every
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
+from itertools import chain, pairwise
 from typing import Any
 
 from sqlalchemy import text
@@ -43,13 +53,14 @@ from redaction.domain.moderation_rules import (
     comment_flags,
     reader_text,
 )
-from redaction.domain.untrusted import INDEX_BLIND, LINK_HINT
+from redaction.domain.untrusted import DANGEROUS, INDEX_BLIND, LINK_HINT
 from redaction.services.moderation.comments import READER_KINDS
-from redaction.services.moderation.rules_facts import approved_among, mixed_email_floods
+from redaction.services.moderation.rules_facts import approved_among, dbapi, mixed_email_floods
 from redaction.storage.database import Database, database_file
 
 Progress = Callable[[int, int], None]
-Judged = tuple[int, int, str, Verdict]  # comment id, article id, reason now, verdict
+Judged = tuple[Verdict, Sequence[Sequence[Any]]]  # a verdict, and the comments it falls on:
+# each a row beginning with the comment's id, its article's id and its reason now
 
 _READERS = ", ".join(f"'{k}'" for k in READER_KINDS)
 _PENDING = f"p.status = 'pending' AND p.kind IN ({_READERS})"
@@ -73,11 +84,16 @@ def _previous(column: str, index: str) -> str:
 
 _PREVIOUS_IP = _previous("author_ip", "ix_comment_ip")
 _PREVIOUS_EMAIL = _previous("author_email", "ix_comment_email")
-# Times are stored as text of one fixed format, so text order is time order. The bound has only
-# milliseconds: a second to spare keeps this a superset, checked exactly in Python afterwards.
+# Times are stored as text of one fixed format, so text order is time order. The bound is cut to
+# the second: a second to spare keeps this a superset, checked exactly in Python afterwards. Most
+# comments have no comment at all in the seconds before them, which one seek in the time index
+# tells without reading a row; only the others look for the latest one from the same IP or email.
+_BOUND = "coalesce(datetime(p.created_at, :bound), '')"
 _FLOOD_HINT = (
-    f"max(coalesce({_PREVIOUS_IP}, ''), coalesce({_PREVIOUS_EMAIL}, ''))"
-    " > strftime('%Y-%m-%d %H:%M:%f', p.created_at, :bound)"
+    "CASE WHEN EXISTS (SELECT 1 FROM comment AS c INDEXED BY ix_comment_created"
+    f" WHERE c.created_at >= {_BOUND} AND (c.created_at, c.id) < (p.created_at, p.id))"
+    f" THEN max(coalesce({_PREVIOUS_IP}, ''), coalesce({_PREVIOUS_EMAIL}, '')) >= {_BOUND}"
+    " ELSE 0 END"
 )
 _EXACT_FLOOD = text(
     f"SELECT p.id, p.created_at, {_PREVIOUS_IP}, {_PREVIOUS_EMAIL} FROM comment AS p"
@@ -92,13 +108,19 @@ _FTS_CANDIDATES = text(
     "SELECT p.id, p.body, p.search_text, p.text_flags FROM comment AS p"
     f" WHERE p.id IN (SELECT rowid FROM comment_fts WHERE comment_fts MATCH :match) AND {_PENDING}"
 )
-_MEDIAN = text(
-    "SELECT created_at FROM comment INDEXED BY ix_comment_status_created WHERE status = 'pending'"
-    " ORDER BY created_at LIMIT 1 OFFSET :half"
+# Every step-th pending comment's time, in the index's order: the bounds of the scan's parts.
+_BOUNDS = text(
+    "SELECT created_at FROM (SELECT created_at, row_number() OVER (ORDER BY created_at) AS r"
+    " FROM comment INDEXED BY ix_comment_status_created WHERE status = 'pending') WHERE r % :step = 0"
 )
 _PENDING_TOTAL = text(
     f"SELECT coalesce(sum(n), 0) FROM comment_count WHERE status = 'pending' AND kind IN ({_READERS})"
 )
+SPLIT_FROM = 20_000  # pending comments from which the scan is read in parts, in threads
+# Parts of at most ~10,000 comments: Python reads each part's JSON holding the GIL (10 ms for
+# 10,000 comments), and the window's thread must not wait for it much longer than a frame.
+_PART_SIZE = 10_000
+_WORKERS = 2
 _LIGATURES = {"oe": "œ", "ae": "æ"}
 _MAX_SPELLINGS = 16
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -138,16 +160,62 @@ def match_expression(compiled: CompiledRules) -> str | None:
     return "body : (" + " OR ".join(dict.fromkeys(phrases)) + ")" if phrases else None
 
 
-def _scan_sql(compiled: CompiledRules, all_texts: bool) -> Any:
+# The scan's row: light columns, then what needs a closer look (bits), then the texts if needed.
+_ID, _ARTICLE, _REASON, _NAME, _EMAIL, _URL, _IP, _FLAGS, _ATTENTION, _BODY, _SEARCH = range(11)
+_TWIN = 1  # an earlier twin exists (rule 1)
+_FLOOD = 2  # an earlier comment from the same IP or email may be less than the delay before (rule 2)
+_TEXT = 4  # flags never derived, or telling of dangerous markup, links or index-blind characters
+_ADDRESS = 8  # the IP may hold a word or be blocked
+_PLAIN = frozenset("0123456789.")
+
+
+def _address_hint(compiled: CompiledRules) -> str:
+    """SQL telling which IPs the rules may say something about (a word in one, or a blocked IP):
+    a superset, judged exactly in Python. An IP of digits and dots, the usual one, only when a
+    word is made of digits and dots too, or when a blocked IP, prefix or network may begin with
+    the same number before its first dot."""
+    blocked = compiled.rules.blocked_ips
+    if not compiled.has_words and not blocked:
+        return "0"
+    if any(set(word) <= _PLAIN for word in compiled.folded_words()):
+        return "p.author_ip != ''"
+    firsts: set[int] = set()
+    for ip in blocked:
+        if "/" in ip:
+            network = ipaddress.ip_network(ip)
+            if network.version == 4:
+                first = int(network.network_address) >> 24
+                firsts.update(range(first, first + (1 << max(0, 8 - network.prefixlen))))
+        elif "." in ip and set(ip) <= _PLAIN:  # an IPv4 address, or a prefix such as "192.168."
+            head = ip[: ip.index(".")]
+            firsts.add(int(head) if head else 0)
+    other = "p.author_ip GLOB '*[^0-9.]*'"
+    if not firsts:
+        return other
+    listed = ", ".join(str(n) for n in sorted(firsts))
+    return f"({other} OR CAST(substr(p.author_ip, 1, instr(p.author_ip, '.') - 1) AS INTEGER) IN ({listed}))"
+
+
+def _scan_sql(compiled: CompiledRules, all_texts: bool) -> str:
+    """The scan of a range of the pending comments, as ONE JSON array of rows: SQLite builds it
+    without the GIL, where returning rows one by one would take and give back the GIL for each
+    (and two scans in threads would spend more time passing it around than working)."""
     rules = compiled.rules
-    duplicate = _DUPLICATE if rules.hold_duplicates else "0"
-    flood = _FLOOD_HINT if rules.flood_seconds else "0"
+    attention = [
+        f"({_DUPLICATE if rules.hold_duplicates else '0'})",
+        f"2 * ({_FLOOD_HINT if rules.flood_seconds else '0'})",
+        f"4 * (p.text_flags IS NULL OR p.text_flags & {DANGEROUS | LINK_HINT | INDEX_BLIND} != 0)",
+        f"8 * ({_address_hint(compiled)})",
+    ]
     texts = ", p.body, p.search_text" if all_texts else ""
-    return text(
-        "SELECT p.id, p.article_id, p.reason, p.author_name, p.author_email, p.author_url, p.author_ip,"
-        f" p.text_flags, {duplicate}, {flood}{texts}"
+    return (
+        # one flat array, the rows one after the other: Python makes a tuple of each, which the
+        # garbage collector stops tracking, where a list per row made its full passes twice as long
+        "SELECT '[' || coalesce(group_concat(substr(r, 2, length(r) - 2)), '') || ']' FROM ("
+        "SELECT json_array(p.id, p.article_id, p.reason, p.author_name, p.author_email,"
+        f" p.author_url, p.author_ip, p.text_flags, {' + '.join(attention)}{texts}) AS r"
         f" FROM comment AS p INDEXED BY ix_comment_status_created WHERE {_PENDING}"
-        " AND p.created_at >= :low AND p.created_at < :high"
+        " AND p.created_at >= :low AND p.created_at < :high)"
     )
 
 
@@ -188,39 +256,60 @@ class _Texts:
                 if found != _NOTHING:
                     self.words[comment_id] = found
 
+    def said(self) -> set[int]:
+        """The comments whose text has something to say."""
+        return self.words.keys() | self.early.keys()
 
-def _split(session: Session, total: int) -> list[tuple[str, str]]:
-    """created_at ranges holding about half of the pending comments each (one below 20,000)."""
-    if total < 20_000:
+
+def _ranges(session: Session, total: int) -> list[tuple[str, str]]:
+    """created_at ranges holding about the same number of pending comments each, at most about
+    :data:`_PART_SIZE` (one range below :data:`SPLIT_FROM`)."""
+    if total < SPLIT_FROM:
         return [("", "~")]
-    middle = session.execute(_MEDIAN, {"half": total // 2}).scalar()
-    return [("", "~")] if middle is None else [("", middle), (middle, "~")]
+    parts = max(_WORKERS, -(-total // _PART_SIZE))
+    bounds = [""]
+    for (moment,) in session.execute(_BOUNDS, {"step": max(1, -(-total // parts))}):
+        if moment > bounds[-1]:
+            bounds.append(moment)
+    bounds.append("~")
+    return list(pairwise(bounds))
 
 
-def _scan_all(
-    session: Session, db: Database | None, sql: Any, bound: str, total: int, meanwhile: Callable[[], None]
-) -> list[Sequence[Any]]:
-    """The scan's rows: its halves read on connections of their own when the database is a file,
-    while ``meanwhile`` runs on this one."""
-    ranges = _split(session, total)
+def _rows(session: Session, sql: str, params: dict[str, str], width: int) -> list[tuple[Any, ...]]:
+    """The scan's rows (tuples of ``width``) from its JSON, read through the DB-API connection."""
+    (found,) = dbapi(session).execute(sql, params).fetchone()
+    values = iter(json.loads(found))
+    return list(zip(*[values] * width, strict=True))
+
+
+def _scan(
+    session: Session, db: Database | None, sql: str, params: dict[str, str], total: int, width: int
+) -> Iterator[Callable[[], list[tuple[Any, ...]]]]:
+    """The scan in parts, each read on a connection of its own when the database is a file
+    (SQLite works without the GIL); each part is ready when called, the first ones first."""
+    ranges = _ranges(session, total)
     if db is None or database_file(db) is None or len(ranges) < 2:
-        meanwhile()
-        return list(session.execute(sql, {"low": "", "high": "~", "bound": bound}).all())
+        yield lambda: _rows(session, sql, {**params, "low": "", "high": "~"}, width)
+        return
 
-    def scan(low: str, high: str) -> Sequence[Any]:
+    def part(low: str, high: str) -> list[tuple[Any, ...]]:
         with db.session() as other:
-            return other.execute(sql, {"low": low, "high": high, "bound": bound}).all()
+            return _rows(other, sql, {**params, "low": low, "high": high}, width)
 
-    with ThreadPoolExecutor(max_workers=len(ranges), thread_name_prefix="rules-scan") as pool:
-        futures = [pool.submit(scan, low, high) for low, high in ranges]
-        meanwhile()
-        return [row for future in futures for row in future.result()]
+    with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="rules-scan") as pool:
+        futures = [pool.submit(part, low, high) for low, high in ranges]
+        try:
+            for future in futures:
+                yield future.result
+        finally:
+            for future in futures:
+                future.cancel()
 
 
 def judge_queue(
     session: Session, db: Database | None, compiled: CompiledRules, progress: Progress | None
 ) -> Iterator[Judged]:
-    """Every pending reader comment with the rules' verdict, in no particular order."""
+    """Every pending reader comment, grouped under the rules' verdict, in no particular order."""
     rules = compiled.rules
     total = int(session.execute(_PENDING_TOTAL).scalar_one())
     if progress is not None:
@@ -228,41 +317,64 @@ def judge_queue(
     match = match_expression(compiled) if compiled.has_words else None
     all_texts = compiled.has_words and match is None
     texts = _Texts(compiled)
-    mixed: set[int] = set()
+    params = {"bound": f"-{rules.flood_seconds + 1} seconds"}
+    parts = _scan(
+        session, db, _scan_sql(compiled, all_texts), params, total, _SEARCH + 1 if all_texts else _BODY
+    )
+    first = next(parts)  # the scan starts; meanwhile this connection reads what it can
+    if match is not None:  # the texts the index finds a word in
+        texts.read(session.execute(_FTS_CANDIDATES, {"match": match}), words=True)
+    floods = mixed_email_floods(session, rules.flood_seconds) if rules.flood_seconds else set()
 
-    def meanwhile() -> None:
-        nonlocal mixed
-        if match is not None:  # the texts the index finds a word in, read while the scan runs
-            texts.read(session.execute(_FTS_CANDIDATES, {"match": match}), words=True)
-        if rules.flood_seconds:
-            mixed = mixed_email_floods(session, rules.flood_seconds)
-
-    bound = f"-{rules.flood_seconds + 1} seconds"
-    rows = _scan_all(session, db, _scan_sql(compiled, all_texts), bound, total, meanwhile)
-    if progress is not None:
-        progress(len(rows) * 9 // 10, total)
+    # The comments nothing points at (the most) are grouped by author, judged once per author;
+    # the others are judged one by one below.
+    by_author: dict[tuple[str, str, str], list[Any]] = {}
+    closer: list[Any] = []
+    seen = 0
+    for ready in chain((first,), parts):
+        rows = ready()
+        seen += len(rows)
+        if all_texts:
+            texts.read(((r[_ID], r[_BODY], r[_SEARCH], r[_FLAGS]) for r in rows), words=True)
+        said = texts.said() | floods  # floods so far: those between spellings of an email
+        for row in rows:
+            if row[_ATTENTION] or row[_ID] in said:
+                closer.append(row)
+            else:
+                key = (row[_NAME], row[_EMAIL], row[_URL])
+                same = by_author.get(key)
+                if same is None:
+                    by_author[key] = [row]
+                else:
+                    same.append(row)
+        if progress is not None:
+            progress(seen * 9 // 10, total)
 
     # What the scan leaves open: exact floods, the other texts to read, known authors.
-    floods = mixed
     if rules.flood_seconds:
-        floods |= _exact_floods(session, [r[0] for r in rows if r[9]], rules.flood_seconds)
-    if all_texts:
-        texts.read(((r[0], r[10], r[11], r[7]) for r in rows), words=True)
-    else:
+        floods |= _exact_floods(
+            session, [r[_ID] for r in closer if r[_ATTENTION] & _FLOOD], rules.flood_seconds
+        )
+    if not all_texts:
         # Links to count (a "<" or "://"), characters the index cannot judge, never derived.
         unread = [
-            r[0]
-            for r in rows
-            if (r[7] is None or r[7] & (LINK_HINT | INDEX_BLIND)) and r[0] not in texts.read_ids
+            r[_ID]
+            for r in closer
+            if (r[_FLAGS] is None or r[_FLAGS] & (LINK_HINT | INDEX_BLIND)) and r[_ID] not in texts.read_ids
         ]
-        blind = {r[0] for r in rows if r[7] is None or r[7] & INDEX_BLIND} if compiled.has_words else set()
+        blind = (
+            {r[_ID] for r in closer if r[_FLAGS] is None or r[_FLAGS] & INDEX_BLIND}
+            if compiled.has_words
+            else set()
+        )
         for start in range(0, len(unread), 5000):
             fetched = session.execute(_TEXTS, {"ids": json.dumps(unread[start : start + 5000])}).all()
             texts.read([f for f in fetched if f[0] in blind], words=True)
             texts.read([f for f in fetched if f[0] not in blind], words=False)
     known: set[tuple[str, str]] = set()
     if rules.approve_known_authors:
-        known = approved_among(session, {(r[3], r[4]) for r in rows if r[4].strip()})
+        authors = {(n, e) for n, e, _ in by_author} | {(r[_NAME], r[_EMAIL]) for r in closer}
+        known = approved_among(session, {(n, e) for n, e in authors if e.strip()})
 
     # The verdicts, cheap per comment: everything is a set or dictionary lookup by now. Each
     # distinct name, email, website and IP is judged once (an IP often differs per comment while
@@ -270,8 +382,6 @@ def judge_queue(
     field_words: dict[str, tuple[str | None, str | None]] = {}
     email_verdicts: dict[str, Verdict | None] = {}
     ip_verdicts: dict[str, Verdict | None] = {}
-    known_authors: dict[tuple[str, str], bool] = {}
-    words, early, flood = texts.words, texts.early, compiled.flood
     approve = rules.approve_known_authors
 
     def words_in(value: str) -> tuple[str | None, str | None]:
@@ -280,40 +390,45 @@ def judge_queue(
             found = field_words[value] = compiled.field_words(value)
         return found
 
-    for row in rows:
-        comment_id, article_id, reason, name, email, url, ip, flags = row[:8]
-        if row[8]:
-            yield comment_id, article_id, reason, DUPLICATE
-            continue
-        if comment_id in floods:
-            yield comment_id, article_id, reason, flood
-            continue
-        verdict = early.get(comment_id)
-        if verdict is None and flags and comment_id not in texts.read_ids:
-            verdict = compiled.markup_verdict(flags)
+    def last_rules(
+        name: str, email: str, url: str, ip: str | None, text_words: tuple[str | None, str | None]
+    ) -> Verdict:
+        """Rules 5 to 8: words, blocked addresses, known authors (``ip`` None: nothing in it)."""
+        found = [words_in(name), words_in(email), words_in(url)]
+        if ip is not None:
+            found.append(words_in(ip))
+        found.append(text_words)
+        verdict = compiled.words_verdict(found) if found.count(_NOTHING) < len(found) else None
         if verdict is None:
-            fields = [words_in(name), words_in(email), words_in(url), words_in(ip)]
-            body = words.get(comment_id)
-            if body is not None or fields.count(_NOTHING) < 4:
-                verdict = compiled.words_verdict([*fields, body or _NOTHING])
+            if email not in email_verdicts:
+                email_verdicts[email] = compiled.address_verdict(email, "")
+            verdict = email_verdicts[email]
+        if verdict is None and ip is not None:
+            if ip not in ip_verdicts:
+                ip_verdicts[ip] = compiled.address_verdict("", ip)
+            verdict = ip_verdicts[ip]
+        if verdict is None and approve and email.strip() and author_key(name, email) in known:
+            verdict = APPROVED_AUTHOR
+        return verdict or PENDING
+
+    grouped: dict[Verdict, list[Any]] = {}
+    for (name, email, url), same in by_author.items():
+        grouped.setdefault(last_rules(name, email, url, None, _NOTHING), []).extend(same)
+    for row in closer:
+        comment_id = row[_ID]
+        verdict: Verdict | None
+        if row[_ATTENTION] & _TWIN:
+            verdict = DUPLICATE
+        elif comment_id in floods:
+            verdict = compiled.flood
+        else:
+            verdict = texts.early.get(comment_id)
+            if verdict is None and row[_FLAGS] and comment_id not in texts.read_ids:
+                verdict = compiled.markup_verdict(row[_FLAGS])
             if verdict is None:
-                if email in email_verdicts:
-                    verdict = email_verdicts[email]
-                else:
-                    verdict = email_verdicts[email] = compiled.address_verdict(email, "")
-            if verdict is None:
-                if ip in ip_verdicts:
-                    verdict = ip_verdicts[ip]
-                else:
-                    verdict = ip_verdicts[ip] = compiled.address_verdict("", ip)
-            if verdict is None and approve and email.strip():
-                pair = (name, email)
-                known_author = known_authors.get(pair)
-                if known_author is None:
-                    known_author = known_authors[pair] = author_key(name, email) in known
-                if known_author:
-                    verdict = APPROVED_AUTHOR
-            verdict = verdict or PENDING
-        yield comment_id, article_id, reason, verdict
+                text_words = texts.words.get(comment_id, _NOTHING)
+                verdict = last_rules(row[_NAME], row[_EMAIL], row[_URL], row[_IP], text_words)
+        grouped.setdefault(verdict, []).append(row)
+    yield from grouped.items()
     if progress is not None:
         progress(total, total)
