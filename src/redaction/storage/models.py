@@ -147,7 +147,6 @@ class Revision(Base):
 # Rows that are not reader comments; written out as SQL so a query can repeat it word for word
 # (a partial index is used only when the query's WHERE contains the index's own condition).
 LINKS_ONLY = text("kind <> 'comment'")
-APPROVED_READERS = text("status = 'approved' AND kind = 'comment'")
 
 
 class Comment(Base):
@@ -186,9 +185,6 @@ class Comment(Base):
         # The rules' facts: an earlier twin of a comment, the same IP's previous comment.
         Index("ix_comment_article_author", "article_id", "author_email", "author_name"),
         Index("ix_comment_ip", "author_ip", "created_at", "id"),
-        # Rule 7, "author previously approved": one seek; partial, so that decisions other than
-        # approving (or un-approving) never maintain it (0012).
-        Index("ix_comment_approved_author", "author_email", "author_name", sqlite_where=APPROVED_READERS),
         Index("ix_comment_created", "created_at", "id"),
         # An article's reader comments newest first whatever their status, and counted per status.
         Index("ix_comment_article_kind_created", "article_id", "kind", "created_at", "id", "status"),
