@@ -110,15 +110,21 @@ def test_after_the_patience_runs_out_the_message_says_why(
         assert get_article_in(session, opened.id).fields.title == "Marée basse"  # nothing half-saved
 
 
+@pytest.fixture
+def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The pauses between attempts at a write (each follows an attempt that met the lock)."""
+    found: list[float] = []
+    monkeypatch.setattr(patience, "_pause", found.append)
+    return found
+
+
 def test_an_impatient_write_meets_the_lock_once_and_leaves_the_connection_as_it_was(
-    short_busy_db: Database, monkeypatch: pytest.MonkeyPatch
+    short_busy_db: Database, pauses: list[float]
 ) -> None:
     """The window's first try: no retry, no long wait; the pooled connection gets its own
     busy timeout back for whoever takes it next."""
     db = short_busy_db
     opened = create_article(db, ArticleFields(title="Marée basse"))
-    pauses: list[float] = []
-    monkeypatch.setattr(patience, "_pause", pauses.append)
     holder = LockHolder(str(db.engine.url.database))
     try:
         with patience.impatient(), pytest.raises(DatabaseLockedError):
@@ -132,12 +138,10 @@ def test_an_impatient_write_meets_the_lock_once_and_leaves_the_connection_as_it_
 
 
 def test_a_write_waiting_for_the_lock_stops_when_the_person_gives_up(
-    short_busy_db: Database, monkeypatch: pytest.MonkeyPatch
+    short_busy_db: Database, pauses: list[float]
 ) -> None:
     db = short_busy_db
     opened = create_article(db, ArticleFields(title="Marée basse"))
-    pauses: list[float] = []
-    monkeypatch.setattr(patience, "_pause", pauses.append)
     holder = LockHolder(str(db.engine.url.database))
     try:
         with patience.waiting(lambda: len(pauses) >= LOCK_MET), pytest.raises(StoppedWaitingError):

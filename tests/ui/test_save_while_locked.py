@@ -21,7 +21,10 @@ def _stored_body(db: Database, article_id: int) -> str:
         return get_article_in(session, article_id).fields.body
 
 
-def _window_with_typing(db: Database, qtbot, make_window):
+def _window_with_typing(db: Database, qtbot, make_window, monkeypatch):
+    """An article open with words typed after its saved text; error dialogs collected."""
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: errors.append(text))
     article = create_article(db, ArticleFields(title="La criée", body="Le texte enregistré."))
     window = make_window(db)
     qtbot.waitUntil(lambda: window.editor.detail is not None)
@@ -29,15 +32,13 @@ def _window_with_typing(db: Database, qtbot, make_window):
     body.setFocus()
     body.moveCursor(body.textCursor().MoveOperation.End)
     qtbot.keyClicks(body, TYPED)
-    return article, window, body
+    return article, window, body, errors
 
 
 def test_ctrl_s_waits_for_the_other_program_without_freezing_then_saves(
     db: Database, qtbot, make_window, monkeypatch
 ) -> None:
-    article, window, body = _window_with_typing(db, qtbot, make_window)
-    errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: errors.append(text))
+    article, window, body, errors = _window_with_typing(db, qtbot, make_window, monkeypatch)
     holder = LockHolder(str(db.engine.url.database))
     try:
         shown = when_lock_wait_shows(lambda _dialog: holder.release())
@@ -56,9 +57,7 @@ def test_ctrl_s_waits_for_the_other_program_without_freezing_then_saves(
 def test_escape_stops_waiting_keeps_the_text_and_a_later_ctrl_s_saves_it(
     db: Database, qtbot, make_window, monkeypatch
 ) -> None:
-    article, window, body = _window_with_typing(db, qtbot, make_window)
-    errors: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: errors.append(text))
+    article, window, body, errors = _window_with_typing(db, qtbot, make_window, monkeypatch)
     holder = LockHolder(str(db.engine.url.database))
     try:
         shown = when_lock_wait_shows(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))

@@ -181,6 +181,16 @@ class Operation(QRunnable):
             self.done.set()
 
 
+def _close_and_refocus(dialog: QWidget, focus: QWidget | None) -> None:
+    """Close a progress or waiting dialog and give the keyboard back to where it was."""
+    dialog.hide()
+    dialog.deleteLater()
+    with contextlib.suppress(RuntimeError):  # the widget may be gone by now
+        if focus is not None and focus.isVisible():
+            focus.window().activateWindow()
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
 def run_with_progress(
     parent: QWidget,
     work: Work,
@@ -213,12 +223,7 @@ def run_with_progress(
     focus = QApplication.focusWidget()  # where the keyboard was: it goes back there after
 
     def close() -> None:
-        dialog.hide()
-        dialog.deleteLater()
-        with contextlib.suppress(RuntimeError):  # the widget may be gone by now
-            if focus is not None and focus.isVisible():
-                focus.window().activateWindow()
-                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        _close_and_refocus(dialog, focus)
 
     operation.deliver_to(
         dialog,
@@ -390,12 +395,7 @@ def write_waiting(parent: QWidget, write: Callable[[], R], message: str) -> R:
     if not outcome:
         loop.exec()
     worker.join()
-    dialog.hide()
-    dialog.deleteLater()
-    with contextlib.suppress(RuntimeError):  # the widget may be gone by now
-        if focus is not None and focus.isVisible():
-            focus.window().activateWindow()
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+    _close_and_refocus(dialog, focus)
     ok, value = outcome[0]
     if not ok:
         raise value
