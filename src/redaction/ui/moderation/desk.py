@@ -16,7 +16,8 @@ from redaction.ui.actions import A
 from redaction.ui.context import AppContext
 from redaction.ui.moderation.filters import FilterBar
 from redaction.ui.moderation.overlay import ShortcutOverlay
-from redaction.ui.moderation.queue_view import DECISIONS, MARKED_DECISIONS, QUEUE_KEYS, CommentQueue
+from redaction.ui.moderation.queue_keys import DECISIONS, MARKED_DECISIONS, QUEUE_KEYS
+from redaction.ui.moderation.queue_view import CommentQueue
 
 DESK_ACTIONS = (A.QUEUE_SEARCH, A.QUEUE_SCOPE, A.HELP_DESK_KEYS)
 

@@ -49,40 +49,13 @@ from redaction.ui.context import AppContext
 from redaction.ui.moderation.controller import QUEUES, SYNC_LIMIT, QueueCounts
 from redaction.ui.moderation.delegate import StaticTextDelegate
 from redaction.ui.moderation.detail import CommentDetailView
+from redaction.ui.moderation.queue_keys import BUTTONS, DECISIONS, MARKED_DECISIONS, QUEUE_ACTIONS, QUEUE_KEYS
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
 from redaction.ui.operations import Operation, report, run_with_progress
 
 PAGE_SIZE = 100  # rows read at a time: three screens; the first page is what opening a queue costs
 PREFETCH_DELAY_MS = 80  # reading ahead waits until the person is reading, not deciding
 PREFETCH_FRESH_S = 10.0
-DECISIONS = {
-    A.COMMENT_APPROVE: "approved",
-    A.COMMENT_SPAM: "spam",
-    A.COMMENT_TRASH: "trash",
-    A.COMMENT_PENDING: "pending",
-}
-MARKED_DECISIONS = {
-    A.COMMENT_APPROVE_MARKED: "approved",
-    A.COMMENT_SPAM_MARKED: "spam",
-    A.COMMENT_TRASH_MARKED: "trash",
-    A.COMMENT_PENDING_MARKED: "pending",
-}
-QUEUE_KEYS = {A.QUEUE_PENDING: 0, A.QUEUE_APPROVED: 1, A.QUEUE_SPAM: 2, A.QUEUE_TRASH: 3, A.QUEUE_ALL: 4}
-QUEUE_ACTIONS = (
-    *DECISIONS,
-    *MARKED_DECISIONS,
-    *QUEUE_KEYS,
-    A.COMMENT_UNDO,
-    A.COMMENT_REPLY,
-    A.COMMENT_DOSSIER,
-    A.QUEUE_NEXT,
-    A.QUEUE_PREVIOUS,
-    A.QUEUE_MARK,
-    A.QUEUE_MARK_ALL,
-    A.QUEUE_CLEAR_MARKS,
-    A.QUEUE_REFRESH,
-)
-BUTTONS = (A.COMMENT_APPROVE, A.COMMENT_SPAM, A.COMMENT_TRASH, A.COMMENT_PENDING, A.COMMENT_REPLY)
 
 
 class CommentQueue(QWidget):
