@@ -14,6 +14,13 @@ def type_text(qtbot, widget, text: str) -> None:
             qtbot.keyClicks(widget, line)
 
 
+def type_at_end(qtbot, edit, text: str) -> None:
+    """Give ``edit`` the keyboard, put the cursor after its last character and type ``text``."""
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    qtbot.keyClicks(edit, text)
+
+
 def press(qtbot, widget, keys: str) -> None:
     """Press a shortcut ("Ctrl+Shift+R", "F11", "Esc") on ``widget``, as a person does: the key
     goes to the widget and Qt's shortcut map decides what it triggers."""

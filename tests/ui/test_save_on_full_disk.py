@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from redaction.services.articles.editing import ArticleFields, create_article, get_article_in
 from redaction.storage.database import Database
 from tests.robustness.disks import fill, make_room, small_disk
+from tests.ui.keys import type_at_end
 
 TYPED = " Une phrase tapee au dernier moment."  # QTest types ASCII only
 
@@ -36,9 +37,7 @@ def test_ctrl_s_onto_a_full_disk_keeps_the_text_and_says_how_full(
             window = make_window(db)
             qtbot.waitUntil(lambda: window.editor.detail is not None)
             body = window.editor.body_edit
-            body.setFocus()
-            body.moveCursor(body.textCursor().MoveOperation.End)
-            qtbot.keyClicks(body, TYPED)
+            type_at_end(qtbot, body, TYPED)
 
             # Every byte of the disk taken, the write-ahead log emptied first so that the save
             # needs new room (a log with room left in it would take a small save, rightly).

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from redaction.services.articles.editing import ArticleFields, create_article, get_article_in
 from redaction.storage.database import Database
 from tests.robustness.locks import LockHolder
-from tests.ui.keys import when_lock_wait_shows
+from tests.ui.keys import type_at_end, when_lock_wait_shows
 
 TYPED = " Ajout pendant un import."
 
@@ -29,9 +29,7 @@ def _window_with_typing(db: Database, qtbot, make_window, monkeypatch):
     window = make_window(db)
     qtbot.waitUntil(lambda: window.editor.detail is not None)
     body = window.editor.body_edit
-    body.setFocus()
-    body.moveCursor(body.textCursor().MoveOperation.End)
-    qtbot.keyClicks(body, TYPED)
+    type_at_end(qtbot, body, TYPED)
     return article, window, body, errors
 
 
