@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 CACHE_KIB = 32 * 1024
+# The database file is read through a memory map up to this size (SQLite's default is 0: every
+# page copied from the system's file cache into each connection's own cache). Reads only:
+# writes still go through the journal, so a full disk is an error as before.
+MMAP_BYTES = 4 * 1024**3
 LOCK_PROBE_SECONDS = 1.0
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -218,6 +222,10 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     # Sorts and temporary indexes in memory, not in files: the rules' dry run sorts ~100,000
     # pending comments' keys, and on disk that sort waited on whatever else the disk was doing.
     cursor.execute("PRAGMA temp_store=MEMORY")
+    # Read through a memory map: the pages of the system's file cache are shared by every
+    # connection, where copying them cost a fifth of a scan (the rules' dry run: 1.15 → 0.93 s
+    # over 100,000 pending comments on one thread) and each new connection started cold.
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cursor.close()
 
 
