@@ -107,9 +107,9 @@ def block_author(db: Database, email: str) -> RuleSet:
 # -- deciding ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What the rules do (or would do) to one pending comment."""
+class Change(NamedTuple):
+    """What the rules do (or would do) to one pending comment (a tuple: a dry run over the
+    queue makes ~100,000 of them, twice as fast as a frozen dataclass)."""
 
     comment_id: int
     article_id: int
@@ -121,10 +121,11 @@ class Change:
 def _changes(verdict: Verdict, comments: Sequence[Sequence[Any]]) -> list[Change]:
     """What ``verdict`` changes among ``comments``, rows beginning with (id, article id, reason)."""
     status = verdict.status
+    make = Change._make
     if verdict.outcome == Outcome.PENDING:  # a "held" note the rules wrote goes; a person's stays
-        return [Change(c[0], c[1], "pending", status, "") for c in comments if c[2].startswith(_HELD_PREFIX)]
+        return [make((c[0], c[1], "pending", status, "")) for c in comments if c[2].startswith(_HELD_PREFIX)]
     reason = verdict.reason  # unless already held for that very reason
-    return [Change(c[0], c[1], "pending", status, reason) for c in comments if c[2] != reason]
+    return [make((c[0], c[1], "pending", status, reason)) for c in comments if c[2] != reason]
 
 
 class _Seen(NamedTuple):

@@ -4,7 +4,7 @@ duplicate, a flood, is its author previously approved (docs/moderation-rules.md,
 :func:`facts` answers for a scope (given comment ids, or the whole pending queue) with
 set-based SQL (window functions), never with a query per comment: the path for new comments
 and for PostgreSQL. The whole queue on SQLite goes through :mod:`.rules_fast`, which asks per
-pending comment through indexes and uses :func:`approved_among` and :func:`mixed_email_floods`.
+pending comment through indexes and uses :class:`ApprovedAuthors` and :func:`mixed_email_floods`.
 """
 
 from __future__ import annotations
@@ -176,26 +176,45 @@ def dbapi(session: Session) -> Any:
     return connection
 
 
-def approved_among(session: Session, authors: Collection[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The author keys (:func:`author_key`) of ``authors`` (names and emails as written) that
-    have an approved reader comment, under any spelling of the key (name with other surrounding
-    spaces, email in other case): each spelling is one index seek."""
-    wanted = {author_key(n, e) for n, e in authors}
-    wanted = {k for k in wanted if k[1]}
-    if not wanted:
-        return set()
-    raw = dbapi(session)
-    names: dict[str, list[str]] = {}
-    for (name,) in raw.execute("SELECT DISTINCT author_name FROM comment"):
-        names.setdefault(name.strip(), []).append(name)
-    emails: dict[str, list[str]] = {}
-    for (email,) in raw.execute("SELECT DISTINCT author_email FROM comment WHERE author_email != ''"):
-        emails.setdefault(email.strip().lower(), []).append(email)
-    pairs = [(n, e) for key in wanted for n in names.get(key[0], ()) for e in emails.get(key[1], ())]
-    if not pairs:
-        return set()
-    found = raw.execute(_APPROVED_PAIRS, (json.dumps(pairs),)).fetchall()
-    return {author_key(n, e) for n, e in found}
+def distinct_emails(session: Session) -> list[str]:
+    """Every email written on a comment, each spelling once (one walk of the email index)."""
+    query = "SELECT DISTINCT author_email FROM comment WHERE author_email != ''"
+    return [email for (email,) in dbapi(session).execute(query)]
+
+
+class ApprovedAuthors:
+    """Which authors have an approved reader comment, under any spelling of their key
+    (:func:`author_key`: the name with other surrounding spaces, the email in another case),
+    asked a batch of authors at a time: the rules' scan asks for each part's new authors while
+    the next parts are read. Each spelling is one index seek."""
+
+    def __init__(self, session: Session, emails: Collection[str]) -> None:
+        self._raw = dbapi(session)
+        self._names: dict[str, list[str]] = {}
+        for (name,) in self._raw.execute("SELECT DISTINCT author_name FROM comment"):
+            self._names.setdefault(name.strip(), []).append(name)
+        self._emails: dict[str, list[str]] = {}
+        for email in emails:
+            self._emails.setdefault(email.strip().lower(), []).append(email)
+        self._asked: set[tuple[str, str]] = set()  # as written
+        self._asked_keys: set[tuple[str, str]] = set()
+        self.found: set[tuple[str, str]] = set()  # the author keys with an approved comment
+
+    def ask(self, authors: Collection[tuple[str, str]]) -> None:
+        """Look up ``authors`` (names and emails as written) not asked before; :attr:`found`
+        then holds the keys of those with an approved comment."""
+        new = set(authors) - self._asked
+        if not new:
+            return
+        self._asked |= new
+        wanted = {author_key(n, e) for n, e in new} - self._asked_keys
+        wanted = {k for k in wanted if k[1]}
+        self._asked_keys |= wanted
+        names, emails = self._names, self._emails
+        pairs = [(n, e) for key in wanted for n in names.get(key[0], ()) for e in emails.get(key[1], ())]
+        if pairs:
+            found = self._raw.execute(_APPROVED_PAIRS, (json.dumps(pairs),)).fetchall()
+            self.found |= {author_key(n, e) for n, e in found}
 
 
 _EMAIL_TIMES = text(
@@ -204,14 +223,13 @@ _EMAIL_TIMES = text(
 )
 
 
-def mixed_email_floods(session: Session, seconds: int) -> set[int]:
+def mixed_email_floods(session: Session, seconds: int, emails: Collection[str]) -> set[int]:
     """Pending reader comments less than ``seconds`` after another one from the same email
     written in another case ("Jean@X.fr" and "jean@x.fr"), which per-spelling index seeks miss.
-    Such emails are rare: their comments are read and compared in Python, exactly."""
+    Such emails are rare: their comments are read and compared in Python, exactly. ``emails``:
+    :func:`distinct_emails`."""
     spellings: dict[str, list[str]] = {}
-    for (email,) in session.execute(
-        text("SELECT DISTINCT author_email FROM comment WHERE author_email != ''")
-    ):
+    for email in emails:
         spellings.setdefault(email.translate(_ASCII_LOWER), []).append(email)
     mixed = [e for group in spellings.values() if len(group) > 1 for e in group]
     found: set[int] = set()

@@ -22,7 +22,8 @@ docs/moderation-rules.md), but Python only looks at what SQL cannot judge:
   (whole-word mode; every spelling with œ and æ is asked for), those with a ``<`` or ``://``
   (links), and those whose characters the index cannot judge like the rules do
   (``domain.untrusted.INDEX_BLIND``) or that were never derived (``text_flags`` NULL);
-- previously approved authors are looked up once per distinct author.
+- previously approved authors are looked up once per distinct author, each part's new ones while
+  the next parts are read.
 
 Substring matching and words the index cannot tokenize (such as "++") read every text.
 """
@@ -55,7 +56,12 @@ from redaction.domain.moderation_rules import (
 )
 from redaction.domain.untrusted import DANGEROUS, INDEX_BLIND, LINK_HINT
 from redaction.services.moderation.comments import READER_KINDS
-from redaction.services.moderation.rules_facts import approved_among, dbapi, mixed_email_floods
+from redaction.services.moderation.rules_facts import (
+    ApprovedAuthors,
+    dbapi,
+    distinct_emails,
+    mixed_email_floods,
+)
 from redaction.storage.database import Database, database_file
 
 Progress = Callable[[int, int], None]
@@ -324,61 +330,13 @@ def judge_queue(
     first = next(parts)  # the scan starts; meanwhile this connection reads what it can
     if match is not None:  # the texts the index finds a word in
         texts.read(session.execute(_FTS_CANDIDATES, {"match": match}), words=True)
-    floods = mixed_email_floods(session, rules.flood_seconds) if rules.flood_seconds else set()
+    emails = distinct_emails(session) if rules.flood_seconds or rules.approve_known_authors else []
+    floods = mixed_email_floods(session, rules.flood_seconds, emails) if rules.flood_seconds else set()
+    approved = ApprovedAuthors(session, emails) if rules.approve_known_authors else None
+    known = approved.found if approved is not None else set()
 
-    # The comments nothing points at (the most) are grouped by author, judged once per author;
-    # the others are judged one by one below.
-    by_author: dict[tuple[str, str, str], list[Any]] = {}
-    closer: list[Any] = []
-    seen = 0
-    for ready in chain((first,), parts):
-        rows = ready()
-        seen += len(rows)
-        if all_texts:
-            texts.read(((r[_ID], r[_BODY], r[_SEARCH], r[_FLAGS]) for r in rows), words=True)
-        said = texts.said() | floods  # floods so far: those between spellings of an email
-        for row in rows:
-            if row[_ATTENTION] or row[_ID] in said:
-                closer.append(row)
-            else:
-                key = (row[_NAME], row[_EMAIL], row[_URL])
-                same = by_author.get(key)
-                if same is None:
-                    by_author[key] = [row]
-                else:
-                    same.append(row)
-        if progress is not None:
-            progress(seen * 9 // 10, total)
-
-    # What the scan leaves open: exact floods, the other texts to read, known authors.
-    if rules.flood_seconds:
-        floods |= _exact_floods(
-            session, [r[_ID] for r in closer if r[_ATTENTION] & _FLOOD], rules.flood_seconds
-        )
-    if not all_texts:
-        # Links to count (a "<" or "://"), characters the index cannot judge, never derived.
-        unread = [
-            r[_ID]
-            for r in closer
-            if (r[_FLAGS] is None or r[_FLAGS] & (LINK_HINT | INDEX_BLIND)) and r[_ID] not in texts.read_ids
-        ]
-        blind = (
-            {r[_ID] for r in closer if r[_FLAGS] is None or r[_FLAGS] & INDEX_BLIND}
-            if compiled.has_words
-            else set()
-        )
-        for start in range(0, len(unread), 5000):
-            fetched = session.execute(_TEXTS, {"ids": json.dumps(unread[start : start + 5000])}).all()
-            texts.read([f for f in fetched if f[0] in blind], words=True)
-            texts.read([f for f in fetched if f[0] not in blind], words=False)
-    known: set[tuple[str, str]] = set()
-    if rules.approve_known_authors:
-        authors = {(n, e) for n, e, _ in by_author} | {(r[_NAME], r[_EMAIL]) for r in closer}
-        known = approved_among(session, {(n, e) for n, e in authors if e.strip()})
-
-    # The verdicts, cheap per comment: everything is a set or dictionary lookup by now. Each
-    # distinct name, email, website and IP is judged once (an IP often differs per comment while
-    # the name and email repeat, so the four are cached apart, not as one author).
+    # Each distinct name, email, website and IP is judged once (an IP often differs per comment
+    # while the name and email repeat, so the four are cached apart, not as one author).
     field_words: dict[str, tuple[str | None, str | None]] = {}
     email_verdicts: dict[str, Verdict | None] = {}
     ip_verdicts: dict[str, Verdict | None] = {}
@@ -411,9 +369,57 @@ def judge_queue(
             verdict = APPROVED_AUTHOR
         return verdict or PENDING
 
+    # The comments nothing points at (the most) are judged once per author (name, email,
+    # website) as each part of the scan comes in, while the next parts are read; the others are
+    # judged one by one once the scan is over.
     grouped: dict[Verdict, list[Any]] = {}
-    for (name, email, url), same in by_author.items():
-        grouped.setdefault(last_rules(name, email, url, None, _NOTHING), []).extend(same)
+    by_author: dict[tuple[str, str, str], list[Any]] = {}  # an author's verdict's comments
+    closer: list[Any] = []
+    seen = 0
+    for ready in chain((first,), parts):
+        rows = ready()
+        seen += len(rows)
+        if all_texts:
+            texts.read(((r[_ID], r[_BODY], r[_SEARCH], r[_FLAGS]) for r in rows), words=True)
+        if approved is not None:  # every author of the part, whether judged now or later
+            approved.ask({(r[_NAME], r[_EMAIL]) for r in rows if r[_EMAIL].strip()})
+        said = texts.said() | floods  # floods so far: those between spellings of an email
+        for row in rows:
+            if row[_ATTENTION] or row[_ID] in said:
+                closer.append(row)
+            else:
+                key = (row[_NAME], row[_EMAIL], row[_URL])
+                same = by_author.get(key)
+                if same is None:
+                    judged = last_rules(*key, None, _NOTHING)
+                    same = by_author[key] = grouped.setdefault(judged, [])
+                same.append(row)
+        if progress is not None:
+            progress(seen * 9 // 10, total)
+
+    # What the scan leaves open: exact floods, the other texts to read.
+    if rules.flood_seconds:
+        floods |= _exact_floods(
+            session, [r[_ID] for r in closer if r[_ATTENTION] & _FLOOD], rules.flood_seconds
+        )
+    if not all_texts:
+        # Links to count (a "<" or "://"), characters the index cannot judge, never derived.
+        unread = [
+            r[_ID]
+            for r in closer
+            if (r[_FLAGS] is None or r[_FLAGS] & (LINK_HINT | INDEX_BLIND)) and r[_ID] not in texts.read_ids
+        ]
+        blind = (
+            {r[_ID] for r in closer if r[_FLAGS] is None or r[_FLAGS] & INDEX_BLIND}
+            if compiled.has_words
+            else set()
+        )
+        for start in range(0, len(unread), 5000):
+            fetched = session.execute(_TEXTS, {"ids": json.dumps(unread[start : start + 5000])}).all()
+            texts.read([f for f in fetched if f[0] in blind], words=True)
+            texts.read([f for f in fetched if f[0] not in blind], words=False)
+
+    # The verdicts of the others, cheap per comment: everything is a set or dictionary lookup.
     for row in closer:
         comment_id = row[_ID]
         verdict: Verdict | None
