@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime, timedelta
+from unittest.mock import patch
 
 import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
 from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
+from redaction.services.moderation import rules as rules_module
 from redaction.services.moderation.comments import NewComment, add_comments_in, history_of
 from redaction.services.moderation.rules import (
     apply_rules_in,
@@ -204,3 +207,25 @@ def test_whole_word_matching_by_default_and_substring_on_request(db: Database) -
     assert dry_run(db, RuleSet(moderation_words=("press",))).held == 0
     assert dry_run(db, RuleSet(moderation_words=("press",), match_mode="substring")).held == 1
     assert state(db, cid) == ("pending", "")
+
+
+def test_a_run_leaves_the_garbage_collector_running_even_when_it_fails(db: Database) -> None:
+    """A run pauses Python's garbage collector while it works (rules._collector_paused): left
+    paused, the app's memory would grow for as long as it runs."""
+    queue(db)
+    rules = RuleSet(moderation_words=("maire",))
+    assert gc.isenabled()
+    dry_run(db, rules)
+    assert gc.isenabled()
+    with (
+        patch.object(rules_module, "_changes", side_effect=RuntimeError("disk gone")),
+        pytest.raises(RuntimeError),
+    ):
+        dry_run(db, rules)
+    assert gc.isenabled()
+    gc.disable()  # paused by somebody else: a run leaves it paused
+    try:
+        dry_run(db, rules)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
