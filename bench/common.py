@@ -147,7 +147,13 @@ def start_app(db_path: str, on_painted: Callable[[Any], object]) -> None:
     "before" of a comparison) is started the way its run_gui did."""
     import inspect
 
+    from redaction import config
     from redaction.ui import app as app_module
+
+    # The benches start the app under a config home of their own (XDG_CONFIG_HOME): without a
+    # name there, the app would ask for one in a dialog nobody answers, and never paint.
+    if not config.load().has(config.USER_NAME):
+        config.put(USER_NAME="Bench")
 
     def shown(desk: Any) -> None:
         from PySide6.QtCore import QTimer
