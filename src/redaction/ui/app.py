@@ -6,6 +6,7 @@ A database that cannot be opened is explained in a dialog (and on stderr) and le
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -101,6 +102,18 @@ def run_gui(
     chooses (see :func:`redaction.config.choose_database`), asking at the first run.
     ``on_shown`` is called with the application's Desk once its window is shown (benchmarks
     measure the real start this way)."""
+    # The start makes hundreds of thousands of objects that live as long as the app (modules,
+    # SQLAlchemy's mappings, the window), and the garbage collector walked them again and again
+    # (~100 collections, 40 ms of the start): it waits until the first paint (_after_first_paint),
+    # or until this returns without one.
+    gc.disable()
+    try:
+        return _run_gui(explicit, debug, on_shown)
+    finally:
+        gc.enable()
+
+
+def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object] | None) -> int:
     trace("run_gui (command line parsed)")
     problem = display_problem()
     if problem:
@@ -140,6 +153,7 @@ def run_gui(
     from redaction.ui.i18n import install_translators
     from redaction.ui.theme import apply_theme
 
+    _skip_feature_scan()
     trace("Qt imported")
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -232,14 +246,23 @@ def _import_qt_free_layers() -> None:
     prepare()  # the converter (and the Markdown extensions' modules) the preview needs at once
 
 
+def _skip_feature_scan() -> None:
+    """PySide6 reads the whole source of every module imported after it (``inspect.getsource``)
+    to see whether it names PySide6, for the ``from __feature__ import`` switches redaction
+    never uses: ~20 ms of the start from source. Every module is then taken for one that does
+    not, as in the frozen app (no sources there, the same answer for all)."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and hasattr(feature, "_mod_uses_pyside"):
+        feature._mod_uses_pyside = lambda _module: False
+
+
 def _after_first_paint() -> None:
     """The start's objects (modules, the window) live as long as the app: moved out of the
     garbage collector's sight, a full collection no longer walks them all (tens of ms, felt
     as a stalled keystroke)."""
-    import gc
-
     trace("first paint")
     gc.freeze()
+    gc.enable()
 
 
 def _icon_path() -> Path | None:
