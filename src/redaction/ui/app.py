@@ -115,6 +115,7 @@ def run_gui(
 
 def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object] | None) -> int:
     trace("run_gui (command line parsed)")
+    _skip_feature_scan()  # the frozen app's PyInstaller hook has imported PySide6 already
     problem = display_problem()
     if problem:
         print(f"redaction: error: {problem}", file=sys.stderr)
@@ -249,8 +250,10 @@ def _import_qt_free_layers() -> None:
 def _skip_feature_scan() -> None:
     """PySide6 reads the whole source of every module imported after it (``inspect.getsource``)
     to see whether it names PySide6, for the ``from __feature__ import`` switches redaction
-    never uses: ~20 ms of the start from source. Every module is then taken for one that does
-    not, as in the frozen app (no sources there, the same answer for all)."""
+    never uses: ~20 ms of the start from source; in the frozen app, where PyInstaller's hook
+    imports PySide6 before anything else, each of SQLAlchemy's modules was looked for in vain
+    (no sources there: the same answer for all). Every module is now taken for one that does
+    not name PySide6, as the frozen app always did."""
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and hasattr(feature, "_mod_uses_pyside"):
         feature._mod_uses_pyside = lambda _module: False
