@@ -385,7 +385,7 @@ def judge_queue(
         if all_texts:
             texts.read(((r[_ID], r[_BODY], r[_SEARCH], r[_FLAGS]) for r in rows), words=True)
         if approved is not None:  # every author of the part, whether judged now or later
-            approved.ask({(r[_NAME], r[_EMAIL]) for r in rows if r[_EMAIL].strip()})
+            approved.ask({(r[_NAME], r[_EMAIL]) for r in rows})
         said = texts.said() | floods  # floods so far: those between spellings of an email
         for row in rows:
             if row[_ATTENTION] or row[_ID] in said:
