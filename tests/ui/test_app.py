@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from redaction.ui import app
+from redaction import config
+from redaction.ui import app, i18n
+from redaction.ui.main_window import MainWindow
 
 
 def test_without_a_display_the_command_says_how_to_run(tmp_path: Path) -> None:
@@ -60,3 +63,66 @@ def test_the_readme_names_every_library_the_window_needs_in_one_apt_line() -> No
     assert len(lines) == 1
     named = set(lines[0].split())
     assert set(app._XCB_LIBRARIES.values()) <= named
+
+
+def _session_probe(qtbot, monkeypatch, probe) -> list[object]:
+    """Run ``run_gui`` with an event loop that waits for ``probe`` (a callable, truthy when
+    seen) instead of the person, then closes the window; returns what it saw."""
+    monkeypatch.delenv(app.EXIT_AFTER_PAINT_ENV, raising=False)
+    config.put(USER_NAME="Anne Le Goff")  # else the start asks for a name first
+    seen: list[object] = []
+
+    def event_loop(_app: QApplication) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        qtbot.waitUntil(probe, timeout=10_000)
+        seen.append(probe())
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    return seen
+
+
+def _leave_qt_as_found() -> None:
+    for translator in i18n._installed:  # run_gui installed the system's: leave none behind
+        QApplication.instance().removeTranslator(translator)
+    i18n._installed.clear()
+    gc.unfreeze()
+
+
+def test_with_the_article_list_closed_the_window_still_paints_and_collects_garbage(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """The start holds the garbage collector until the first paint: a person who closed the
+    article list must not work a whole session without it (it waited for the list's paint)."""
+    monkeypatch.setattr(app, "COLLECTOR_WAITS_AT_MOST_MS", 600_000)  # the paint must do it
+    painted: list[bool] = []
+
+    def hide_the_list(desk) -> None:  # before the first paint, as a restored layout would
+        desk.window.articles_dock.hide()
+        desk.window.first_painted.connect(lambda: painted.append(True))
+
+    seen = _session_probe(qtbot, monkeypatch, lambda: bool(painted) and gc.isenabled())
+    try:
+        assert app.run_gui(str(tmp_path / "newsroom.db"), on_shown=hide_the_list) == 0
+    finally:
+        _leave_qt_as_found()
+    assert seen == [True] and painted == [True]
+
+
+def test_a_window_that_never_paints_gets_the_garbage_collector_back(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(app, "COLLECTOR_WAITS_AT_MOST_MS", 50)
+    painted: list[bool] = []
+
+    def hide_the_window(desk) -> None:  # shown, then hidden before anything painted
+        desk.window.hide()
+        desk.window.first_painted.connect(lambda: painted.append(True))
+
+    seen = _session_probe(qtbot, monkeypatch, gc.isenabled)
+    try:
+        assert app.run_gui(str(tmp_path / "newsroom.db"), on_shown=hide_the_window) == 0
+    finally:
+        _leave_qt_as_found()
+    assert seen == [True] and painted == []

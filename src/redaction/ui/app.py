@@ -17,6 +17,7 @@ from typing import Any
 from redaction import APP_NAME, __version__
 
 EXIT_AFTER_PAINT_ENV = "REDACTION_EXIT_AFTER_PAINT"
+COLLECTOR_WAITS_AT_MOST_MS = 3000  # after the window is shown, painted or not (see run_gui)
 TRACE_STARTUP_ENV = "REDACTION_TRACE_STARTUP"  # print each start-up step's time on stderr
 
 
@@ -104,8 +105,8 @@ def run_gui(
     measure the real start this way)."""
     # The start makes hundreds of thousands of objects that live as long as the app (modules,
     # SQLAlchemy's mappings, the window), and the garbage collector walked them again and again
-    # (~100 collections, 40 ms of the start): it waits until the first paint (_after_first_paint),
-    # or until this returns without one.
+    # (~100 collections, 40 ms of the start): it waits until the first paint, at most a few
+    # seconds (_collector_resumer), or until this returns before either.
     gc.disable()
     try:
         return _run_gui(explicit, debug, on_shown)
@@ -146,7 +147,7 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
         chosen, missing, db, failure = open_chosen()
         trace("database open")
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -200,7 +201,12 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
     desk = Desk(app, db)  # owns the database and the window; rebuilds it on language change
     window = desk.window
     trace("window built")
-    window.first_painted.connect(_after_first_paint)
+    window.first_painted.connect(lambda: trace("first paint"))
+    resume_collector = _collector_resumer()
+    window.first_painted.connect(resume_collector)
+    # A window that never paints (started minimized, or hidden at once) must not keep the
+    # collector waiting for the whole session.
+    QTimer.singleShot(COLLECTOR_WAITS_AT_MOST_MS, resume_collector)
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
         window.first_painted.connect(
             lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
@@ -259,13 +265,22 @@ def _skip_feature_scan() -> None:
         feature._mod_uses_pyside = lambda _module: False
 
 
-def _after_first_paint() -> None:
-    """The start's objects (modules, the window) live as long as the app: moved out of the
-    garbage collector's sight, a full collection no longer walks them all (tens of ms, felt
-    as a stalled keystroke)."""
-    trace("first paint")
-    gc.freeze()
-    gc.enable()
+def _collector_resumer() -> Callable[[], None]:
+    """What turns the garbage collector back on, once: at the window's first paint, or
+    :data:`COLLECTOR_WAITS_AT_MOST_MS` after it was shown, whichever comes first. The start's
+    objects (modules, the window) live as long as the app: moved out of the collector's sight
+    first, a full collection no longer walks them all (tens of ms, felt as a stalled keystroke)."""
+    resumed = False
+
+    def resume() -> None:
+        nonlocal resumed
+        if resumed:
+            return
+        resumed = True
+        gc.freeze()
+        gc.enable()
+
+    return resume
 
 
 def _icon_path() -> Path | None:

@@ -81,8 +81,10 @@ class MainWindow(QMainWindow):
         self.editor.set_new_shortcut_hint(ctx.actions.key_text(A.FILE_NEW))
         self._refresh_choices()
         self._restore_layout()
-        self.articles.view.viewport().installEventFilter(self)
+        # The window's first paint (the pass that paints the article list and the editor too;
+        # watching the list alone, a person who closed it never had a first paint).
         self._painted = False
+        self.installEventFilter(self)
         self._update_actions()
         self.articles.view.setFocus(Qt.FocusReason.OtherFocusReason)  # keyboard users start in the list
         QTimer.singleShot(0, self.reopen_last_article)
@@ -582,5 +584,6 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
+            self.removeEventFilter(self)
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
