@@ -6,7 +6,8 @@
 # 1. finds a Python >= 3.12 (PySide6 6.12 on 3.11 crashes in long runs): $REDACTION_BUILD_PYTHON,
 #    else python3.12/3.13/3.14 on PATH, else a pyenv-installed 3.12+, else python3;
 # 2. makes (or reuses) the build venv build/venv and installs ".[build,postgres]" into it;
-# 3. compiles resources/translations/*.ts to .qm with pyside6-lrelease;
+# 3. compiles resources/translations/*.ts to .qm with pyside6-lrelease, and shiboken's support
+#    modules to build/shiboken-files (packaging/shiboken_files.py);
 # 4. runs PyInstaller on packaging/redaction.spec -> dist/redaction/ (and dist/Redaction.app on macOS);
 # 5. on Linux, checks with ldd that every bundled library finds its dependencies;
 # 6. writes dist/redaction-<version>-<os>-<arch>.tar.gz (.zip on Windows) with install.sh inside,
@@ -90,6 +91,9 @@ if (( ${#TS_FILES[@]} )); then
         "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
     done
 fi
+
+say "compiling shiboken's support modules (shipped as shiboken6/files.dir)"
+"$VPY" packaging/shiboken_files.py "$ROOT/build/shiboken-files"
 
 say "running PyInstaller (a few minutes)"
 "$VPY" -m PyInstaller --noconfirm --clean --log-level WARN \

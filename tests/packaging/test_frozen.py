@@ -120,6 +120,14 @@ def test_window_opens_and_paints_offscreen(executable: Path, tmp_path: Path) -> 
     assert any(line.startswith("painted ") for line in result.stdout.splitlines()), result.stdout
 
 
+def test_shiboken_support_modules_ship_compiled(app_dir: Path) -> None:
+    # Without them shiboken compiles its signature loader, zipped in libshiboken as sources, at
+    # every start (packaging/shiboken_files.py); the window test above shows they load.
+    (files_dir,) = app_dir.rglob("shiboken6/files.dir")
+    assert (files_dir / "shibokensupport" / "signature" / "loader.pyc").is_file()
+    assert not list(files_dir.rglob("*.py"))
+
+
 def test_french_qt_translation_is_bundled(app_dir: Path) -> None:
     # Qt's own strings (Yes/No/Cancel in dialogs) stay English without it.
     assert list(app_dir.rglob("qtbase_fr.qm"))

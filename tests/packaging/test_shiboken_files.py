@@ -1,0 +1,44 @@
+"""packaging/shiboken_files.py: shiboken's support modules, compiled ahead for the frozen app,
+load in place of the sources zipped in libshiboken (which are compiled at every start)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.packaging.conftest import PACKAGING
+
+PROBE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import shiboken_files
+out = Path(sys.argv[2])
+written = shiboken_files.write_compiled(out)
+print("written", *sorted(path.relative_to(out).as_posix() for path in written))
+for name in [name for name in sys.modules if name.split(".")[0] == "shibokensupport"]:
+    del sys.modules[name]
+sys.path.insert(0, str(out))  # as shiboken does with files.dir
+import shibokensupport.signature.loader as loader
+print("loaded", loader.__file__)
+"""
+
+
+def test_the_support_modules_are_written_compiled_and_load_from_there(tmp_path: Path) -> None:
+    out = tmp_path / "files.dir"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(PACKAGING), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines())
+    written = lines["written"].split()
+    assert "shibokensupport/signature/loader.pyc" in written
+    assert "shibokensupport/feature.pyc" in written
+    assert all(name.endswith(".pyc") for name in written)  # sourceless: nothing left to compile
+    assert not list(out.rglob("*.py"))
+    assert Path(lines["loaded"]) == out / "shibokensupport" / "signature" / "loader.pyc"
