@@ -205,8 +205,10 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
     resume_collector = _collector_resumer()
     window.first_painted.connect(resume_collector)
     # A window that never paints (started minimized, or hidden at once) must not keep the
-    # collector waiting for the whole session.
-    QTimer.singleShot(COLLECTOR_WAITS_AT_MOST_MS, resume_collector)
+    # collector waiting for the whole session. Stopped when this returns (tests run it again).
+    collector_timer = QTimer(singleShot=True, interval=COLLECTOR_WAITS_AT_MOST_MS)
+    collector_timer.timeout.connect(resume_collector)
+    collector_timer.start()
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
         window.first_painted.connect(
             lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
@@ -218,6 +220,7 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
     try:
         return app.exec()
     finally:
+        collector_timer.stop()
         desk.close()
 
 
