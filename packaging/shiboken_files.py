@@ -22,6 +22,15 @@ import tempfile
 from pathlib import Path
 
 SKIPPED = {"signature_bootstrap.py"}  # run by libshiboken itself, never imported from files.dir
+STAMP = "made-for"  # in the output folder: the shiboken and Python the modules were compiled for
+DEST = "shiboken6/files.dir"
+
+
+def stamp() -> str:
+    """The shiboken and Python this environment has: compiled modules fit only those."""
+    import shiboken6
+
+    return f"shiboken6 {shiboken6.__version__} {sys.implementation.cache_tag}"
 
 
 def embedded_sources() -> dict[str, bytes]:
@@ -53,7 +62,24 @@ def write_compiled(out: Path) -> list[Path]:
             # optimize=1: what the frozen interpreter (Analysis(optimize=1)) compiled them with.
             py_compile.compile(str(source_file), cfile=str(target), dfile=name, doraise=True, optimize=1)
             written.append(target)
+    (out / STAMP).write_text(stamp() + "\n", encoding="utf-8")
     return written
+
+
+def datas(folder: Path) -> list[tuple[str, str]]:
+    """The spec's (file, destination) pairs for the modules in ``folder``, when they were compiled
+    for this environment's shiboken and Python; none otherwise (a folder left by an older build:
+    the app then compiles them at start, as without it), with a warning."""
+    made_for = folder / STAMP
+    if not made_for.is_file():
+        return []
+    if made_for.read_text(encoding="utf-8").strip() != stamp():
+        print(f"shiboken_files: {folder} is for another shiboken or Python, not shipped", file=sys.stderr)
+        return []
+    return [
+        (str(path), str(Path(DEST) / path.parent.relative_to(folder)))
+        for path in sorted(folder.rglob("*.pyc"))
+    ]
 
 
 def main(argv: list[str]) -> int:

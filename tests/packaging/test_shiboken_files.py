@@ -22,6 +22,9 @@ for name in [name for name in sys.modules if name.split(".")[0] == "shibokensupp
 sys.path.insert(0, str(out))  # as shiboken does with files.dir
 import shibokensupport.signature.loader as loader
 print("loaded", loader.__file__)
+print("shipped", len(shiboken_files.datas(out)))
+(out / shiboken_files.STAMP).write_text("shiboken6 0.0.1 cpython-30")  # as from an older build
+print("stale", len(shiboken_files.datas(out)))
 """
 
 
@@ -42,3 +45,6 @@ def test_the_support_modules_are_written_compiled_and_load_from_there(tmp_path: 
     assert all(name.endswith(".pyc") for name in written)  # sourceless: nothing left to compile
     assert not list(out.rglob("*.py"))
     assert Path(lines["loaded"]) == out / "shibokensupport" / "signature" / "loader.pyc"
+    # the spec ships them, but not a folder made for another shiboken or Python
+    assert int(lines["shipped"]) == len(written)
+    assert int(lines["stale"]) == 0

@@ -46,11 +46,12 @@ def run_spec(spec: Path, monkeypatch: pytest.MonkeyPatch, platform: str | None =
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
-    trim_spec = importlib.util.spec_from_file_location("qt_trim", PACKAGING / "qt_trim.py")
-    assert trim_spec and trim_spec.loader
-    qt_trim = importlib.util.module_from_spec(trim_spec)
-    trim_spec.loader.exec_module(qt_trim)
-    monkeypatch.setitem(sys.modules, "qt_trim", qt_trim)
+    for helper in ("qt_trim", "shiboken_files"):  # the spec's helpers, beside the real spec
+        helper_spec = importlib.util.spec_from_file_location(helper, PACKAGING / f"{helper}.py")
+        assert helper_spec and helper_spec.loader
+        module = importlib.util.module_from_spec(helper_spec)
+        helper_spec.loader.exec_module(module)
+        monkeypatch.setitem(sys.modules, helper, module)
     monkeypatch.setattr(sys, "path", list(sys.path))
     if platform:
         monkeypatch.setattr(sys, "platform", platform)
