@@ -125,8 +125,9 @@ def _close(window: Any) -> None:
 
 def bench_window(db: Any, reps: int, last_article: int | None = None) -> Result:
     """Build the window and show it, until its first paint (the pass that paints the article
-    list and the editor; the window's own ``first_painted`` signal, which app.py also uses). It reopens the article of the previous
-    close (the newest one), or ``last_article`` when given (an old one, far down the list)."""
+    list and the editor; the window's own ``first_painted`` signal, which app.py also uses). It
+    reopens the article of the previous close (the newest one), or ``last_article`` when given
+    (an old one, far down the list)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     from redaction.ui import settings

@@ -2,11 +2,12 @@
 
 Each command runs N times under ``QT_QPA_PLATFORM=offscreen`` with ``REDACTION_EXIT_AFTER_PAINT=1``:
 the app (``redaction.ui.app``) then prints ``painted <ms>`` after the window's first paint (the
-pass that paints the article list and the editor, the last article open in it) and quits. For each database (the demo
-newsroom, made fresh, and the 1M-comment bench database of ``bench/build_db.py`` when it is
-there) we report the median ``painted`` figure the app measured itself (process start to first
-paint: the target, ≤ 400 ms), the median wall time the process took (start to exit) and its
-median CPU time (user + system; other load disturbs it far less than wall time).
+pass that paints the article list and the editor, the last article open in it) and quits. For
+each database (the demo newsroom, made fresh, and the 1M-comment bench database of
+``bench/build_db.py`` when it is there) we report the median ``painted`` figure the app
+measured itself (process start to first paint: the target, ≤ 400 ms), the median wall time the
+process took (start to exit) and its median CPU time (user + system; other load disturbs it far
+less than wall time).
 
 ``bare_qt_ms`` is ``bench/bare_qt.py`` (a bare ``QMainWindow``, nothing else imported) measured
 the same way in the same run: the floor, so that the ratio reads the same on any machine. The

@@ -91,7 +91,5 @@ def ui_language(qapp: object, tmp_path: Path) -> Iterator[Callable[[str], None]]
         i18n.install_translators(qapp, cache=tmp_path / "translations")  # type: ignore[arg-type]
 
     yield start
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)  # type: ignore[attr-defined]
-    i18n._installed.clear()
+    i18n.remove_translators(qapp)  # type: ignore[arg-type]
     QLocale.setDefault(default)

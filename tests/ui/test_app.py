@@ -84,9 +84,7 @@ def _session_probe(qtbot, monkeypatch, probe) -> list[object]:
 
 
 def _leave_qt_as_found() -> None:
-    for translator in i18n._installed:  # run_gui installed the system's: leave none behind
-        QApplication.instance().removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.remove_translators(QApplication.instance())  # run_gui installed the system's
     gc.unfreeze()
 
 

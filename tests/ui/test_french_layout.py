@@ -20,9 +20,7 @@ def french(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     settings.put(settings.UI_LANGUAGE, "fr")
     i18n.install_translators(qapp, cache=tmp_path / "cache")
     yield
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.remove_translators(qapp)
     QLocale.setDefault(default)
 
 

@@ -28,9 +28,7 @@ def back_to_english(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
     default = QLocale()
     yield tmp_path / "cache"
     i18n.install_translators(qapp, QLocale(QLocale.Language.English), cache=tmp_path / "cache")
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.remove_translators(qapp)
     QLocale.setDefault(default)
 
 

@@ -79,8 +79,6 @@ def test_starting_with_db_asks_the_name_before_the_window(
     try:
         assert app.run_gui(str(tmp_path / "newsroom.db")) == 0
     finally:
-        for translator in i18n._installed:  # run_gui installed the system's: leave none behind
-            QApplication.instance().removeTranslator(translator)
-        i18n._installed.clear()
+        i18n.remove_translators(QApplication.instance())  # run_gui installed the system's
     assert signed == ["Claire Martin"]
     assert config.get(config.USER_NAME) == "Claire Martin"

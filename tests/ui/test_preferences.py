@@ -25,9 +25,7 @@ def restore_app_state(qapp: QApplication) -> Iterator[None]:
     default = QLocale()
     yield
     apply_theme(qapp, "system")
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.remove_translators(qapp)
     QLocale.setDefault(default)
 
 

@@ -100,6 +100,14 @@ def app_translation(language: str, cache: Path | None = None) -> Path | None:
         return shipped if shipped.is_file() else None
 
 
+def remove_translators(app: QCoreApplication) -> None:
+    """Take out the translators :func:`install_translators` put in (the interface back to the
+    source English)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+
+
 def install_translators(
     app: QCoreApplication, locale: QLocale | None = None, cache: Path | None = None
 ) -> QLocale:
@@ -107,9 +115,7 @@ def install_translators(
     the default locale; returns it. Widgets built afterwards come up in that language."""
     global _current
     locale = locale or chosen_locale()
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
+    remove_translators(app)
     QLocale.setDefault(locale)
     _current = interface_language(locale)
     if _current != SOURCE_LANGUAGE:

@@ -34,9 +34,7 @@ def english(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     default = QLocale()
     i18n.install_translators(qapp, QLocale(QLocale.Language.English), cache=tmp_path / "cache")
     yield
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.remove_translators(qapp)
     QLocale.setDefault(default)
 
 

@@ -31,9 +31,7 @@ def language(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path)
     settings.put(settings.UI_LANGUAGE, request.param)
     i18n.install_translators(qapp, cache=tmp_path / "cache")
     yield request.param
-    for translator in i18n._installed:
-        qapp.removeTranslator(translator)
-    i18n._installed.clear()
+    i18n.remove_translators(qapp)
     QLocale.setDefault(default)
 
 
