@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redaction import config
@@ -124,3 +125,19 @@ def test_a_window_that_never_paints_gets_the_garbage_collector_back(
     finally:
         _leave_qt_as_found()
     assert seen == [True] and painted == []
+
+
+def test_the_start_imports_around_pyside_s_import_hook_and_puts_it_back() -> None:
+    """PySide6 (imported by this test session, as by the frozen app before redaction runs)
+    replaces ``__import__`` with its ``__feature__`` hook; the Qt-free layers are imported with
+    Python's own, and the hook is in place again afterwards, even after a failed import."""
+    import builtins
+
+    hooked = builtins.__import__
+    assert hooked is not builtins.__orig_import__  # PySide6's hook is installed
+    seen: list[object] = []
+    with pytest.raises(ModuleNotFoundError), app.plain_imports():
+        seen.append(builtins.__import__)
+        import redaction.no_such_module  # noqa: F401
+    assert seen == [builtins.__orig_import__]
+    assert builtins.__import__ is hooked

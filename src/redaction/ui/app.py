@@ -6,11 +6,12 @@ A database that cannot be opened is explained in a dialog (and on stderr) and le
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +124,8 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
         return 2
 
     # The database (and SQLAlchemy with it) is opened before PySide6 is imported: once it is,
-    # PySide6 reads the source of every module imported after it (its __feature__ hook), a
-    # tenth of the start for SQLAlchemy's ~200 modules.
+    # every import statement passes through PySide6's __feature__ hook (in the frozen app it is
+    # imported already, and plain_imports steps around the hook).
     _import_qt_free_layers()
     from redaction.config import choose_database
     from redaction.storage.database import Database
@@ -249,11 +250,34 @@ _QT_FREE_AT_START = (
 def _import_qt_free_layers() -> None:
     import importlib
 
-    for name in _QT_FREE_AT_START:
-        importlib.import_module(name)
-    from redaction.render.markdown import prepare
+    with plain_imports():
+        for name in _QT_FREE_AT_START:
+            importlib.import_module(name)
+        from redaction.render.markdown import prepare
 
-    prepare()  # the converter (and the Markdown extensions' modules) the preview needs at once
+        prepare()  # the converter (and the Markdown extensions' modules) the preview needs at once
+
+
+@contextlib.contextmanager
+def plain_imports() -> Iterator[None]:
+    """Python's own ``__import__`` for the duration, when PySide6 has put its ``__feature__``
+    hook in its place (``builtins.__orig_import__`` keeps the original): the hook calls two
+    Python functions around every import statement, and matters only to modules that switch
+    PySide6 features on (``from __feature__ import``), which redaction never does. In the frozen
+    app PyInstaller's runtime hook imports PySide6 first, so SQLAlchemy's ~200 modules and ours
+    went through it. The hook is back afterwards, whatever happened."""
+    import builtins
+
+    original = getattr(builtins, "__orig_import__", None)
+    hooked = builtins.__import__
+    if original is None or hooked is original:
+        yield
+        return
+    builtins.__import__ = original
+    try:
+        yield
+    finally:
+        builtins.__import__ = hooked
 
 
 def _skip_feature_scan() -> None:
