@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     import markdown
+    from markdown.extensions.extra import ExtraExtension
+    from markdown.extensions.toc import TocExtension
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -58,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         titles = session.execute(select(Article.title).order_by(Article.updated_at.desc()).limit(200)).all()
         newest = session.scalars(select(Article).order_by(Article.updated_at.desc()).limit(1)).first()
         body = newest.body if newest is not None else ""
-    html = markdown.markdown(body, extensions=["extra", "toc"])
+    # Extensions as instances, as the app gives them: a name is looked up in every installed
+    # package's entry points first.
+    html = markdown.markdown(body, extensions=[ExtraExtension(), TocExtension()])
 
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtGui import QStandardItem, QStandardItemModel
