@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 _IMPORTED_AT = time.perf_counter()
 
@@ -26,14 +27,10 @@ def seconds_since_process_start() -> float:
         return time.perf_counter() - _IMPORTED_AT
 
 
-def main() -> int:
+def show_until_painted(app: Any, window: Any) -> int:
+    """Show ``window``, print ``painted <ms since process start>`` after its first paint and
+    quit ``app`` (shared with ``bench/stack_qt.py``)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("bare")
-    window.resize(1440, 900)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -48,6 +45,16 @@ def main() -> int:
     window.installEventFilter(watcher)
     window.show()
     return app.exec()
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("bare")
+    window.resize(1440, 900)
+    return show_until_painted(app, window)
 
 
 if __name__ == "__main__":

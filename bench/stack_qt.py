@@ -16,22 +16,10 @@ Markdown imported before the first paint.
 """
 
 import argparse
-import os
 import sys
-import time
 from pathlib import Path
 
-_IMPORTED_AT = time.perf_counter()
-
-
-def seconds_since_process_start() -> float:
-    """As redaction.ui.app does (kept here so that nothing of redaction is imported)."""
-    try:
-        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        uptime = float(Path("/proc/uptime").read_text().split()[0])
-        return uptime - int(stat[19]) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
-        return time.perf_counter() - _IMPORTED_AT
+from bare_qt import show_until_painted  # the same measure as the bare window (bench/ is on the path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     # package's entry points first.
     html = markdown.markdown(body, extensions=[ExtraExtension(), TocExtension()])
 
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import (
         QApplication,
@@ -99,19 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     window.menuBar().addMenu("File")
     window.statusBar().showMessage(str(args.db))
 
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and not hasattr(self, "done"):
-                self.done = True
-                QTimer.singleShot(
-                    0, lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
-                )
-            return False
-
-    watcher = FirstPaint()
-    window.installEventFilter(watcher)
-    window.show()
-    return app.exec()
+    return show_until_painted(app, window)
 
 
 if __name__ == "__main__":
