@@ -15,9 +15,9 @@ the same way in the same run: the floor, so that the ratio reads the same on any
 with its ORM and Python-Markdown imported, the article list and the newest article read, a
 window with a table, an editor and a browser painted; nothing of redaction). What the app spends
 above it is redaction's own start; the target cannot be had below it with SQLAlchemy imported
-before the first paint. The reference loop (``machine_speed_before_ms``/``_after_ms``) is timed before and after. Runs of
-the commands are interleaved (one of each in turn), so a change of load touches them alike; one
-warm-up run per command and database is not counted.
+before the first paint. The reference loop (``machine_speed_before_ms``/``_after_ms``) is timed
+before and after. Runs of the commands are interleaved (one of each in turn), so a change of
+load touches them alike; one warm-up run per command and database is not counted.
 
     python bench/launch_time.py                                # python -m redaction, demo and big
     python bench/launch_time.py --frozen dist/redaction/redaction -n 11 --json
@@ -174,14 +174,10 @@ def measure(
     return results
 
 
-def bare_qt(python: str, runs: int, home: Path) -> float:
-    command = [python, str(ROOT / "bench" / "bare_qt.py")]
-    launch_once(command, None, home, False)
-    return round(statistics.median(launch_once(command, None, home, False)[1] for _ in range(runs)), 1)
-
-
-def stack_qt(python: str, runs: int, home: Path, db: Path) -> float:
-    command = [python, str(ROOT / "bench" / "stack_qt.py")]
+def floor_ms(script: str, python: str, runs: int, home: Path, db: Path | None = None) -> float:
+    """Median painted time of one of the floors (``bare_qt.py``, ``stack_qt.py``), after a
+    warm-up run, measured as the app is."""
+    command = [python, str(ROOT / "bench" / script)]
     launch_once(command, db, home, False)
     return round(statistics.median(launch_once(command, db, home, False)[1] for _ in range(runs)), 1)
 
@@ -245,9 +241,9 @@ def main(argv: list[str] | None = None) -> int:
                 databases["big"] = args.big
             else:
                 notes.append(f"no {args.big}: make it with bench/build_db.py to measure the big database")
-        bare = bare_qt(sys.executable, args.runs, home)
+        bare = floor_ms("bare_qt.py", sys.executable, args.runs, home)
         stack_db = databases.get("demo") or demo_database(sys.executable, home)
-        stack = stack_qt(sys.executable, args.runs, home, stack_db)
+        stack = floor_ms("stack_qt.py", sys.executable, args.runs, home, stack_db)
         results = measure(commands, databases, args.runs, home, args.trace)
     speed_after = machine_speed()
 
