@@ -34,6 +34,11 @@ class AtxHeadingProcessor(HashHeaderProcessor):
         r"(?P<header>[^\n]*?)(?:(?<=[ \t])#+)?[ \t]*(?:\n|$)"
     )
 
+    def test(self, parent: etree.Element, block: str) -> bool:
+        # Python-Markdown 3.11 checks for a "#" at the very start of a line before its own
+        # pattern, which would miss the headings indented by up to three spaces.
+        return "#" in block and bool(self.RE.search(block))
+
 
 class ListInterruptsParagraph(BlockProcessor):
     """Split a paragraph where a line starts a list (registered just above the paragraph
