@@ -83,7 +83,8 @@ def _reader_comments(facts: Facts, post_id: int, n: int, first: int) -> None:
 
 
 def _prepare_sync(folder: Path, ctx: Context) -> Facts:
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
     from redaction.services.moderation.queue import decide
     from redaction.services.site import credentials
     from redaction.services.site.connect import connect_site
@@ -142,7 +143,8 @@ def db_scalar(folder: Path, sql: str, *args: object) -> Any:
 
 
 def _run_sync(folder: Path, facts: Facts, note: Note) -> None:
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
     from redaction.services.site.publish import publish_articles
     from redaction.services.site.sync import sync
     from redaction.storage.database import Database

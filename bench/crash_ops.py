@@ -155,7 +155,8 @@ def body_for(version: int) -> str:
 
 
 def _prepare_article(folder: Path, ctx: Context) -> Facts:
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
 
     db = _open(folder / DB_NAME)
     created = create_article(db, ArticleFields(title=TITLE, body=body_for(1)))
@@ -165,7 +166,8 @@ def _prepare_article(folder: Path, ctx: Context) -> Facts:
 
 def _run_save(folder: Path, facts: Facts, note: Note) -> None:
     from redaction.services.articles.autosave import write_autosave
-    from redaction.services.articles.editing import ArticleFields, get_article_in, save_article
+    from redaction.services.articles.editing import get_article_in, save_article
+    from redaction.services.articles.values import ArticleFields
 
     db = _open(folder / DB_NAME)
     article = facts["article"]
@@ -230,7 +232,7 @@ def typed(n: int) -> str:
 
 def _run_autosave(folder: Path, facts: Facts, note: Note) -> None:
     from redaction.services.articles.autosave import write_autosave
-    from redaction.services.articles.editing import ArticleFields
+    from redaction.services.articles.values import ArticleFields
 
     db = _open(folder / DB_NAME)
     note(ready=True)
@@ -325,7 +327,8 @@ def bulk_template(ctx: Context) -> Path:
     path = ctx.templates / "bulk.db"
     if path.exists():
         return path
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
     from redaction.services.moderation.comments import NewComment
     from redaction.services.moderation.incoming import insert_comments
 
@@ -421,7 +424,7 @@ register(Operation("bulk", _prepare_bulk, _run_bulk, _check_bulk))
 
 # -- migration: the oldest shipped database upgraded to the newest schema ---------------------------
 def _prepare_migration(folder: Path, ctx: Context) -> Facts:
-    from redaction.storage.engine import head_revision
+    from redaction.storage.revisions import head_revision
 
     shutil.copy(ctx.oldest_fixture, folder / DB_NAME)
     conn = sqlite3.connect(folder / DB_NAME)
@@ -434,7 +437,7 @@ def _prepare_migration(folder: Path, ctx: Context) -> Facts:
 
 
 def _run_migration(folder: Path, facts: Facts, note: Note) -> None:
-    from redaction.storage.engine import alembic_config  # imported before the clock starts
+    from redaction.storage.revisions import alembic_config
 
     alembic_config()
     note(ready=True)
@@ -508,7 +511,8 @@ register(Operation("backup", _prepare_bulk, _run_backup, _check_backup, loops=Tr
 
 # -- restore: the 10,000-comment newsroom as it was, over five articles written since -------------------------
 def _prepare_restore(folder: Path, ctx: Context) -> Facts:
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
     from redaction.services.backup import back_up_now
 
     shutil.copy(bulk_template(ctx), folder / DB_NAME)

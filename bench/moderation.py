@@ -119,8 +119,8 @@ def run(source: Path, folder: Path, runs: int) -> dict[str, float]:
 
     from redaction.services.backup import backups_in_progress
     from redaction.services.moderation import queue as moderation
-    from redaction.services.moderation.queue import QueueFilter
     from redaction.services.moderation.rules import get_rules
+    from redaction.services.moderation.values import QueueFilter
     from redaction.storage.database import Database
     from redaction.ui.context import AppContext
     from redaction.ui.moderation.rules_dialog import dry_run_with_rows

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication
 
 from redaction.render.markdown import convert_whole
 from redaction.render.page import article_page
-from redaction.services.articles.editing import ArticleDetail, ArticleFields
+from redaction.services.articles.values import ArticleDetail, ArticleFields
 from redaction.ui.editor.panel import EditorPanel
 
 WORDS = [

@@ -93,7 +93,8 @@ def _password(url: str, user: str) -> str:
 
 def cmd_site(args: argparse.Namespace, open_db: Callable[[argparse.Namespace], Database]) -> int:
     from redaction.services.site.connect import connect_site, site_info
-    from redaction.services.site.outbox import CONFLICT, FAILED, WAITING, outbox_count
+    from redaction.services.site.outbox import outbox_count
+    from redaction.services.site.values import CONFLICT, FAILED, WAITING
 
     db = open_db(args)
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from redaction.services import selftest
-from redaction.storage.engine import head_revision
+from redaction.storage.revisions import head_revision
 from tests.cli.conftest import Run, one_error_line
 
 Runner = Callable[..., Run]
@@ -289,7 +289,8 @@ def test_without_db_the_command_line_uses_the_database_chosen_in_the_window(
     """The first-run dialog writes its choice to config.toml; the command line reads the same
     file, so `redaction list articles` shows the window's newsroom, not another database."""
     from redaction import config
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
     from redaction.storage.database import Database
 
     data_home = tmp_path / "data"

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.backup import PinnedBackup, back_up_now
 from redaction.storage.backups import STALE_PARTIAL_S, backups_folder
 from redaction.storage.database import Database

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article_in, save_article
+from redaction.services.articles.editing import create_article, get_article_in, save_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.queue import decide_in_chunks
 from redaction.storage import engine as engine_module

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article_in, save_article
+from redaction.services.articles.editing import create_article, get_article_in, save_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.backup import BackupError, back_up_now, list_backups
 from redaction.services.moderation.comments import NewComment
 from redaction.services.moderation.incoming import insert_comments

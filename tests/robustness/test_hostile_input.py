@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from redaction.cli import main
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 
 WXR_HEAD = (

@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from redaction.services.articles.editing import ArticleFields, create_article, list_rubrics
+from redaction.services.articles.editing import create_article, list_rubrics
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 
 _OVERWRITE_THEN_WAIT = """

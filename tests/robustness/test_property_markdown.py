@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from redaction.domain.workflow import ArticleStatus, Language
-from redaction.services.articles.editing import ArticleDetail, ArticleFields
+from redaction.services.articles.values import ArticleDetail, ArticleFields
 from redaction.services.exchange.export import markdown_document
 from redaction.services.exchange.markdown_import import decode, read_markdown_text
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services.articles.editing import ArticleFields, create_article, save_article
+from redaction.services.articles.editing import create_article, save_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment
 from redaction.services.moderation.incoming import insert_comments
 from redaction.services.moderation.queue import decide

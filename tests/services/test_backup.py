@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import create_engine
 
 from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleFields, ArticleQuery
+from redaction.services.articles.values import ArticleFields, ArticleQuery
 from redaction.services.backup import (
     BackupError,
     back_up_now,
@@ -28,7 +28,7 @@ from redaction.storage import backups as backup_files
 from redaction.storage.backups import backups_folder, take_backup
 from redaction.storage.backups import list_backups as list_backups_of
 from redaction.storage.database import Database
-from redaction.storage.engine import head_revision
+from redaction.storage.revisions import head_revision
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -249,7 +249,8 @@ def test_server_databases_are_not_backed_up_in_the_app() -> None:
 
 
 def test_an_import_into_a_newsroom_with_articles_is_backed_up_first(tmp_path) -> None:
-    from redaction.services.articles.editing import ArticleFields, create_article
+    from redaction.services.articles.editing import create_article
+    from redaction.services.articles.values import ArticleFields
     from redaction.services.backup import list_backups
     from redaction.services.exchange.importing import import_files
     from redaction.storage.database import Database

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.articles.editing import ArticleFields, create_article, save_article
+from redaction.services.articles.editing import create_article, save_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in, set_status_in
 from redaction.services.moderation.queue import decide
-from redaction.storage.changes import Changes, initiated_by
+from redaction.storage.changeset import Changes, initiated_by
 from redaction.storage.database import Database, database_file
 from redaction.storage.watcher import FeedWatcher
 

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.demo.fill import DemoRefusedError, fill_demo
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, Person, Rubric

@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 
 from redaction.domain.typography import apply_typography
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleDetail, ArticleFields
 from redaction.services.demo.articles import ARTICLES
 from redaction.storage.database import Database
 from tests.site.wordpress import LocalWordPress

@@ -14,10 +14,11 @@ from redaction.services.moderation.comments import history_of
 from redaction.services.moderation.detail import reply_as_newsroom
 from redaction.services.moderation.queue import decide
 from redaction.services.site import push_posts
-from redaction.services.site.outbox import CONFLICT, outbox_count, pending_outbox
+from redaction.services.site.outbox import outbox_count, pending_outbox
 from redaction.services.site.publish import keep_site_version, publish_articles, publish_merged
 from redaction.services.site.push_comments import resolve_comment_conflict
 from redaction.services.site.sync import push_outbox, sync
+from redaction.services.site.values import CONFLICT
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, SiteComment, SitePost
 from tests.site.helpers import post_reader_comment, public_text, rest, seed_article, site_comment

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from redaction.services.site.outbox import SENT, outbox_count, pending_outbox
+from redaction.services.site.outbox import outbox_count, pending_outbox
+from redaction.services.site.values import SENT
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, OutboxItem, SitePost
 from tests.cli.conftest import one_error_line

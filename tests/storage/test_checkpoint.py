@@ -7,7 +7,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.checkpoint import BACKSTOP_PAGES
 from redaction.storage.database import Database
 

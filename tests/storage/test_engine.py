@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from redaction.storage.engine import head_revision, open_engine
+from redaction.storage.engine import open_engine
 from redaction.storage.errors import (
     DatabaseLockedError,
     DatabaseReadOnlyError,
     NotADatabaseError,
     SchemaTooNewError,
 )
+from redaction.storage.revisions import head_revision
 
 
 def digest(path: Path) -> str:

@@ -14,8 +14,8 @@ from sqlalchemy import event, inspect
 from redaction.services.articles import editing as article_service
 from redaction.services.moderation import comments as comment_service
 from redaction.storage.database import Database
-from redaction.storage.engine import alembic_config
 from redaction.storage.models import Base
+from redaction.storage.revisions import alembic_config
 
 TABLES = ("article", "comment")
 
@@ -121,7 +121,8 @@ def test_an_articles_comments_are_listed_and_counted_from_an_index(db: Database)
 
 
 def test_the_links_queue_walks_the_partial_indexes(db: Database) -> None:
-    from redaction.services.moderation.queue import QueueFilter, list_queue_in
+    from redaction.services.moderation.queue import list_queue_in
+    from redaction.services.moderation.values import QueueFilter
 
     with db.session() as s:
         article = article_service.create_article_in(s, article_service.ArticleFields(title="Relayé"))

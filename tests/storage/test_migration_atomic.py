@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from redaction.storage.database import Database
-from redaction.storage.engine import head_revision
+from redaction.storage.revisions import head_revision
 
 OLDEST = Path(__file__).parents[1] / "fixtures" / "schema_0001.db"
 

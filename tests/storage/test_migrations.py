@@ -10,7 +10,7 @@ from sqlalchemy import inspect, text
 from redaction.services.articles import editing as article_service
 from redaction.services.moderation import comments as comment_service
 from redaction.storage.database import Database
-from redaction.storage.engine import head_revision
+from redaction.storage.revisions import head_revision
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

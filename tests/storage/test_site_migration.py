@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, inspect, text
 from redaction.services.moderation.queue import decide
 from redaction.services.site.outbox import outbox_count
 from redaction.storage.database import Database
-from redaction.storage.engine import alembic_config, head_revision
+from redaction.storage.revisions import alembic_config, head_revision
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 

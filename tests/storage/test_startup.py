@@ -6,13 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from redaction.storage import engine
+from redaction.storage import revisions
 from redaction.storage.database import Database
 
 
 def test_revisions_read_from_the_files_are_alembics() -> None:
-    assert engine._revision_chain() == engine._alembic_chain()
-    assert engine.head_revision() in engine.known_revisions()
+    assert revisions._revision_chain() == revisions._alembic_chain()
+    assert revisions.head_revision() in revisions.known_revisions()
 
 
 def test_an_up_to_date_database_opens_without_loading_alembic(tmp_path: Path) -> None:

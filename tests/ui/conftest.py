@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
-from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.articles.editing import create_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.storage.database import Database
 

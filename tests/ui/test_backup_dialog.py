@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import create_engine
 
 from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.services.backup import back_up_now, list_backups
 from redaction.storage.database import Database
 from redaction.ui.backup_dialog import BackupDialog

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from redaction.ui.context import AppContext
 from redaction.ui.main_window import MainWindow

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from redaction.services.articles import autosave as autosave_service
 from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 
 CHILD = textwrap.dedent(

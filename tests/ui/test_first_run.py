@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from redaction.config import choose_database, default_database_path
 from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleFields, ArticleQuery
+from redaction.services.articles.values import ArticleFields, ArticleQuery
 from redaction.storage.database import Database
 from redaction.ui import settings
 from redaction.ui.first_run import FirstRunDialog, startup_target

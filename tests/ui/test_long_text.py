@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from redaction.domain.limits import LONG_TEXT_CHARS
 from redaction.domain.textstats import text_stats
 from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from redaction.ui import labels
 

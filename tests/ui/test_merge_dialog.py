@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.ui.editor.merge_dialog import MergeDialog
 
 NBSP, NNBSP = "\u00a0", "\u202f"

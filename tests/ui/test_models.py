@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.articles.editing import create_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in
-from redaction.services.moderation.queue import QueueFilter
+from redaction.services.moderation.values import QueueFilter
 from redaction.storage.database import Database
 from redaction.ui.articles.model import COLUMNS, ArticleTableModel
 from redaction.ui.moderation.queue_model import COLUMNS as QUEUE_COLUMNS

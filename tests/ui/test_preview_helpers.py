@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from redaction.services.articles.editing import ArticleDetail, ArticleFields
+from redaction.services.articles.values import ArticleDetail, ArticleFields
 
 
 def load_panel(qtbot, panel, body: str) -> None:

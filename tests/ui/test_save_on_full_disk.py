@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article_in
+from redaction.services.articles.editing import create_article, get_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from tests.robustness.disks import fill, make_room, small_disk
 from tests.ui.keys import type_at_end

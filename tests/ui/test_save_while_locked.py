@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from redaction.services.articles.editing import ArticleFields, create_article, get_article_in
+from redaction.services.articles.editing import create_article, get_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from tests.robustness.locks import LockHolder
 from tests.ui.keys import type_at_end, when_lock_wait_shows

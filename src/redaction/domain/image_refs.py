@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from redaction.domain.markup_spans import CODE, protected_spans
 
-STORED_SCHEME = "image:"
+SCHEME = "image"
+STORED_SCHEME = f"{SCHEME}:"
+PREFIX_LENGTH = 16  # hex digits of the image's SHA-256 in its URL
+_STORED_URL = re.compile(rf"{SCHEME}:([0-9a-f]{{{PREFIX_LENGTH},64}})")
 _IMAGE = re.compile(
     r"!\[(?P<alt>(?:\\.|[^\]\\\n])*)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
@@ -67,3 +70,14 @@ def resolves(target: str, known: Callable[[str], bool] | None = None) -> bool:
 def missing_images(body: str, known: Callable[[str], bool] | None = None) -> list[ImageRef]:
     """The images of ``body`` that cannot be shown (see the module docstring)."""
     return [ref for ref in image_refs(body) if not resolves(ref.target, known)]
+
+
+def image_url(sha256: str) -> str:
+    """The ``image:`` URL of the stored image whose SHA-256 is ``sha256``."""
+    return f"{SCHEME}:{sha256[:PREFIX_LENGTH]}"
+
+
+def parse_image_url(url: str) -> str | None:
+    """The hash prefix of an ``image:`` URL, or None for any other URL."""
+    match = _STORED_URL.fullmatch(url.strip().lower())
+    return match.group(1) if match else None

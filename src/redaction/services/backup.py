@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redaction.storage.backups import (
     KEEP_DEFAULT,
@@ -51,8 +52,7 @@ from redaction.storage.backups import (
     take_backup,
 )
 from redaction.storage.backups import list_backups as _list_backups
-from redaction.storage.database import Database, database_file
-from redaction.storage.engine import known_revisions
+from redaction.storage.revisions import known_revisions
 
 __all__ = [
     "KEEP_DEFAULT",
@@ -73,10 +73,21 @@ __all__ = [
     "restore_backup",
 ]
 
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+
+def _database_file(db: Database) -> Path | None:
+    # Imported here: this module is the window's from its start, before the database layers
+    # (and SQLAlchemy) are loaded; a Database in hand means they are.
+    from redaction.storage.database import database_file
+
+    return database_file(db)
+
 
 def backups_supported(db: Database) -> bool:
     """True for a database in a local SQLite file; server databases are backed up on the server."""
-    return database_file(db) is not None
+    return _database_file(db) is not None
 
 
 def backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> BackupInfo | None:
@@ -84,7 +95,7 @@ def backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> Backup
 
     Returns None for a server database; raises :class:`BackupError` when the copy failed.
     """
-    path = database_file(db)
+    path = _database_file(db)
     if path is None:
         return None
     return take_backup(path, f"before-{reason}", keep)
@@ -94,7 +105,7 @@ def pin_backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> Pi
     """Pin ``db`` as it is now for a backup named ``reason``, to be written by the caller
     (:meth:`PinnedBackup.write_in_background`). None for a server database; raises
     :class:`BackupError` when no copy can be made (no room on the disk, say): do not go on."""
-    path = database_file(db)
+    path = _database_file(db)
     if path is None:
         return None
     return PinnedBackup(path, f"before-{reason}", keep)
@@ -137,7 +148,7 @@ def protect_bulk(db: Database, reason: str, count: int | None = None) -> PinnedB
 
 def back_up_now(db: Database, keep: int = KEEP_DEFAULT) -> BackupInfo:
     """A backup the person asked for (reason "manual")."""
-    path = database_file(db)
+    path = _database_file(db)
     if path is None:
         raise BackupError("Backups of a server database are made on the server, not by redaction.")
     return take_backup(path, "manual", keep)
@@ -145,7 +156,7 @@ def back_up_now(db: Database, keep: int = KEEP_DEFAULT) -> BackupInfo:
 
 def list_backups(db: Database) -> list[BackupInfo]:
     """Backups of ``db``, newest first (none for a server database)."""
-    path = database_file(db)
+    path = _database_file(db)
     return _list_backups(path) if path is not None else []
 
 

@@ -19,11 +19,12 @@ from sqlalchemy import text
 
 from redaction.paths import resource
 from redaction.render.page import article_page
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, create_article, get_article_in
+from redaction.services.articles.editing import create_article, get_article_in
+from redaction.services.articles.values import ArticleDetail, ArticleFields
 from redaction.services.exchange.export import export_articles, page_info
 from redaction.services.exchange.importing import import_files
 from redaction.storage.database import Database
-from redaction.storage.engine import head_revision
+from redaction.storage.revisions import head_revision
 
 SAMPLE = ArticleFields(
     title='Auto-test : « Économie » à Noël, l’été "2025"',

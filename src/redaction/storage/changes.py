@@ -14,106 +14,26 @@ when another connection committed) and reads the feed rows written by other writ
 PostgreSQL a commit also sends ``NOTIFY redaction_changes`` and the watcher listens. A change
 made without redaction (the sqlite3 shell) moves ``data_version`` without a feed row: the watcher
 then reports ``Changes(everything=True)``.
+
+The values (:class:`Changes`, :func:`initiated_by`) live in :mod:`redaction.storage.changeset`,
+which imports no SQLAlchemy: the window's modules name them before the database is loaded.
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
-import json
 import uuid
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from redaction.storage.changeset import NOTHING, Changes
 from redaction.storage.models import ChangeFeed, now_utc
 
-MAX_IDS = 500  # more ids than this in one change: "many", and whoever shows them reads again
 FEED_KEEP = timedelta(hours=6)
 NOTIFY_CHANNEL = "redaction_changes"
 _SESSION_KEY = "redaction_changes"
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """What changed. Empty sets and False flags mean "not this"; ``everything`` means "unknown,
-    read again whatever you show"."""
-
-    articles: frozenset[int] = frozenset()  # articles whose fields, status or counters changed
-    comments: frozenset[int] = frozenset()  # comments whose status or text changed
-    article_set: bool = False  # articles added or removed: lists must be read again
-    comment_set: bool = False  # comments arrived or were removed: queues and counts read again
-    settings: frozenset[str] = frozenset()  # newsroom settings changed: "rules", "house_rules", "site"
-    outbox: bool = False  # what waits for the site changed
-    everything: bool = False
-
-    @classmethod
-    def of(
-        cls,
-        articles: Iterable[int] = (),
-        comments: Iterable[int] = (),
-        **flags: Any,
-    ) -> Changes:
-        arts, coms = frozenset(articles), frozenset(comments)
-        if len(arts) > MAX_IDS:
-            arts, flags["article_set"] = frozenset(), True
-        if len(coms) > MAX_IDS:
-            coms, flags["comment_set"] = frozenset(), True
-        if "settings" in flags:
-            flags["settings"] = frozenset(flags["settings"])
-        return cls(articles=arts, comments=coms, **flags)
-
-    def __or__(self, other: Changes) -> Changes:
-        return Changes.of(
-            self.articles | other.articles,
-            self.comments | other.comments,
-            article_set=self.article_set or other.article_set,
-            comment_set=self.comment_set or other.comment_set,
-            settings=self.settings | other.settings,
-            outbox=self.outbox or other.outbox,
-            everything=self.everything or other.everything,
-        )
-
-    def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
-
-    def article_changed(self, article_id: int | None) -> bool:
-        """Whether the article ``article_id`` (if any) may have changed."""
-        return article_id is not None and (self.everything or self.article_set or article_id in self.articles)
-
-    def comments_changed(self) -> bool:
-        return self.everything or self.comment_set or bool(self.comments)
-
-    def to_json(self) -> str:
-        data: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if value:
-                data[f.name] = sorted(value) if isinstance(value, frozenset) else value
-        return json.dumps(data, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, payload: str) -> Changes:
-        try:
-            data = json.loads(payload)
-            return Changes.of(
-                (int(i) for i in data.get("articles", ())),
-                (int(i) for i in data.get("comments", ())),
-                article_set=bool(data.get("article_set")),
-                comment_set=bool(data.get("comment_set")),
-                settings=(str(s) for s in data.get("settings", ())),
-                outbox=bool(data.get("outbox")),
-                everything=bool(data.get("everything")),
-            )
-        except (ValueError, TypeError, AttributeError):
-            return Changes(everything=True)  # a row we cannot read: read everything again
-
-
-NOTHING = Changes()
 
 
 def record(session: Session, changes: Changes) -> None:
@@ -129,24 +49,6 @@ def recorded(session: Session) -> Changes:
 
 def take_recorded(session: Session) -> Changes:
     return session.info.pop(_SESSION_KEY, NOTHING)
-
-
-# -- who asked -------------------------------------------------------------------------------------
-_initiator: contextvars.ContextVar[object | None] = contextvars.ContextVar("initiator", default=None)
-
-
-@contextlib.contextmanager
-def initiated_by(initiator: object | None) -> Iterator[None]:
-    """Changes committed inside this block are told to listeners as made by ``initiator``."""
-    token = _initiator.set(initiator)
-    try:
-        yield
-    finally:
-        _initiator.reset(token)
-
-
-def current_initiator() -> object | None:
-    return _initiator.get()
 
 
 # -- the feed other processes read -------------------------------------------------------------------

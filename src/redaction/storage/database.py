@@ -16,11 +16,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from redaction.storage.changes import Changes, FeedWriter, current_initiator, take_recorded
+from redaction.storage.changes import FeedWriter, take_recorded
+from redaction.storage.changeset import Changes, current_initiator
 from redaction.storage.checkpoint import Checkpointer
-from redaction.storage.engine import BUSY_TIMEOUT_CHANGED, is_url, open_engine
+from redaction.storage.engine import BUSY_TIMEOUT_CHANGED, open_engine
 from redaction.storage.errors import StorageError, describe_operational_error
 from redaction.storage.patience import busy_timeout_ms
+from redaction.storage.sqlite_file import is_url
 
 ChangeListener = Callable[[Changes, object | None], None]
 """Called with what a committed unit of work changed and who asked for it (its initiator), in

@@ -18,3 +18,8 @@ def connect_file(path: Path, mode: str, timeout: float, **options: Any) -> sqlit
     return sqlite3.connect(
         f"{Path(path).resolve().as_uri()}?mode={mode}", uri=True, timeout=timeout, **options
     )
+
+
+def is_url(target: str) -> bool:
+    """Whether ``target`` names a database server (a URL) rather than a SQLite file."""
+    return "://" in target

@@ -12,7 +12,8 @@ import contextlib
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from redaction.storage.changes import NOTHING, NOTIFY_CHANNEL, Changes, last_feed_id, read_feed
+from redaction.storage.changes import NOTIFY_CHANNEL, last_feed_id, read_feed
+from redaction.storage.changeset import NOTHING, Changes
 from redaction.storage.sqlite_file import connect_file
 
 if TYPE_CHECKING:
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
 class FeedWatcher:
     """Reports what other writers committed since the last poll."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, since: int | None = None) -> None:
+        """Watch ``db`` from now on, or from the feed position ``since`` (a start that read its
+        first screen before opening the database): the first :meth:`poll` then reads the feed."""
         from redaction.storage.database import database_file
 
         self._db = db
@@ -39,8 +42,12 @@ class FeedWatcher:
             url = db.engine.url.set(drivername="postgresql")
             self._listener = psycopg.connect(url.render_as_string(hide_password=False), autocommit=True)
             self._listener.execute(f"LISTEN {NOTIFY_CHANNEL}")
-        with db.engine.connect() as connection:
-            self._last = last_feed_id(connection)
+        self._catch_up = since is not None
+        if since is not None:
+            self._last = since
+        else:
+            with db.engine.connect() as connection:
+                self._last = last_feed_id(connection)
 
     def _data_version(self) -> int:
         assert self._sqlite is not None
@@ -57,7 +64,9 @@ class FeedWatcher:
 
     def poll(self) -> Changes:
         """What others changed since the last call (NOTHING most of the time)."""
-        if not self._something_committed():
+        catching_up, self._catch_up = self._catch_up, False
+        committed = self._something_committed()
+        if not committed and not catching_up:
             return NOTHING
         ours = self._db.commits != self._seen_commits
         self._seen_commits = self._db.commits
@@ -66,7 +75,7 @@ class FeedWatcher:
         new_rows, self._last = last != self._last, last
         if not new_rows and not ours:
             # Written without redaction (a script, the sqlite3 shell): what changed is unknown.
-            return Changes(everything=True)
+            return Changes(everything=True) if committed else NOTHING
         return changes
 
     def close(self) -> None:

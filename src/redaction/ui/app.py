@@ -2,6 +2,14 @@
 (asking at the first run, see first_run.py), show.
 
 A database that cannot be opened is explained in a dialog (and on stderr) and left untouched.
+
+The window paints before the database layers are loaded when it can: on a SQLite file at the
+newest schema, what the first screen shows is read with plain ``sqlite3``
+(:mod:`redaction.services.first_screen`), the window is built from it and painted, and the
+database is opened on a thread of its own from the first paint on
+(:class:`~redaction.services.opening.OpeningDatabase`; SQLAlchemy, the models and the services
+are most of a start). Anything else (a server, an older schema, a file the first screen cannot
+read) is opened before the window, as it always was.
 """
 
 from __future__ import annotations
@@ -13,9 +21,13 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redaction import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from redaction.services.opening import OpeningDatabase
+    from redaction.storage.database import Database
 
 EXIT_AFTER_PAINT_ENV = "REDACTION_EXIT_AFTER_PAINT"
 COLLECTOR_WAITS_AT_MOST_MS = 3000  # after the window is shown, painted or not (see run_gui)
@@ -123,30 +135,38 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
         print(f"redaction: error: {problem}", file=sys.stderr)
         return 2
 
-    # The database (and SQLAlchemy with it) is opened before PySide6 is imported: once it is,
+    # What the window needs at once without Qt (rendering, the first screen), and a database
+    # opened before the window (SQLAlchemy with it), are imported before PySide6: once it is,
     # every import statement passes through PySide6's __feature__ hook (in the frozen app it is
     # imported already, and plain_imports steps around the hook).
-    _import_qt_free_layers()
+    _import_rendering()
     from redaction.config import choose_database
-    from redaction.storage.database import Database
+    from redaction.services.opening import OpeningDatabase
     from redaction.storage.errors import StorageError
     from redaction.ui.startup import startup_target
 
-    def open_chosen() -> tuple[str | None, str, Database | None, StorageError | None]:
+    def open_chosen() -> tuple[str | None, str, Database | OpeningDatabase | None, StorageError | None]:
         chosen, missing = startup_target(choose_database(explicit))
         if chosen is None:
             return chosen, missing, None, None
+        opening = _opening_database(chosen)
+        if opening is not None:
+            return chosen, missing, opening, None
+        _import_database_layers()
+        from redaction.storage.database import Database
+
         try:
             return chosen, missing, Database.open(chosen), None
         except StorageError as exc:
             return chosen, missing, None, exc
+        finally:
+            trace("database open")
 
     # Preferences an older version kept in Qt's settings (moved below) can only change the
     # per-user default: any other choice is opened now.
     early = choose_database(explicit).source != "default"
     if early:
         chosen, missing, db, failure = open_chosen()
-        trace("database open")
 
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
@@ -173,7 +193,6 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
     trace("translators and theme installed")
     if not early:
         chosen, missing, db, failure = open_chosen()
-        trace("database open")
 
     if failure is not None:
         print(f"redaction: error: {failure}", file=sys.stderr)
@@ -204,16 +223,24 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
     trace("window built")
     window.first_painted.connect(lambda: trace("first paint"))
     resume_collector = _collector_resumer()
-    window.first_painted.connect(resume_collector)
     # A window that never paints (started minimized, or hidden at once) must not keep the
-    # collector waiting for the whole session. Stopped when this returns (tests run it again).
+    # collector waiting, nor the database unopened, for the whole session. Stopped when this
+    # returns (tests run it again).
     collector_timer = QTimer(singleShot=True, interval=COLLECTOR_WAITS_AT_MOST_MS)
     collector_timer.timeout.connect(resume_collector)
     collector_timer.start()
+    ctx = desk.ctx
+    if isinstance(db, OpeningDatabase):
+        db.add_done_listener(lambda: trace("database opened"))
+        window.first_painted.connect(db.start)
+        collector_timer.timeout.connect(db.start)
+        # The collector waits for the database layers too: frozen with the window's objects.
+        ctx.database_opened.connect(resume_collector)
+        ctx.opening_failed.connect(lambda message: _opening_failed(app, chosen, message))
+    else:
+        window.first_painted.connect(resume_collector)
     if os.environ.get(EXIT_AFTER_PAINT_ENV):
-        window.first_painted.connect(
-            lambda: (print(f"painted {seconds_since_process_start() * 1000:.0f}"), app.quit())
-        )
+        _exit_when_ready(app, desk)
     window.show()
     trace("window shown")
     if on_shown is not None:
@@ -227,16 +254,9 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
 
 # Modules without Qt that the window needs at once, imported before PySide6 (see run_gui). A
 # module missing here is still imported when needed, only a little slower.
-_QT_FREE_AT_START = (
-    "redaction.storage.database",
-    "redaction.services.articles.editing",
-    "redaction.services.articles.autosave",
-    "redaction.services.articles.house_rules",
-    "redaction.services.articles.image_check",
-    "redaction.services.articles.images",
-    "redaction.services.moderation.queue",
-    "redaction.services.moderation.comments",
+_RENDERING_AT_START = (
     "redaction.services.backup",
+    "redaction.services.first_screen",
     "redaction.render.incremental",
     "redaction.render.page",
     "redaction.render.missing_images",
@@ -245,17 +265,103 @@ _QT_FREE_AT_START = (
     "redaction.domain.house_rules",
     "redaction.domain.textstats",
 )
+# The database layers the window uses at once (SQLAlchemy with them): before the window when
+# the database is opened first, else on the opening thread while the first screen is shown.
+_DATABASE_LAYERS = (
+    "redaction.storage.database",
+    "redaction.storage.watcher",
+    "redaction.services.articles.editing",
+    "redaction.services.articles.autosave",
+    "redaction.services.articles.house_rules",
+    "redaction.services.articles.image_check",
+    "redaction.services.articles.images",
+    "redaction.services.moderation.queue",
+    "redaction.services.moderation.comments",
+    "redaction.services.moderation.detail",
+    "redaction.services.site.overview",
+)
 
 
-def _import_qt_free_layers() -> None:
+def _import_rendering() -> None:
     import importlib
 
     with plain_imports():
-        for name in _QT_FREE_AT_START:
+        for name in _RENDERING_AT_START:
             importlib.import_module(name)
         from redaction.render.markdown import prepare
 
         prepare()  # the converter (and the Markdown extensions' modules) the preview needs at once
+
+
+def _import_database_layers() -> None:
+    import importlib
+
+    with plain_imports():
+        for name in _DATABASE_LAYERS:
+            importlib.import_module(name)
+
+
+def _opening_database(target: str) -> OpeningDatabase | None:
+    """The database ``target`` to open once the window has painted its first screen, read now
+    with sqlite3; None when it must be opened first (a server, a file at another schema, one the
+    first screen cannot read, or one the opening would refuse at once: read-only, or left with a
+    journal to roll back)."""
+    from redaction.services.first_screen import FirstScreen
+    from redaction.services.opening import OpeningDatabase
+    from redaction.storage.sqlite_file import is_url
+
+    if is_url(target):
+        return None
+    path = Path(target)
+    try:
+        writable = os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+        journal = Path(f"{path}-journal").exists()
+    except OSError:
+        return None
+    if not writable or journal:
+        return None
+    screen = FirstScreen.open(path)
+    if screen is None:
+        return None
+    trace("first screen read")
+    return OpeningDatabase(target, screen, prepare=_import_database_layers)
+
+
+def _opening_failed(app: Any, target: str | None, message: str) -> None:
+    """The database behind the first screen could not be opened: say so, and end (nothing was
+    written to it; what was typed meanwhile could not be saved either)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"redaction: error: {message}", file=sys.stderr)
+    if not os.environ.get(EXIT_AFTER_PAINT_ENV):
+        QMessageBox.critical(
+            app.activeWindow(),
+            QCoreApplication.translate("App", "Cannot open the database"),
+            QCoreApplication.translate(
+                "App", "redaction could not open {0}.\n\n{1}\n\nThe file was not changed."
+            ).format(target, message),
+        )
+    app.exit(2)
+
+
+def _exit_when_ready(app: Any, desk: Any) -> None:
+    """A measured start (``REDACTION_EXIT_AFTER_PAINT``): print when the window painted and when
+    its database was open ("painted <ms>", "ready <ms>", since the process started), then quit."""
+    seen: set[str] = set()
+
+    def reached(step: str) -> None:
+        if step in seen:
+            return
+        seen.add(step)
+        print(f"{step} {seconds_since_process_start() * 1000:.0f}", flush=True)
+        if step == "painted" and not desk.ctx.opening:
+            reached("ready")
+        if {"painted", "ready"} <= seen:
+            app.quit()
+
+    desk.window.first_painted.connect(lambda: reached("painted"))
+    desk.ctx.database_opened.connect(lambda: reached("ready"))
 
 
 @contextlib.contextmanager

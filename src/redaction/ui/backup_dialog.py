@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.services import backup as backup_service
 from redaction.services.backup import BackupError, BackupInfo
 from redaction.storage.database import Database, database_file
+from redaction.ui.deferred import deferred
 
 if TYPE_CHECKING:
     from redaction.ui.context import AppContext
+
+backup_service = deferred("redaction.services.backup")
 
 
 def _local(info: BackupInfo) -> QDateTime:

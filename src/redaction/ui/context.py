@@ -8,6 +8,11 @@ and the comments panel), the reports of background backups, and the preferences
 (:mod:`redaction.ui.settings`). Parts talk to each other through it (signals, the bus, the
 registry), never through each other's private attributes.
 
+A start that paints before the database is open hands the context an
+:class:`~redaction.services.opening.OpeningDatabase`: the change bus is attached, and ``db``
+becomes the opened :class:`Database`, when the opening is done (``database_opened``); a failed
+opening is told by ``opening_failed``.
+
 The context lives as long as its database: the application (:mod:`redaction.ui.shell`) makes a
 new one when it opens another database file or restores a backup, and keeps it across a window
 rebuilt in another language (:meth:`retranslate`).
@@ -15,18 +20,20 @@ rebuilt in another language (:meth:`retranslate`).
 
 from __future__ import annotations
 
+import contextlib
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
-from redaction.storage.database import Database
+from redaction.services.opening import OpeningDatabase
 from redaction.ui import settings as settings_module
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.bus import POLL_MS, ChangeBus
 from redaction.ui.operations import BackgroundBackups
 
 if TYPE_CHECKING:
+    from redaction.storage.database import Database
     from redaction.ui.moderation.controller import ModerationController
 
 
@@ -41,16 +48,56 @@ class AppContext(QObject):
     # A sync the person asked for (F9) brought comments: queues on screen show them. A
     # background sync only moves counts (through the bus): it never reshuffles a queue.
     arrivals_shown = Signal()
+    database_opened = Signal()  # the database behind the first screen is open
+    opening_failed = Signal(str)  # … or could not be opened: why
+    _opening_ended = Signal()  # from the opening thread
 
-    def __init__(self, db: Database, parent: QObject | None = None, poll_ms: int = POLL_MS) -> None:
+    def __init__(
+        self, db: Database | OpeningDatabase, parent: QObject | None = None, poll_ms: int = POLL_MS
+    ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db: Database = db  # type: ignore[assignment]  # an OpeningDatabase stands for one
         self.settings: ModuleType = settings_module
         self.actions = ActionRegistry(self)
-        self.bus = ChangeBus(db, self, poll_ms)
+        opening = isinstance(db, OpeningDatabase)
+        self.bus = ChangeBus(None if opening else db, self, poll_ms)
         self.backups = BackgroundBackups(self)
         self._actor = settings_module.user_name()
         self._moderation: ModerationController | None = None
+        if isinstance(db, OpeningDatabase):
+            self._opening: OpeningDatabase | None = db
+            self._opening_ended.connect(self._opened, Qt.ConnectionType.QueuedConnection)
+            db.add_done_listener(self._tell_opening_ended)
+            if not db.opening:  # ended before the listener was added
+                self._tell_opening_ended()
+        else:
+            self._opening = None
+
+    @property
+    def opening(self) -> bool:
+        """True while the database is still being opened (the first screen is on display)."""
+        return self._opening is not None and self._opening.opening
+
+    def _tell_opening_ended(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the context is gone: the application closed
+            self._opening_ended.emit()
+
+    def _opened(self) -> None:
+        opening, self._opening = self._opening, None
+        if opening is None:  # told twice
+            return
+        screen, opening.first_screen = opening.first_screen, None
+        try:
+            db = opening.wait()
+        except Exception as exc:  # a StorageError says what to do; anything else, at least what
+            self.opening_failed.emit(str(exc))
+            return
+        finally:
+            if screen is not None:
+                screen.close()
+        self.db = db
+        self.bus.attach(db, since=screen.feed_position if screen is not None else None)
+        self.database_opened.emit()
 
     @property
     def actor(self) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.workflow import ArticleStatus
-from redaction.storage.changes import initiated_by
+from redaction.storage.changeset import initiated_by
 from redaction.ui import labels
 from redaction.ui.context import AppContext
 from redaction.ui.operations import report, run_with_progress

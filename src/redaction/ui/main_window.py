@@ -19,16 +19,21 @@ from redaction import __version__
 from redaction.domain.dates import to_local
 from redaction.domain.textstats import TextStats
 from redaction.domain.workflow import ArticleStatus, can_move
-from redaction.services.articles import autosave as autosave_service
-from redaction.services.articles import editing as article_service
-from redaction.services.articles.autosave import Recovered
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
-from redaction.storage.changes import Changes, initiated_by
+from redaction.services import opening as reads
+from redaction.services.articles.values import (
+    ArticleDetail,
+    ArticleFields,
+    ArticleNotFoundError,
+    ConflictError,
+    Recovered,
+)
+from redaction.storage.changeset import Changes, initiated_by
 from redaction.storage.errors import StoppedWaitingError, StorageError
 from redaction.ui import labels, settings
 from redaction.ui.actions import A
 from redaction.ui.articles.panel import ArticleListPanel
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.editor.autosaver import Autosaver
 from redaction.ui.editor.commands import WritingCommands
 from redaction.ui.editor.panel import EditorPanel
@@ -37,6 +42,9 @@ from redaction.ui.menus import build_main_menus
 from redaction.ui.moderation.panel import CommentsPanel
 from redaction.ui.operations import write_waiting
 from redaction.ui.site.controls import SiteControls
+
+autosave_service = deferred("redaction.services.articles.autosave")
+article_service = deferred("redaction.services.articles.editing")
 
 STATS_DELAY_MS = 250
 MESSAGE_MS = 5000
@@ -205,8 +213,8 @@ class MainWindow(QMainWindow):
                 self.articles.view.selectionModel().blockSignals(blocked)
             return False
         try:
-            detail = article_service.get_article(self.db, article_id)
-        except (StorageError, article_service.ArticleNotFoundError) as exc:
+            detail = reads.get_article(self.db, article_id)
+        except (StorageError, ArticleNotFoundError) as exc:
             self.show_error(self.tr("Cannot open the article"), str(exc))
             return False
         self._show_article(detail, self._recovered_text(detail))
@@ -327,7 +335,7 @@ class MainWindow(QMainWindow):
             return
         try:
             fresh = article_service.get_article(self.db, detail.id)
-        except article_service.ArticleNotFoundError:
+        except ArticleNotFoundError:
             self.statusBar().showMessage(self.tr("This article was deleted elsewhere."), 10_000)
             return
         except StorageError:
@@ -354,7 +362,7 @@ class MainWindow(QMainWindow):
     def _recovered_text(self, detail: ArticleDetail) -> Recovered | None:
         """Unsaved text autosaved for this article (after a crash), if it differs from the stored text."""
         try:
-            recovered = autosave_service.read_autosave(self.db, detail.id)
+            recovered = reads.read_autosave(self.db, detail.id)
             if recovered is not None and recovered.fields.normalized() == detail.fields:
                 autosave_service.clear_autosave(self.db, detail.id)
                 return None
@@ -444,9 +452,7 @@ class MainWindow(QMainWindow):
     def _refresh_choices(self) -> None:
         # The lists are a convenience; typing a name still works if they cannot be read.
         with contextlib.suppress(StorageError):
-            self.editor.set_choices(
-                article_service.list_rubrics(self.db), article_service.list_people(self.db)
-            )
+            self.editor.set_choices(reads.list_rubrics(self.db), reads.list_people(self.db))
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.critical(self, title, message)

@@ -5,7 +5,7 @@ An :class:`Operation` runs a plain function on Qt's global thread pool. The func
 services (one session per unit of work, opened in the worker thread) and returns a value. The
 operation turns progress, the result and errors into signals, delivered in the UI thread. The
 function runs in a copy of the caller's context, so changes it commits are told to the change
-bus with the caller's initiator (``storage.changes.initiated_by``).
+bus with the caller's initiator (``storage.changeset.initiated_by``).
 
 Safety is not the runner's business: backups before bulk operations are taken by the services
 themselves (``services.backup.protect_bulk``), whoever calls them. :class:`BackgroundBackups`

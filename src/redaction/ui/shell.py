@@ -12,17 +12,23 @@ context (its own change bus and undo stack); a new language keeps the context.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redaction import config
-from redaction.services.backup import BackupError, restore_backup
-from redaction.storage.database import Database, database_file
 from redaction.storage.errors import StorageError
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.i18n import install_translators
 from redaction.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+backup_service = deferred("redaction.services.backup")
+database = deferred("redaction.storage.database")
 
 
 class Desk(QObject):
@@ -80,7 +86,7 @@ class Desk(QObject):
     def open_database(self, target: str) -> bool:
         """Work on another database from now on (remembered for the next start)."""
         try:
-            db = Database.open(target)
+            db = database.Database.open(target)
         except StorageError as exc:
             QMessageBox.critical(
                 self.window,
@@ -102,15 +108,15 @@ class Desk(QObject):
 
     def restore(self, backup: Path) -> bool:
         """Replace the database with ``backup`` and open a new window on it."""
-        path = database_file(self.db)
+        path = database.database_file(self.db)
         if path is None or not self._close_window():
             return False
         self.ctx.close()
         self.db.close()
         restored = True
         try:
-            restore_backup(path, backup)
-        except BackupError as exc:
+            backup_service.restore_backup(path, backup)
+        except backup_service.BackupError as exc:
             restored = False
             QMessageBox.critical(
                 None,
@@ -118,7 +124,7 @@ class Desk(QObject):
                 self.tr("{0}\n\nThe database was not changed.").format(exc),
             )
         try:
-            db = Database.open(path)
+            db = database.Database.open(path)
         except StorageError as exc:
             QMessageBox.critical(None, self.tr("Cannot open the database"), str(exc))
             self.app.quit()

@@ -4,7 +4,7 @@ Qt is imported; the first-run dialog asks when it cannot)."""
 from __future__ import annotations
 
 from redaction.config import DatabaseChoice, default_database_path
-from redaction.storage.engine import is_url
+from redaction.storage.sqlite_file import is_url
 
 
 def startup_target(choice: DatabaseChoice) -> tuple[str | None, str]:

@@ -7,10 +7,6 @@ from dataclasses import replace
 import pytest
 
 from redaction.services.articles.editing import (
-    ArticleFields,
-    ArticleNotFoundError,
-    ArticleQuery,
-    ConflictError,
     count_articles_in,
     create_article,
     get_article_in,
@@ -19,6 +15,12 @@ from redaction.services.articles.editing import (
     list_revisions,
     list_rubrics,
     save_article,
+)
+from redaction.services.articles.values import (
+    ArticleFields,
+    ArticleNotFoundError,
+    ArticleQuery,
+    ConflictError,
     sort_key_of,
 )
 from redaction.storage.database import Database

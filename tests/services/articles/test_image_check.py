@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from redaction.domain.house_rules import MISSING_IMAGE, check_article
-from redaction.services.articles.editing import ArticleFields
 from redaction.services.articles.image_check import known_images
 from redaction.services.articles.images import ImageStore
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from tests.image_samples import PNG
 

@@ -9,15 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from redaction.domain.image_refs import parse_image_url
 from redaction.domain.images import MB
-from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
-from redaction.services.articles.images import (
-    ImageRefusedError,
-    ImageStore,
-    image_resource,
-    markdown_image,
-    parse_image_url,
-)
+from redaction.services.articles.editing import create_article_in, get_article_in
+from redaction.services.articles.images import ImageRefusedError, ImageStore, image_resource, markdown_image
+from redaction.services.articles.values import ArticleFields
 from redaction.services.exchange.export import export_articles
 from redaction.services.exchange.importing import ImportRefusedError, import_files
 from redaction.storage.database import Database

@@ -11,15 +11,12 @@ from typing import Any
 import pytest
 
 from redaction.services.articles.editing import (
-    ArticleFields,
-    ArticleQuery,
-    ArticleSummary,
     count_articles_in,
     create_article_in,
     list_articles_in,
     position_of_in,
-    sort_key_of,
 )
+from redaction.services.articles.values import ArticleFields, ArticleQuery, ArticleSummary, sort_key_of
 from redaction.services.moderation.comments import NewComment, add_comments_in, count_by_status_in
 from redaction.storage.database import Database
 

@@ -14,7 +14,8 @@ from dataclasses import replace
 import pytest
 
 from redaction.services.articles import editing
-from redaction.services.articles.editing import ArticleFields, ConflictError, create_article, get_article_in
+from redaction.services.articles.editing import create_article, get_article_in
+from redaction.services.articles.values import ArticleFields, ConflictError
 from redaction.storage.database import Database
 
 FIELDS = ArticleFields(title="Le port de Lorient", body="Premier jet.")

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from redaction.services.articles.editing import (
-    ArticleFields,
-    ConflictError,
-    create_article,
-    list_revisions,
-    save_article,
-)
+from redaction.services.articles.editing import create_article, list_revisions, save_article
+from redaction.services.articles.values import ArticleFields, ConflictError
 from redaction.storage.database import Database
 
 

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
+from redaction.services.articles.editing import create_article_in, get_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.exchange.csv_import import import_comments_csv, read_comments_csv
 from redaction.services.exchange.importing import ImportRefusedError, import_files, importer_for
 from redaction.services.moderation.rules import save_rules

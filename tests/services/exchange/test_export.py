@@ -8,12 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.articles.editing import (
-    ArticleDetail,
-    ArticleFields,
-    create_article_in,
-    get_article_in,
-)
+from redaction.services.articles.editing import create_article_in, get_article_in
+from redaction.services.articles.values import ArticleDetail, ArticleFields
 from redaction.services.exchange.export import ExportRefusedError, export_articles
 from redaction.services.exchange.importing import import_files
 from redaction.storage.database import Database

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.articles.editing import create_article_in
 from redaction.services.articles.images import ImageStore
+from redaction.services.articles.values import ArticleFields
 from redaction.services.exchange.export import export_articles
 from redaction.storage.database import Database
 from tests.image_samples import PNG

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.backup import (
     BULK_BACKUP_MIN,
     BackupError,

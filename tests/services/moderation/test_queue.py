@@ -13,9 +13,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from redaction.services.articles.editing import ArticleFields, create_article, summary_of_in
+from redaction.services.articles.editing import create_article, summary_of_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in
-from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail, reply_as_newsroom
+from redaction.services.moderation.detail import comment_detail, reply_as_newsroom
 from redaction.services.moderation.dossier import approve_all_pending, commenter_of, dossier, trash_all
 from redaction.services.moderation.log import (
     LogFilter,
@@ -25,7 +26,6 @@ from redaction.services.moderation.log import (
     undo_event,
 )
 from redaction.services.moderation.queue import (
-    QueueFilter,
     decide,
     decide_in_chunks,
     list_queue_in,
@@ -35,6 +35,7 @@ from redaction.services.moderation.queue import (
     undo_decisions,
 )
 from redaction.services.moderation.stats import dashboard_figures
+from redaction.services.moderation.values import NEWSROOM_REASON, QueueFilter
 from redaction.storage.database import Database
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)

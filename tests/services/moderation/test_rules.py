@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.moderation_rules import RuleSet
-from redaction.services.articles.editing import ArticleFields, create_article_in, get_article_in
+from redaction.services.articles.editing import create_article_in, get_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation import rules as rules_module
 from redaction.services.moderation.comments import NewComment, add_comments_in, history_of
 from redaction.services.moderation.rules import (

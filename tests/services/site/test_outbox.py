@@ -9,14 +9,16 @@ import pytest
 from sqlalchemy import select
 
 from redaction.domain.dates import utcnow
-from redaction.services.articles.editing import ArticleFields, create_article, get_article_in, save_article
+from redaction.services.articles.editing import create_article, get_article_in, save_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in, set_status_in
 from redaction.services.moderation.detail import reply_as_newsroom
 from redaction.services.moderation.queue import decide, decide_in_chunks, undo_decisions
 from redaction.services.site import errors
-from redaction.services.site.outbox import MODERATE, PUBLISH, REPLY, outbox_count, pending_outbox
+from redaction.services.site.outbox import outbox_count, pending_outbox
 from redaction.services.site.publish import PublishRefusedError, publish_articles, unpublish_articles
-from redaction.storage.changes import Changes
+from redaction.services.site.values import MODERATE, PUBLISH, REPLY
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, OutboxItem, Site
 

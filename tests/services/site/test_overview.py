@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from sqlalchemy import update
 
-from redaction.services.articles.editing import ArticleFields, create_article
-from redaction.services.site.outbox import FAILED, RESOLVED, set_state_in
-from redaction.services.site.overview import OutboxCounts, outbox_counts, outbox_rows, public_link, site_state
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
+from redaction.services.site.outbox import set_state_in
+from redaction.services.site.overview import outbox_counts, outbox_rows, public_link, site_state
 from redaction.services.site.publish import publish_articles
 from redaction.services.site.sync import dismiss_items, retry_items
+from redaction.services.site.values import FAILED, RESOLVED, OutboxCounts
 from redaction.storage.database import Database
 from redaction.storage.models import OutboxItem, SitePost
 from tests.services.site.test_outbox import _connect

@@ -10,8 +10,9 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from redaction.render.page import PageInfo
-from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.articles.editing import create_article_in
 from redaction.services.articles.images import ImageStore
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from redaction.ui.editor.image_resources import ImageResources
 from redaction.ui.editor.preview import PreviewPane

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.database import Database
 from tests.ui.keys import press
 

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from redaction.services.articles.editing import ArticleFields, create_article_in
+from redaction.services.articles.editing import create_article_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.storage.database import Database
 

@@ -10,11 +10,13 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.backup import list_backups
 from redaction.services.moderation.comments import NewComment, add_comments_in, get_comment_in
-from redaction.services.moderation.detail import NEWSROOM_REASON, comment_detail
+from redaction.services.moderation.detail import comment_detail
 from redaction.services.moderation.queue import decide
+from redaction.services.moderation.values import NEWSROOM_REASON
 from redaction.storage.database import Database
 from redaction.ui.moderation.controller import SYNC_LIMIT
 from redaction.ui.moderation.log_model import LogModel

@@ -9,7 +9,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStyleOptionViewItem
 
-from redaction.services.articles.editing import ArticleFields, create_article
+from redaction.services.articles.editing import create_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in, get_comment_in
 from redaction.services.moderation.queue import decide
 from redaction.storage.database import Database

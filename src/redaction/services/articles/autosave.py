@@ -11,27 +11,17 @@ text. Every few minutes of editing, the text on screen is also kept as a revisio
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from datetime import datetime
+from dataclasses import asdict
 
 from sqlalchemy import delete, select
 
 from redaction.domain.dates import utcnow
 from redaction.domain.textstats import count_words
-from redaction.services.articles.editing import ArticleFields, revision_of
+from redaction.services.articles.editing import revision_of
+from redaction.services.articles.values import ArticleFields, Recovered
 from redaction.storage.database import Database
 from redaction.storage.models import Autosave
 from redaction.storage.patience import patient
-
-
-@dataclass(frozen=True, slots=True)
-class Recovered:
-    """Text autosaved for an article and never saved explicitly."""
-
-    fields: ArticleFields
-    base_version: int  # the article version the text was being written over
-    saved_at: datetime
-    author_name: str
 
 
 def _encode(fields: ArticleFields) -> str:

@@ -7,7 +7,6 @@ the caller can offer a merge instead of overwriting it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -18,114 +17,24 @@ from sqlalchemy.orm.exc import StaleDataError
 from redaction.domain.dates import utcnow
 from redaction.domain.slugs import slugify
 from redaction.domain.textstats import count_words
-from redaction.domain.workflow import ArticleStatus, Language
-from redaction.storage.changes import Changes, record
+from redaction.domain.workflow import ArticleStatus
+from redaction.services.articles.values import (
+    PAGE_SIZE,
+    ArticleDetail,
+    ArticleFields,
+    ArticleNotFoundError,
+    ArticleQuery,
+    ArticleSummary,
+    ConflictError,
+    RevisionInfo,
+    sort_key_of,
+    split_tags,
+)
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Autosave, Person, Revision, Rubric
 from redaction.storage.patience import patient
-
-PAGE_SIZE = 200
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
-    """One row of the article list."""
-
-    id: int
-    uuid: str
-    title: str
-    slug: str
-    rubric: str
-    status: str
-    language: str
-    author: str
-    word_count: int
-    pending_comments: int
-    updated_at: datetime
-    published_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleFields:
-    """What a person edits; everything needed to save an article."""
-
-    title: str = ""
-    rubric: str = ""
-    standfirst: str = ""
-    tags: tuple[str, ...] = ()
-    author: str = ""
-    language: str = Language.FR.value
-    status: str = ArticleStatus.DRAFT.value
-    body: str = ""
-
-    def normalized(self) -> ArticleFields:
-        tags = tuple(dict.fromkeys(t.strip() for t in self.tags if t.strip()))
-        return replace(
-            self,
-            title=self.title.strip(),
-            rubric=self.rubric.strip(),
-            author=self.author.strip(),
-            tags=tags,
-            language=Language.parse(self.language).value,
-            status=ArticleStatus.parse(self.status).value,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleDetail:
-    """An opened article: its fields plus identity, times and version."""
-
-    id: int
-    uuid: str
-    slug: str
-    fields: ArticleFields
-    created_at: datetime
-    updated_at: datetime
-    published_at: datetime | None
-    version: int
-    word_count: int
-    pending_comments: int
-    target_length: int = 0  # 0: no target
-    target_unit: str = "signs"  # "signs" (characters with spaces) or "words"
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleQuery:
-    """Filter and order of the article list."""
-
-    status: str | None = None
-    text: str = ""
-    sort: str = "updated_at"
-    descending: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionInfo:
-    id: int
-    created_at: datetime
-    author_name: str
-    reason: str
-    article_version: int
-    word_count: int
-    fields: ArticleFields = field(repr=False)
-
-
-class ConflictError(Exception):
-    """Someone saved the article after the caller opened it."""
-
-    def __init__(self, current: ArticleDetail) -> None:
-        super().__init__(
-            f"“{current.fields.title}” was changed elsewhere (now version {current.version}); "
-            "compare and merge before saving."
-        )
-        self.current = current
-
-
-class ArticleNotFoundError(LookupError):
-    pass
-
-
-SORT_KEYS = ("title", "rubric", "status", "author", "updated_at", "pending_comments")
 
 _RubricAlias = aliased(Rubric)
 _PersonAlias = aliased(Person)
@@ -252,12 +161,6 @@ def list_articles_in(
     return [ArticleSummary(*row) for row in session.execute(stmt)]
 
 
-def sort_key_of(summary: ArticleSummary, sort: str) -> tuple[Any, int]:
-    """The keyset position of ``summary`` for the given sort, to ask for the next page."""
-    value = getattr(summary, sort)
-    return (value, summary.id)
-
-
 def count_articles_in(session: Session, query: ArticleQuery) -> int:
     """How many articles match ``query``; no join, so an index answers without the article rows."""
     stmt = _filtered(select(func.count()).select_from(Article), query, session)
@@ -304,10 +207,6 @@ def _fields_of(article: Article) -> ArticleFields:
         status=article.status,
         body=article.body,
     )
-
-
-def split_tags(text: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in text.split(",") if t.strip())
 
 
 def _detail_of(article: Article) -> ArticleDetail:

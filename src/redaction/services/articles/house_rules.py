@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from redaction.domain.house_rules import HouseRules
-from redaction.storage.changes import Changes, record
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Setting
 from redaction.storage.patience import patient

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from redaction.domain.image_refs import image_refs, is_stored
-from redaction.services.articles.images import parse_image_url
+from redaction.domain.image_refs import image_refs, is_stored, parse_image_url
 from redaction.storage.database import Database
 from redaction.storage.models import Image
 

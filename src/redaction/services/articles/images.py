@@ -11,21 +11,17 @@ beside the Markdown/HTML live in :mod:`redaction.services.exchange.image_files`.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from redaction.domain.image_refs import image_url, parse_image_url
 from redaction.domain.images import MAX_IMAGE_BYTES, ImageError, check_size, inspect_image
 from redaction.services.errors import RefusedError
 from redaction.storage.database import Database
 from redaction.storage.models import Image
-
-SCHEME = "image"
-PREFIX_LENGTH = 16
-_URL = re.compile(rf"{SCHEME}:([0-9a-f]{{{PREFIX_LENGTH},64}})")
 
 
 class ImageRefusedError(RefusedError):
@@ -48,16 +44,6 @@ class StoredImage:
 
     def markdown(self, alt: str | None = None) -> str:
         return markdown_image(alt_from_name(self.original_name) if alt is None else alt, self.url)
-
-
-def image_url(sha256: str) -> str:
-    return f"{SCHEME}:{sha256[:PREFIX_LENGTH]}"
-
-
-def parse_image_url(url: str) -> str | None:
-    """The hash prefix of an ``image:`` URL, or None for any other URL."""
-    match = _URL.fullmatch(url.strip().lower())
-    return match.group(1) if match else None
 
 
 def alt_from_name(name: str) -> str:

@@ -20,12 +20,8 @@ from redaction.domain.dates import utcnow
 from redaction.domain.plural import counted
 from redaction.domain.slugs import slugify
 from redaction.domain.workflow import CommentStatus
-from redaction.services.articles.editing import (
-    ArticleFields,
-    create_article_in,
-    person_named_in,
-    rubric_named_in,
-)
+from redaction.services.articles.editing import create_article_in, person_named_in, rubric_named_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.demo import comments as texts
 from redaction.services.demo.articles import ARTICLES, PEOPLE, RUBRICS
 from redaction.services.errors import RefusedError

@@ -28,8 +28,9 @@ from redaction.domain.image_refs import missing_images
 from redaction.domain.workflow import ArticleStatus
 from redaction.render.missing_images import MISSING, replace_images
 from redaction.render.page import PageInfo, article_page
-from redaction.services.articles.editing import ArticleDetail, get_article_in
+from redaction.services.articles.editing import get_article_in
 from redaction.services.articles.image_check import known_images_in
+from redaction.services.articles.values import ArticleDetail
 from redaction.services.errors import RefusedError
 from redaction.services.exchange import frontmatter
 from redaction.services.exchange.files import write_file

@@ -19,10 +19,9 @@ from urllib.parse import unquote
 
 from sqlalchemy.orm import Session
 
+from redaction.domain.image_refs import PREFIX_LENGTH, SCHEME
 from redaction.domain.images import EXTENSIONS, MAX_IMAGE_BYTES, ImageError, inspect_image
 from redaction.services.articles.images import (
-    PREFIX_LENGTH,
-    SCHEME,
     ImageRefusedError,
     find_image_in,
     read_image_file,

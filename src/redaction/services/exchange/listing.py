@@ -18,7 +18,8 @@ from typing import Any, TextIO
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.articles.editing import ArticleQuery, ArticleSummary, list_articles_in, sort_key_of
+from redaction.services.articles.editing import list_articles_in
+from redaction.services.articles.values import ArticleQuery, ArticleSummary, sort_key_of
 from redaction.services.exchange.export import iso_utc
 from redaction.services.moderation.comments import READER_KINDS, CommentRow, list_comments_in
 

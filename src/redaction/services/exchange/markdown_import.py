@@ -23,8 +23,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import ArticleStatus, Language
-from redaction.services.articles.editing import ArticleFields, create_article_in, split_tags
+from redaction.services.articles.editing import create_article_in
 from redaction.services.articles.images import ImageRefusedError
+from redaction.services.articles.values import ArticleFields, split_tags
 from redaction.services.exchange.frontmatter import Document, FrontMatterError, parse
 from redaction.services.exchange.image_files import LocalImage, read_local_images, store_local_images
 from redaction.services.exchange.importing import (

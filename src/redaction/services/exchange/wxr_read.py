@@ -25,7 +25,7 @@ from defusedxml.ElementTree import iterparse
 
 from redaction.domain.html_to_markdown import html_to_markdown, html_to_text
 from redaction.domain.workflow import ArticleStatus, CommentStatus, Language
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.services.exchange.importing import ImportRefusedError
 
 UNTITLED = "(no title)"

@@ -17,7 +17,9 @@ from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
-from redaction.storage.changes import Changes, record
+from redaction.services.moderation.values import Decision
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, ModerationEvent, UTCDateTime
 
@@ -172,16 +174,6 @@ def add_comments_in(session: Session, comments: Iterable[NewComment]) -> list[in
     _adjust_pending(session, pending)
     record(session, Changes.of(articles={new.article_id for new in comments}, comment_set=bool(ids)))
     return ids
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """One comment's move, as recorded (kept so that it can be undone)."""
-
-    comment_id: int
-    article_id: int
-    from_status: str
-    to_status: str
 
 
 # The three statements of a move, built once (building them took as long as running them for a

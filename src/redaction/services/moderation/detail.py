@@ -12,38 +12,22 @@ first, as a reply under an invisible comment would make no sense on the site.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import func, select, update
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.comments import Decision, NewComment, add_comments_in, set_status_in
-from redaction.services.moderation.queue import QueueRow, _row_select, queue_rows_in
+from redaction.services.moderation.comments import NewComment, add_comments_in, set_status_in
+from redaction.services.moderation.queue import _row_select, queue_rows_in
+from redaction.services.moderation.values import (
+    NEWSROOM_REASON,
+    CommentDetail,
+    Decision,
+    LastDecision,
+    QueueRow,
+)
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, ModerationEvent
 from redaction.storage.patience import patient
-
-NEWSROOM_REASON = "reply from the newsroom"
-# The start of the reason of a comment the connected site no longer has (written by a sync).
-DELETED_ON_SITE = "deleted on the site on "
-
-
-@dataclass(frozen=True, slots=True)
-class LastDecision:
-    actor: str
-    from_status: str
-    to_status: str
-    at: datetime
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class CommentDetail:
-    row: QueueRow
-    body: str
-    parent: QueueRow | None
-    replies: int
-    last_decision: LastDecision | None
 
 
 def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:

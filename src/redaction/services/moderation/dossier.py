@@ -15,15 +15,8 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.queue import (
-    ALL,
-    STATUSES,
-    BulkOutcome,
-    Progress,
-    QueueFilter,
-    decide_in_chunks,
-    queue_ids_in,
-)
+from redaction.services.moderation.queue import BulkOutcome, Progress, decide_in_chunks, queue_ids_in
+from redaction.services.moderation.values import ALL, STATUSES, QueueFilter
 from redaction.storage.database import Database
 from redaction.storage.models import Comment
 

@@ -25,7 +25,8 @@ from redaction.domain.untrusted import derive
 from redaction.domain.workflow import CommentStatus
 from redaction.services.moderation.comments import READER_KINDS, NewComment, _adjust_pending
 from redaction.services.moderation.rules import RuleRun, apply_rules_in
-from redaction.storage.changes import Changes, record
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.models import Comment, new_uuid
 
 CHUNK = 500

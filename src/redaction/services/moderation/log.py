@@ -19,8 +19,9 @@ from sqlalchemy import Integer, and_, func, literal, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.comments import EVENT_COLUMNS, Decision, set_status_in
+from redaction.services.moderation.comments import EVENT_COLUMNS, set_status_in
 from redaction.services.moderation.queue import _FTS, contains_folded, match_query
+from redaction.services.moderation.values import Decision
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, ModerationEvent
 from redaction.storage.patience import patient

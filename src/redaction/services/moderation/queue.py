@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Integer, Select, column, func, literal, literal_column, or_, select, table, tuple_
@@ -26,23 +25,15 @@ from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
 from redaction.services.backup import protect_bulk
-from redaction.services.moderation.comments import (
-    LINK_KINDS,
-    READER_KINDS,
-    Decision,
-    changes_of,
-    set_status_in,
-)
-from redaction.storage.changes import Changes
+from redaction.services.moderation.comments import LINK_KINDS, READER_KINDS, changes_of, set_status_in
+from redaction.services.moderation.values import ALL, PAGE_SIZE, STATUSES, Decision, QueueFilter, QueueRow
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import LINKS_ONLY, Article, Comment, CommentCount
 from redaction.storage.patience import patient
 
-PAGE_SIZE = 200
 EXCERPT_CHARS = 400
 BULK_CHUNK = 2000
-STATUSES: tuple[str, ...] = tuple(s.value for s in CommentStatus)
-ALL = "all"
 
 Progress = Callable[[int, int], bool | None]
 """Called with (done, total) after each chunk; returning False asks the operation to stop."""
@@ -50,56 +41,6 @@ Progress = Callable[[int, int], bool | None]
 _FTS = table("comment_fts", column("rowid", Integer))
 _TOKEN = re.compile(r"\w", re.UNICODE)
 PREFIX_MIN_CHARS = 3  # "caf" finds "café"; shorter prefixes would match half the index
-
-
-@dataclass(frozen=True, slots=True)
-class QueueFilter:
-    """What the desk shows. ``status`` None means every status; the rest narrows it."""
-
-    status: str | None = CommentStatus.PENDING.value
-    article_id: int | None = None
-    author: str = ""  # words found in the name or the email address
-    author_email: str | None = None  # exactly this address (the dossier)
-    author_name: str | None = None  # exactly this name (the dossier, for readers without email)
-    since: datetime | None = None
-    until: datetime | None = None
-    text: str = ""  # words of the comment (or its author), accent-insensitive on SQLite
-    links: bool = False  # pingbacks and trackbacks instead of reader comments
-
-    def narrowed(self) -> bool:
-        """True when more than status and article are filtered (counts then need counting)."""
-        return bool(
-            self.author.strip()
-            or self.text.strip()
-            or self.author_email is not None
-            or self.author_name is not None
-            or self.since
-            or self.until
-        )
-
-    def searches_words(self) -> bool:
-        """Words of the text or of the author: the queue is then in arrival (id) order."""
-        return bool(self.text.split() or self.author.split())
-
-
-@dataclass(frozen=True, slots=True)
-class QueueRow:
-    """One comment in the queue. Every string is untrusted text; ``excerpt`` is bounded."""
-
-    id: int
-    article_id: int
-    article_title: str
-    parent_id: int | None
-    author_name: str
-    author_email: str
-    author_url: str
-    author_ip: str
-    excerpt: str
-    body_length: int
-    created_at: datetime
-    status: str
-    kind: str
-    reason: str
 
 
 # Servers without the FTS index (PostgreSQL) compare lower-case text with French accents folded,
@@ -282,11 +223,6 @@ def queue_ids(db: Database, f: QueueFilter, limit: int | None = None) -> list[in
 def queue_counts(db: Database, f: QueueFilter) -> dict[str, int]:
     with db.session() as session:
         return queue_counts_in(session, f)
-
-
-def counts_are_cheap(f: QueueFilter) -> bool:
-    """Whether ``queue_counts_in`` answers from counters/indexes alone (safe on the UI thread)."""
-    return not f.narrowed()
 
 
 def queue_counts_in(session: Session, f: QueueFilter) -> dict[str, int]:

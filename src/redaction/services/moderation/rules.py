@@ -39,10 +39,12 @@ from redaction.domain.moderation_rules import (
     compile_rules,
 )
 from redaction.services.backup import protect_bulk
-from redaction.services.moderation.comments import Decision, _adjust_pending
+from redaction.services.moderation.comments import _adjust_pending
 from redaction.services.moderation.rules_facts import Scope, facts
 from redaction.services.moderation.rules_fast import Judged, judge_queue
-from redaction.storage.changes import Changes, record
+from redaction.services.moderation.values import Decision
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database, database_file
 from redaction.storage.models import Comment, ModerationEvent, Setting
 from redaction.storage.patience import patient

@@ -24,8 +24,9 @@ from redaction.domain.plural import counted
 from redaction.services.exchange.wxr_read import site_key
 from redaction.services.site import credentials, errors
 from redaction.services.site.http import SiteClient
-from redaction.services.site.outbox import WAITING
-from redaction.storage.changes import Changes, record
+from redaction.services.site.values import WAITING
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import OutboxItem, Site, SiteComment, SiteMedia, SitePost
 

@@ -24,9 +24,9 @@ from html import escape, unescape
 from typing import Any
 
 from redaction.domain.html_to_markdown import html_to_markdown, html_to_text
+from redaction.domain.image_refs import PREFIX_LENGTH, SCHEME
 from redaction.render.markdown import markdown_to_html
-from redaction.services.articles.editing import ArticleFields
-from redaction.services.articles.images import PREFIX_LENGTH, SCHEME
+from redaction.services.articles.values import ArticleFields
 
 BYLINE = {"fr": "Par", "en": "By"}
 _MARKER = re.compile(r"<!-- redaction:([0-9a-f-]{36}) -->\n?")

@@ -21,13 +21,17 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
-from redaction.storage.changes import Changes, record
+from redaction.services.site.values import (
+    MODERATE,
+    OPEN_STATES,
+    REPLY,
+    WAITING,
+)
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, OutboxItem, Site
 
-PUBLISH, UNPUBLISH, MODERATE, REPLY = "publish", "unpublish", "moderate", "reply"
-WAITING, SENT, CONFLICT, FAILED, RESOLVED = "waiting", "sent", "conflict", "failed", "resolved"
-OPEN_STATES = (WAITING, CONFLICT, FAILED)  # what the window lists; sent and resolved are history
 _SITE_KEY = "redaction_site_key"
 _CHUNK = 900
 

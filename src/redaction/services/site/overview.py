@@ -17,12 +17,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from redaction.services.site.outbox import (
+from redaction.services.site.outbox import OutboxEntry, entry_of
+from redaction.services.site.values import (
     CONFLICT,
     FAILED,
     MODERATE,
@@ -31,51 +31,14 @@ from redaction.services.site.outbox import (
     REPLY,
     UNPUBLISH,
     WAITING,
-    OutboxEntry,
-    entry_of,
+    OutboxCounts,
+    PublicLink,
+    SiteState,
 )
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, OutboxItem, Site, SitePost
 
 EXCERPT_CHARS = 120
-
-
-@dataclass(frozen=True, slots=True)
-class SiteState:
-    """The connected site and what waits for it."""
-
-    url: str
-    name: str
-    user_name: str
-    timezone: str
-    capabilities: tuple[str, ...]
-    connected_at: datetime
-    last_sync_at: datetime | None
-    waiting: int
-    conflicts: int
-    failed: int
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxCounts:
-    waiting: int = 0
-    conflicts: int = 0
-    failed: int = 0
-
-    @property
-    def open(self) -> int:
-        return self.waiting + self.conflicts + self.failed
-
-
-@dataclass(frozen=True, slots=True)
-class PublicLink:
-    """An article's post: its address (for a scheduled post, the one it will have) and the
-    site's status of it (``publish``, ``future``, ``draft``…)."""
-
-    article_id: int
-    post_id: int
-    link: str
-    status: str
 
 
 @dataclass(frozen=True, slots=True)

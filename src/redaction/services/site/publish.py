@@ -25,11 +25,14 @@ from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
 from redaction.domain.workflow import ArticleStatus, can_move
-from redaction.services.articles.editing import ArticleFields, get_article_in, revision_of, save_article
+from redaction.services.articles.editing import get_article_in, revision_of, save_article
+from redaction.services.articles.values import ArticleFields
 from redaction.services.errors import RefusedError
 from redaction.services.site import errors
-from redaction.services.site.outbox import CONFLICT, PUBLISH, RESOLVED, UNPUBLISH, enqueue_in, set_state_in
-from redaction.storage.changes import Changes, record
+from redaction.services.site.outbox import enqueue_in, set_state_in
+from redaction.services.site.values import CONFLICT, PUBLISH, RESOLVED, UNPUBLISH
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Article, OutboxItem, Site, SitePost
 

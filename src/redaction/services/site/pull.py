@@ -31,10 +31,12 @@ from sqlalchemy import select, update
 from redaction.domain.dates import utcnow
 from redaction.services.moderation.comments import set_status_in
 from redaction.services.site.context import PushContext
-from redaction.services.site.outbox import CONFLICT, FROM_WORDPRESS, LISTED, MODERATE, WAITING
+from redaction.services.site.outbox import FROM_WORDPRESS, LISTED
 from redaction.services.site.pull_store import store_comments
 from redaction.services.site.push_comments import SITE_ACTOR, mark_deleted_in
-from redaction.storage.changes import Changes, record
+from redaction.services.site.values import CONFLICT, MODERATE, WAITING
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.models import OutboxItem, Site, SiteComment
 
 PAGE = 100

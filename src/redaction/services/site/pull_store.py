@@ -34,7 +34,8 @@ from redaction.services.site import content
 from redaction.services.site.context import PushContext
 from redaction.services.site.outbox import FROM_WORDPRESS, source_key
 from redaction.services.site.publish import fields_to_json
-from redaction.storage.changes import Changes, record
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.models import Article, Comment, Site, SiteComment, SitePost
 
 KINDS = {"comment": "comment", "": "comment", "pingback": "pingback", "trackback": "trackback"}

@@ -23,23 +23,21 @@ from sqlalchemy import select, update
 
 from redaction.domain.dates import utcnow
 from redaction.services.moderation.comments import set_status_in
-from redaction.services.moderation.detail import DELETED_ON_SITE
+from redaction.services.moderation.values import DELETED_ON_SITE
 from redaction.services.site import errors
 from redaction.services.site.context import CommentConflict, PushContext
 from redaction.services.site.outbox import (
-    CONFLICT,
-    FAILED,
     FROM_WORDPRESS,
     LISTED,
-    RESOLVED,
-    SENT,
     TO_WORDPRESS,
     OutboxEntry,
     parse_source,
     set_state_in,
     source_key,
 )
-from redaction.storage.changes import Changes, record
+from redaction.services.site.values import CONFLICT, FAILED, RESOLVED, SENT
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import Comment, OutboxItem, SiteComment
 

@@ -21,14 +21,17 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from redaction.domain.dates import utcnow
+from redaction.domain.image_refs import image_url
 from redaction.domain.images import EXTENSIONS
-from redaction.services.articles.editing import ArticleFields
-from redaction.services.articles.images import find_image_in, image_url
+from redaction.services.articles.images import find_image_in
+from redaction.services.articles.values import ArticleFields
 from redaction.services.site import content, errors
 from redaction.services.site.context import PushContext
-from redaction.services.site.outbox import CONFLICT, SENT, OutboxEntry, set_state_in
+from redaction.services.site.outbox import OutboxEntry, set_state_in
 from redaction.services.site.publish import PostConflict, fields_from_json, fields_to_json
-from redaction.storage.changes import Changes, record
+from redaction.services.site.values import CONFLICT, SENT
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.models import OutboxItem, SiteMedia, SitePost
 
 _POST_FIELDS = "id,link,status,modified_gmt,permalink_template,generated_slug,slug,title,content,excerpt"

@@ -29,22 +29,13 @@ from redaction.domain.dates import utcnow
 from redaction.services.site import errors
 from redaction.services.site.connect import open_client, require_site
 from redaction.services.site.context import PushContext, SyncResult
-from redaction.services.site.outbox import (
-    FAILED,
-    MODERATE,
-    PUBLISH,
-    REPLY,
-    RESOLVED,
-    UNPUBLISH,
-    WAITING,
-    OutboxEntry,
-    set_state_in,
-    waiting_in,
-)
+from redaction.services.site.outbox import OutboxEntry, set_state_in, waiting_in
 from redaction.services.site.pull import pull_comments
 from redaction.services.site.push_comments import push_decisions, push_reply
 from redaction.services.site.push_posts import push_publish, push_unpublish
-from redaction.storage.changes import Changes, record
+from redaction.services.site.values import FAILED, MODERATE, PUBLISH, REPLY, RESOLVED, UNPUBLISH, WAITING
+from redaction.storage.changes import record
+from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import OutboxItem, Site
 

@@ -6,16 +6,21 @@ newsroom with 100,000 articles opens as fast as one with ten. Each page is one s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from redaction.domain.dates import compact_datetime, short_datetime
-from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleQuery, ArticleSummary
-from redaction.storage.database import Database
+from redaction.services import opening as reads
+from redaction.services.articles.values import PAGE_SIZE, ArticleQuery, ArticleSummary
 from redaction.ui import labels
+from redaction.ui.deferred import deferred
 from redaction.ui.paged_model import PagedTableModel
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+article_service = deferred("redaction.services.articles.editing")
 
 COLUMNS = ("title", "rubric", "status", "author", "updated_at", "pending_comments")
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,7 +43,7 @@ def _header(key: str) -> str:
 class ArticleTableModel(PagedTableModel[ArticleSummary]):
     columns = COLUMNS
 
-    def __init__(self, db: Database, page_size: int = article_service.PAGE_SIZE, parent: Any = None) -> None:
+    def __init__(self, db: Database, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(page_size, parent)
         self._db = db
         self._row_of: dict[int, int] = {}
@@ -77,7 +82,7 @@ class ArticleTableModel(PagedTableModel[ArticleSummary]):
 
     def load_page(self, last: ArticleSummary | None, limit: int) -> list[ArticleSummary]:
         after = article_service.sort_key_of(last, self._query.sort) if last is not None else None
-        return article_service.list_articles(self._db, self._query, after, limit)
+        return reads.list_articles(self._db, self._query, after, limit)
 
     def rows_added(self, first: int, page: list[ArticleSummary]) -> None:
         for offset, summary in enumerate(page):
@@ -156,4 +161,4 @@ class ArticleTableModel(PagedTableModel[ArticleSummary]):
 
 def count_matching(db: Database, query: ArticleQuery) -> int:
     """How many articles ``query`` matches; touches no Qt object, so it may run in a worker."""
-    return article_service.count_articles(db, query)
+    return reads.count_articles(db, query)

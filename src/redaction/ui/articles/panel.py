@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.workflow import ArticleStatus
-from redaction.services.articles.editing import ArticleQuery
-from redaction.storage.changes import Changes
+from redaction.services.articles.values import ArticleQuery
+from redaction.storage.changeset import Changes
 from redaction.ui import labels
 from redaction.ui.articles.model import COLUMNS, ArticleTableModel, count_matching
 from redaction.ui.context import AppContext

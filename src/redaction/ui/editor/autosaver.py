@@ -13,13 +13,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from redaction.services.articles import autosave as autosave_service
-from redaction.services.articles.editing import ArticleFields
-from redaction.storage.database import Database
+from redaction.services.articles.values import ArticleFields
 from redaction.storage.errors import StorageError
+from redaction.ui.deferred import deferred
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+autosave_service = deferred("redaction.services.articles.autosave")
 
 REVISION_EVERY_SECONDS = 5 * 60
 

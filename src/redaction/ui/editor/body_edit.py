@@ -12,19 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QKeyCombination, QMimeData, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QPlainTextEdit, QTextEdit, QWidget
 
 from redaction.domain import markdown_edit as md
-from redaction.services.articles.images import ImageStore, StoredImage
 from redaction.services.errors import RefusedError
 from redaction.storage.errors import StorageError
 from redaction.ui.action_catalogue import specs
 from redaction.ui.actions import ActionRegistry
 from redaction.ui.editor.paste import PASTE_LIMIT, read_payload
 from redaction.ui.editor.utf16 import Utf16Index, qt_length
+
+if TYPE_CHECKING:
+    from redaction.services.articles.images import ImageStore, StoredImage
 
 Command = Callable[[str, int, int], md.Edit | None]
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"

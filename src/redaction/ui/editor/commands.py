@@ -17,15 +17,12 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from redaction.domain.house_rules import Problem, check_article
 from redaction.domain.textstats import TextStats
-from redaction.services.articles import editing as article_service
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, ConflictError
-from redaction.services.articles.house_rules import load_house_rules, save_house_rules
-from redaction.services.articles.image_check import known_images
-from redaction.services.articles.images import ImageStore
-from redaction.storage.changes import initiated_by
+from redaction.services.articles.values import ArticleDetail, ArticleFields, ConflictError
+from redaction.storage.changeset import initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui.actions import A
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.editor.focus_mode import FocusMode
 from redaction.ui.editor.house_rules_view import HouseRulesView
 from redaction.ui.editor.image_resources import ImageResources
@@ -35,7 +32,29 @@ from redaction.ui.editor.utf16 import Utf16Index
 from redaction.ui.operations import write_waiting
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from redaction.services.articles.images import StoredImage
     from redaction.ui.main_window import MainWindow
+
+article_service = deferred("redaction.services.articles.editing")
+house_rules_service = deferred("redaction.services.articles.house_rules")
+image_check_service = deferred("redaction.services.articles.image_check")
+images_service = deferred("redaction.services.articles.images")
+
+
+class _ImageSink:
+    """The editor's way to store images: the services' ``ImageStore`` on the context's database,
+    made at the first image (the window is built before the database layers are loaded)."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def add_bytes(self, data: bytes, name: str) -> StoredImage:
+        return images_service.ImageStore(self._ctx.db).add_bytes(data, name)
+
+    def add_file(self, path: Path) -> StoredImage:
+        return images_service.ImageStore(self._ctx.db).add_file(path)
 
 
 class WritingCommands(QObject):
@@ -45,7 +64,7 @@ class WritingCommands(QObject):
         self.window = window
         editor = window.editor
         registry = ctx.actions
-        editor.body_edit.set_image_sink(ImageStore(ctx.db))
+        editor.body_edit.set_image_sink(_ImageSink(ctx))
         editor.body_edit.bind_commands(registry)
         editor.preview.image_loader = ImageResources(ctx.db, max_width=800)
         editor.body_edit.paste_refused.connect(lambda message: window.statusBar().showMessage(message, 8000))
@@ -255,8 +274,8 @@ class WritingCommands(QObject):
     def _problems(self) -> list[Problem]:
         fields = self.window.editor.fields()
         try:
-            rules = load_house_rules(self.ctx.db)
-            images = known_images(self.ctx.db, fields.body)
+            rules = house_rules_service.load_house_rules(self.ctx.db)
+            images = image_check_service.known_images(self.ctx.db, fields.body)
         except StorageError:
             rules, images = None, None
         return check_article(fields, rules, images)
@@ -264,7 +283,7 @@ class WritingCommands(QObject):
     def edit_house_rules(self) -> None:
         window = self.window
         try:
-            rules = load_house_rules(self.ctx.db)
+            rules = house_rules_service.load_house_rules(self.ctx.db)
         except StorageError as exc:
             window.show_error(self.tr("Cannot read the house rules"), str(exc))
             return
@@ -275,7 +294,7 @@ class WritingCommands(QObject):
             return
         try:
             with initiated_by(window):
-                save_house_rules(self.ctx.db, dialog.rules())
+                house_rules_service.save_house_rules(self.ctx.db, dialog.rules())
         except StorageError as exc:
             window.show_error(self.tr("The house rules were not saved"), str(exc))
             return

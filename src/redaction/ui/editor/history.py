@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.diff import diff_counts, word_diff
-from redaction.services.articles.editing import ArticleFields, RevisionInfo
+from redaction.services.articles.values import ArticleFields, RevisionInfo
 from redaction.ui import labels
 from redaction.ui.editor.diff_view import DiffView
 

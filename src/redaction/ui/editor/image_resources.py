@@ -9,13 +9,17 @@ width (JPEG decodes scaled, much faster than full size), since the preview colum
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QUrl
 from PySide6.QtGui import QImage, QImageReader
 
+from redaction.domain.image_refs import parse_image_url
 from redaction.domain.images import MB
-from redaction.services.articles.images import image_resource, parse_image_url
-from redaction.storage.database import Database
+from redaction.services import opening as reads
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
 
 
 class ImageResources:
@@ -36,7 +40,7 @@ class ImageResources:
         if image is not None:
             self._cache.move_to_end(prefix)
             return image
-        data = image_resource(self.db, text)
+        data = reads.image_resource(self.db, text)
         if data is None:
             return None  # not cached: the image may be stored a moment later
         image = self._decode(data)

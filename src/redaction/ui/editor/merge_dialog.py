@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.diff import CONFLICT_MINE, three_way_merge, word_diff
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.ui.editor.diff_view import DiffView
 from redaction.ui.plain_text import edit_text
 

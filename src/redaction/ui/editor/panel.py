@@ -31,8 +31,7 @@ from redaction.domain.dates import to_local
 from redaction.domain.limits import is_long_text
 from redaction.domain.workflow import ArticleStatus, Language, can_move
 from redaction.render.page import PageInfo
-from redaction.services.articles.autosave import Recovered
-from redaction.services.articles.editing import ArticleDetail, ArticleFields, split_tags
+from redaction.services.articles.values import ArticleDetail, ArticleFields, Recovered, split_tags
 from redaction.ui import labels, settings
 from redaction.ui.editor.body_edit import MarkdownEdit
 from redaction.ui.editor.body_text import TrackedText

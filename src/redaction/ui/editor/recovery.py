@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from redaction.domain.dates import to_local
 from redaction.domain.limits import is_long_text
 from redaction.domain.textstats import count_words
-from redaction.services.articles.autosave import Recovered
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields, Recovered
 
 
 class RecoveryBanner(QFrame):

@@ -23,16 +23,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation import queue as moderation
-from redaction.services.moderation.comments import Decision
-from redaction.services.moderation.queue import ALL, BulkOutcome, QueueFilter
-from redaction.storage.changes import initiated_by
+from redaction.services import opening as reads
+from redaction.services.moderation.values import ALL, Decision, QueueFilter, counts_are_cheap
+from redaction.storage.changeset import initiated_by
 from redaction.storage.errors import StoppedWaitingError, StorageError
 from redaction.ui import labels
+from redaction.ui.deferred import deferred
 from redaction.ui.operations import Operation, report, run_with_progress, write_waiting
 
 if TYPE_CHECKING:
+    from redaction.services.moderation.queue import BulkOutcome
     from redaction.ui.context import AppContext
+
+moderation = deferred("redaction.services.moderation.queue")
 
 SYNC_LIMIT = 200  # more comments than this are moved on a worker thread, with progress
 COUNT_DELAY_MS = 250  # counting rows waits for this pause, so a search shows its rows first
@@ -247,9 +250,9 @@ class QueueCounts(QObject):
     def refresh(self, f: QueueFilter) -> None:
         self._filter = f
         self._generation += 1
-        if moderation.counts_are_cheap(f) and (f.article_id is None or self._article_counts_at_once):
+        if counts_are_cheap(f) and (f.article_id is None or self._article_counts_at_once):
             try:
-                self._show(moderation.queue_counts(self.ctx.db, f))
+                self._show(reads.queue_counts(self.ctx.db, f))
             except StorageError as exc:
                 self.failed.emit(str(exc))
             return
@@ -258,7 +261,7 @@ class QueueCounts(QObject):
     def move(self, decisions: list[Decision]) -> bool:
         """Move the counts by these decisions; False when they must be counted instead (filters
         narrow the queue, so a moved comment may lie outside the counts)."""
-        if self.counts is None or not moderation.counts_are_cheap(self._filter):
+        if self.counts is None or not counts_are_cheap(self._filter):
             return False
         counts = dict(self.counts)
         for d in decisions:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from redaction.domain import untrusted
 from redaction.domain.dates import long_date, short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
-from redaction.services.moderation.detail import DELETED_ON_SITE, NEWSROOM_REASON, CommentDetail
+from redaction.services.moderation.values import DELETED_ON_SITE, NEWSROOM_REASON, CommentDetail
 from redaction.ui import labels
 from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.moderation.text import display_lines, reveal_fast

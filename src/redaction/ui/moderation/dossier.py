@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import link_domain, one_line, reveal_invisible, visible_name
-from redaction.services.moderation import dossier as dossiers
-from redaction.services.moderation.queue import ALL, STATUSES, BulkOutcome
-from redaction.storage.changes import initiated_by
+from redaction.services.moderation.queue import BulkOutcome
+from redaction.services.moderation.values import ALL, STATUSES
+from redaction.storage.changeset import initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
 from redaction.ui.operations import Operation, Work, report, run_with_progress
+
+dossiers = deferred("redaction.services.moderation.dossier")
 
 try:  # the rules service arrives with the moderation rules; blocking needs it
     from redaction.services.moderation import rules as rules_service

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from redaction.domain.dates import utcnow
-from redaction.services.moderation.queue import QueueFilter
+from redaction.services.moderation.values import QueueFilter
 
 TYPING_DELAY_MS = 250
 ALL_ARTICLES = -1

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
-from redaction.services.moderation import log as moderation_log
 from redaction.services.moderation.log import LogFilter, LogRow
-from redaction.storage.database import Database
 from redaction.ui import labels
+from redaction.ui.deferred import deferred
 from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.paged_model import PagedTableModel
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+moderation_log = deferred("redaction.services.moderation.log")
 
 COLUMNS = ("at", "actor", "move", "author", "comment", "article", "reason")
 _Index = QModelIndex | QPersistentModelIndex

@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.dates import short_datetime, utcnow
-from redaction.services.moderation import log as moderation_log
 from redaction.services.moderation.log import LogFilter, UndoRefusedError
-from redaction.services.moderation.queue import STATUSES
-from redaction.storage.changes import initiated_by
+from redaction.services.moderation.values import STATUSES
+from redaction.storage.changeset import initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.moderation.log_model import COLUMNS, LogModel
+
+moderation_log = deferred("redaction.services.moderation.log")
 
 TYPING_DELAY_MS = 300
 PERIODS = {"any": None, "day": 1, "week": 7, "month": 30}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QTabBar, QTableView, QWidget
 
-from redaction.services.moderation.queue import QueueFilter
+from redaction.services.moderation.values import QueueFilter
 from redaction.ui.context import AppContext
 from redaction.ui.moderation.queue_model import QueueModel
 from redaction.ui.moderation.queue_view import CommentQueue

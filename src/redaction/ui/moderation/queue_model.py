@@ -16,7 +16,7 @@ filter matches ("mark all N"), which a selection of loaded rows could not.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -28,12 +28,17 @@ from PySide6.QtCore import (
 
 from redaction.domain.dates import short_datetime
 from redaction.domain.untrusted import one_line, visible_name
-from redaction.services.moderation import queue as moderation
-from redaction.services.moderation.queue import QueueFilter, QueueRow
-from redaction.storage.database import Database
+from redaction.services import opening as reads
+from redaction.services.moderation.values import PAGE_SIZE, QueueFilter, QueueRow
 from redaction.ui import labels
+from redaction.ui.deferred import deferred
 from redaction.ui.moderation.text import reveal_fast
 from redaction.ui.paged_model import PagedTableModel
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+moderation = deferred("redaction.services.moderation.queue")
 
 COLUMNS = ("mark", "author", "comment", "article", "date", "status")
 COMMENT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -73,7 +78,7 @@ class QueueModel(PagedTableModel[QueueRow]):
     marks_changed = Signal(int)
     columns = COLUMNS
 
-    def __init__(self, db: Database, page_size: int = moderation.PAGE_SIZE, parent: Any = None) -> None:
+    def __init__(self, db: Database, page_size: int = PAGE_SIZE, parent: Any = None) -> None:
         super().__init__(page_size, parent)
         self._db = db
         self._filter = QueueFilter()
@@ -151,7 +156,7 @@ class QueueModel(PagedTableModel[QueueRow]):
         return None
 
     def load_page(self, last: QueueRow | None, limit: int) -> list[QueueRow]:
-        return moderation.list_queue(self._db, self._filter, last, limit)
+        return reads.list_queue(self._db, self._filter, last, limit)
 
     def rows_added(self, first: int, page: list[QueueRow]) -> None:
         self._row_of = None

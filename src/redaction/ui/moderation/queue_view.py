@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -37,21 +38,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.services.moderation import queue as moderation
-from redaction.services.moderation.comments import Decision
-from redaction.services.moderation.detail import CommentDetail, comment_detail, reply_as_newsroom
-from redaction.services.moderation.queue import ALL, BulkOutcome, QueueFilter
-from redaction.storage.changes import Changes, initiated_by
+from redaction.services import opening as reads
+from redaction.services.moderation.values import ALL, CommentDetail, Decision, QueueFilter
+from redaction.storage.changeset import Changes, initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.actions import A
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.moderation.controller import QUEUES, SYNC_LIMIT, QueueCounts
 from redaction.ui.moderation.delegate import StaticTextDelegate
 from redaction.ui.moderation.detail import CommentDetailView
 from redaction.ui.moderation.queue_keys import BUTTONS, DECISIONS, MARKED_DECISIONS, QUEUE_ACTIONS, QUEUE_KEYS
 from redaction.ui.moderation.queue_model import COLUMNS, QueueModel
 from redaction.ui.operations import Operation, report, run_with_progress
+
+if TYPE_CHECKING:
+    from redaction.services.moderation.queue import BulkOutcome
+
+moderation = deferred("redaction.services.moderation.queue")
+detail_service = deferred("redaction.services.moderation.detail")
 
 PAGE_SIZE = 100  # rows read at a time: three screens; the first page is what opening a queue costs
 PREFETCH_DELAY_MS = 80  # reading ahead waits until the person is reading, not deciding
@@ -347,7 +353,7 @@ class CommentQueue(QWidget):
         if comment_id is not None:
             detail = self._take_prefetched(comment_id)
             try:
-                detail = detail or comment_detail(self.ctx.db, comment_id)
+                detail = detail or reads.comment_detail(self.ctx.db, comment_id)
             except StorageError as exc:
                 self.message_posted.emit(str(exc))
         self.detail.show_detail(detail)
@@ -374,7 +380,7 @@ class CommentQueue(QWidget):
         if below is None or below.id in self._prefetched:
             return
         try:
-            detail = comment_detail(self.ctx.db, below.id)
+            detail = detail_service.comment_detail(self.ctx.db, below.id)
         except StorageError:
             return
         if detail is not None:
@@ -483,7 +489,7 @@ class CommentQueue(QWidget):
     def _reply(self, parent_id: int, text: str) -> None:
         try:
             with initiated_by(self):
-                outcome = reply_as_newsroom(self.ctx.db, parent_id, text, self.ctx.actor)
+                outcome = detail_service.reply_as_newsroom(self.ctx.db, parent_id, text, self.ctx.actor)
         except (StorageError, ValueError, LookupError) as exc:
             report(self, self.tr("The reply was not published"), str(exc), warning=True)
             return

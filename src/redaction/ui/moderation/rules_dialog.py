@@ -9,7 +9,7 @@ pending queue now.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -43,17 +43,22 @@ from PySide6.QtWidgets import (
 
 from redaction.domain.moderation_rules import MarkupAction, MatchMode, RuleSet
 from redaction.domain.untrusted import one_line, reveal_invisible, visible_name
-from redaction.services.moderation import rules as rules_service
-from redaction.services.moderation.queue import QueueRow, queue_rows
+from redaction.services.moderation.queue import queue_rows
 from redaction.services.moderation.rules import Change, RuleRun
-from redaction.storage.changes import initiated_by
-from redaction.storage.database import Database
+from redaction.services.moderation.values import QueueRow
+from redaction.storage.changeset import initiated_by
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
 from redaction.ui.context import AppContext
+from redaction.ui.deferred import deferred
 from redaction.ui.moderation.reasons import shown_reason
 from redaction.ui.operations import Operation, report
 from redaction.ui.plain_text import edit_text
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+rules_service = deferred("redaction.services.moderation.rules")
 
 DETAILED_CHANGES = 500  # the first changes are listed with their author and text
 LISTS = ("moderation_words", "blocked_words", "blocked_emails", "blocked_domains", "blocked_ips")

@@ -33,13 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.untrusted import one_line, visible_name
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.services.errors import RefusedError
-from redaction.services.site import overview
 from redaction.services.site.errors import SiteError
-from redaction.storage.changes import Changes
+from redaction.storage.changeset import Changes
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
+from redaction.ui.deferred import deferred
 from redaction.ui.editor.merge_dialog import MergeDialog
 from redaction.ui.site.site_merge import SiteMergeDialog
 
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from redaction.services.site.publish import PostConflict
     from redaction.ui.context import AppContext
     from redaction.ui.site.controls import SiteControls
+
+overview = deferred("redaction.services.site.overview")
 
 
 def _plain(text: str, name: str = "") -> QLabel:

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from redaction.services.site import overview
-from redaction.storage.changes import Changes
+from redaction.services import opening as reads
+from redaction.services.site.values import SiteState
+from redaction.storage.changeset import Changes
 from redaction.storage.errors import StorageError
 from redaction.ui.actions import A
+from redaction.ui.deferred import deferred
 from redaction.ui.site import texts
 from redaction.ui.site.publishing import SitePublishing
 from redaction.ui.site.status_widgets import OutboxBadge, PublicLinkButton, SyncStatus
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
     from redaction.services.site.context import SyncResult
     from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
+
+overview = deferred("redaction.services.site.overview")
 
 MESSAGE_MS = 8000
 
@@ -47,7 +51,7 @@ class SiteControls(QObject):
         for widget in (self.status, self.link_button, self.badge):
             bar.addPermanentWidget(widget)
         self.dialogs: dict[str, QDialog] = {}
-        self.state: overview.SiteState | None = None
+        self.state: SiteState | None = None
 
         registry = ctx.actions
         registry.handle(A.FILE_SITE, window, self.open_site_dialog)
@@ -69,8 +73,8 @@ class SiteControls(QObject):
     def refresh(self) -> None:
         """Read the site and its outbox again (a few index reads)."""
         try:
-            self.state = overview.site_state(self.ctx.db)
-            counts = overview.outbox_counts(self.ctx.db)
+            self.state = reads.site_state(self.ctx.db)
+            counts = reads.outbox_counts(self.ctx.db)
         except StorageError:
             return
         self.badge.show_counts(counts)

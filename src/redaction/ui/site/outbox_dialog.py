@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from redaction.domain.untrusted import one_line, visible_name
-from redaction.services.site import overview
-from redaction.services.site.outbox import CONFLICT, FAILED
-from redaction.storage.changes import Changes
+from redaction.services.site.values import CONFLICT, FAILED, OutboxCounts
+from redaction.storage.changeset import Changes
 from redaction.storage.errors import StorageError
 from redaction.ui import labels
+from redaction.ui.deferred import deferred
 from redaction.ui.site import texts
 
 if TYPE_CHECKING:
     from redaction.ui.context import AppContext
     from redaction.ui.site.controls import SiteControls
+
+overview = deferred("redaction.services.site.overview")
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -145,7 +147,7 @@ class OutboxDialog(QDialog):
             self.summary.setText(str(exc))
             return
         self.model.set_rows(rows)
-        counts = overview.OutboxCounts(
+        counts = OutboxCounts(
             sum(r.entry.state not in (CONFLICT, FAILED) for r in rows),
             sum(r.entry.state == CONFLICT for r in rows),
             sum(r.entry.state == FAILED for r in rows),

@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from redaction.services.articles import editing as article_service
+from redaction.services.articles.values import ArticleNotFoundError
 from redaction.services.errors import RefusedError
-from redaction.storage.changes import initiated_by
+from redaction.storage.changeset import initiated_by
 from redaction.storage.errors import StorageError
+from redaction.ui.deferred import deferred
 from redaction.ui.site import texts
 
 if TYPE_CHECKING:
     from redaction.ui.site.controls import SiteControls
+
+article_service = deferred("redaction.services.articles.editing")
 
 
 class SitePublishing(QObject):
@@ -101,7 +104,7 @@ class SitePublishing(QObject):
             return
         try:
             fresh = article_service.get_article(self.controls.ctx.db, detail.id)
-        except (StorageError, article_service.ArticleNotFoundError):
+        except (StorageError, ArticleNotFoundError):
             return
         self.controls.window.editor.set_status(fresh.fields.status)
         self.controls.window.editor.mark_saved(fresh)

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.services.site import credentials, overview
-from redaction.storage.changes import Changes
+from redaction.storage.changeset import Changes
 from redaction.storage.errors import StorageError
+from redaction.ui.deferred import deferred
 from redaction.ui.operations import Operation
 from redaction.ui.site import texts
 from redaction.ui.site.site_panel import SitePanel, plain_label
@@ -38,6 +38,9 @@ from redaction.ui.site.site_panel import SitePanel, plain_label
 if TYPE_CHECKING:
     from redaction.ui.context import AppContext
     from redaction.ui.site.controls import SiteControls
+
+credentials = deferred("redaction.services.site.credentials")
+overview = deferred("redaction.services.site.overview")
 
 
 class SiteDialog(QDialog):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QWidget
 
 from redaction.domain.untrusted import one_line
-from redaction.services.articles.editing import ArticleFields
+from redaction.services.articles.values import ArticleFields
 from redaction.ui.editor.merge_dialog import MergeDialog
 from redaction.ui.plain_text import document_text
 

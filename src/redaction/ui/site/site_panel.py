@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from redaction.services.site.overview import OutboxCounts, SiteState
+from redaction.services.site.values import OutboxCounts, SiteState
 from redaction.ui.site import texts
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QProgressBar, QToolButton, QWidget
 
-from redaction.services.site.overview import OutboxCounts, PublicLink
+from redaction.services.site.values import OutboxCounts, PublicLink
 from redaction.ui.site import texts
 
 

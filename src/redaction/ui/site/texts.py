@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from redaction.services.site.context import SyncResult
-    from redaction.services.site.overview import OutboxCounts
+    from redaction.services.site.values import OutboxCounts
 
 
 class Site(QObject):

@@ -1,0 +1,224 @@
+"""A database opened on a worker thread while the window paints its first screen.
+
+SQLAlchemy, the models and the services take a third of a second or more to import, most of a
+start. So the start reads what the first screen shows with plain ``sqlite3``
+(:class:`~redaction.services.first_screen.FirstScreen`), paints it, and meanwhile an
+:class:`OpeningDatabase` imports those layers and opens the database on a thread of its own.
+
+Until then it stands for the :class:`~redaction.storage.database.Database`: reading any of its
+attributes (as every service does: ``db.session()``, ``db.engine``) waits for the opening to
+finish and then is the opened database's, so whatever holds it (a list's model, the autosaver)
+works unchanged, only a moment later; a failed opening raises its error there. While it is
+opening, the reads below answer from the first screen instead of waiting. This module imports
+no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from redaction.services.articles.values import PAGE_SIZE as ARTICLES_PAGE_SIZE
+from redaction.services.articles.values import ArticleDetail, ArticleQuery, ArticleSummary, Recovered
+from redaction.services.first_screen import FirstScreen, NotOnFirstScreen
+from redaction.services.moderation.values import PAGE_SIZE as QUEUE_PAGE_SIZE
+from redaction.services.moderation.values import CommentDetail, QueueFilter, QueueRow
+from redaction.services.site.values import OutboxCounts, SiteState
+
+if TYPE_CHECKING:
+    from redaction.storage.database import Database
+
+
+class OpeningDatabase:
+    """Opens ``target`` on a thread of its own once :meth:`start` is called; stands for it
+    meanwhile (see the module's docstring). ``prepare`` runs first, on that thread (the start
+    imports the database layers there)."""
+
+    def __init__(
+        self,
+        target: str,
+        first_screen: FirstScreen | None = None,
+        prepare: Callable[[], object] | None = None,
+    ) -> None:
+        self.target = target
+        self.location = target  # what Database.open gives a file's database
+        self.first_screen = first_screen
+        self._prepare = prepare
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._database: Database | None = None
+        self._error: BaseException | None = None
+        self._listeners: list[Callable[[], object]] = []
+
+    def start(self) -> None:
+        """Begin opening (once; later calls do nothing)."""
+        with self._lock:
+            if self._thread is not None:
+                return
+            self._thread = threading.Thread(target=self._open, name="redaction-opening", daemon=True)
+            self._thread.start()
+
+    def _open(self) -> None:
+        try:
+            if self._prepare is not None:
+                self._prepare()
+            from redaction.storage.database import Database
+
+            self._database = Database.open(self.target)
+        except BaseException as exc:  # told to whoever waits for the database
+            self._error = exc
+        finally:
+            self._done.set()
+            for listener in list(self._listeners):
+                listener()
+
+    def add_done_listener(self, listener: Callable[[], object]) -> None:
+        """Call ``listener`` when the opening ends, well or not (in the opening thread)."""
+        self._listeners.append(listener)
+
+    @property
+    def opening(self) -> bool:
+        """True until the opening has ended."""
+        return not self._done.is_set()
+
+    def wait(self) -> Database:
+        """The opened database, once it is (started now if it was not); raises the opening's
+        error if it failed."""
+        if not self._done.is_set():
+            self.start()
+            self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._database is not None
+        return self._database
+
+    def close(self) -> None:
+        """Close the opened database (once the opening has ended; nothing if it failed)."""
+        if not self._done.is_set() and self._thread is None:
+            return  # never started: nothing was opened
+        self._done.wait()
+        if self._database is not None:
+            self._database.close()
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for what is not set in __init__: everything a Database has.
+        if name.startswith("__") or name in ("_done", "_error", "_database"):
+            raise AttributeError(name)
+        return getattr(self.wait(), name)
+
+    def __repr__(self) -> str:
+        return f"<OpeningDatabase {self.location!r}, {'opening' if self.opening else 'done'}>"
+
+
+def _screen(db: object) -> FirstScreen | None:
+    """The first screen, while ``db`` is still opening."""
+    if isinstance(db, OpeningDatabase) and db.opening:
+        return db.first_screen
+    return None
+
+
+def _service(module: str) -> Any:
+    return importlib.import_module(module)
+
+
+_ARTICLES = "redaction.services.articles.editing"
+_QUEUE = "redaction.services.moderation.queue"
+_SITE = "redaction.services.site.overview"
+
+
+# -- the first screen's reads: from the first screen while the database opens, else the services --
+def list_articles(
+    db: Database, query: ArticleQuery, after: tuple[Any, int] | None = None, limit: int = ARTICLES_PAGE_SIZE
+) -> list[ArticleSummary]:
+    screen = _screen(db)
+    if screen is not None and after is None:
+        return screen.list_articles(query, limit)
+    return _service(_ARTICLES).list_articles(db, query, after, limit)
+
+
+def count_articles(db: Database, query: ArticleQuery) -> int:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.count_articles(query)
+    return _service(_ARTICLES).count_articles(db, query)
+
+
+def get_article(db: Database, article_id: int) -> ArticleDetail:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.get_article(article_id)
+    return _service(_ARTICLES).get_article(db, article_id)
+
+
+def read_autosave(db: Database, article_id: int) -> Recovered | None:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.read_autosave(article_id)
+    return _service("redaction.services.articles.autosave").read_autosave(db, article_id)
+
+
+def list_rubrics(db: Database) -> list[str]:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.list_rubrics()
+    return _service(_ARTICLES).list_rubrics(db)
+
+
+def list_people(db: Database) -> list[str]:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.list_people()
+    return _service(_ARTICLES).list_people(db)
+
+
+def list_queue(
+    db: Database, f: QueueFilter, after: QueueRow | None = None, limit: int = QUEUE_PAGE_SIZE
+) -> list[QueueRow]:
+    screen = _screen(db)
+    if screen is not None and after is None:
+        try:
+            return screen.list_queue(f, limit)
+        except NotOnFirstScreen:
+            pass
+    return _service(_QUEUE).list_queue(db, f, after, limit)
+
+
+def queue_counts(db: Database, f: QueueFilter) -> dict[str, int]:
+    screen = _screen(db)
+    if screen is not None:
+        try:
+            return screen.queue_counts(f)
+        except NotOnFirstScreen:
+            pass
+    return _service(_QUEUE).queue_counts(db, f)
+
+
+def site_state(db: Database) -> SiteState | None:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.site_state()
+    return _service(_SITE).site_state(db)
+
+
+def outbox_counts(db: Database) -> OutboxCounts:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.outbox_counts()
+    return _service(_SITE).outbox_counts(db)
+
+
+def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.comment_detail(comment_id)
+    return _service("redaction.services.moderation.detail").comment_detail(db, comment_id)
+
+
+def image_resource(db: Database, url: str) -> bytes | None:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.image_resource(url)
+    return _service("redaction.services.articles.images").image_resource(db, url)
