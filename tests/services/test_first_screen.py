@@ -39,7 +39,6 @@ from redaction.services.articles.values import (
     ArticleQuery,
 )
 from redaction.services.first_screen import FirstScreen, NotOnFirstScreen
-from redaction.services.moderation import comments as moderation_comments
 from redaction.services.moderation import queue
 from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.detail import comment_detail
@@ -549,11 +548,7 @@ def test_narrowed_queues_and_word_searches_are_left_to_the_services(db_path: Pat
         screen.close()
 
 
-def test_the_services_constants_it_repeats_are_still_theirs() -> None:
-    assert first_screen.QUEUE_PAGE_SIZE == queue.PAGE_SIZE
-    assert first_screen.EXCERPT_CHARS == queue.EXCERPT_CHARS
-    assert first_screen.READER_KINDS == moderation_comments.READER_KINDS
-    assert first_screen.LINK_KINDS == moderation_comments.LINK_KINDS
+def test_the_links_condition_it_repeats_is_still_the_partial_indexes_own() -> None:
     assert models.LINKS_ONLY.text == first_screen.LINKS_ONLY
 
 

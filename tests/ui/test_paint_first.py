@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redaction import config
 from redaction.services.articles import editing as article_service
+from redaction.services.articles.values import PAGE_SIZE as ARTICLES_PAGE_SIZE
 from redaction.services.articles.values import ArticleFields, ArticleQuery
 from redaction.services.first_screen import FirstScreen
 from redaction.services.opening import OpeningDatabase
@@ -31,7 +32,9 @@ from tests.ui.test_main_window import row_titles
 
 def _first_article(db: Database) -> int:
     return next(
-        a.id for a in article_service.list_articles(db, ArticleQuery()) if a.title == "La criée de Douarnenez"
+        a.id
+        for a in article_service.list_articles(db, ArticleQuery(text="Douarnenez"))
+        if a.title == "La criée de Douarnenez"
     )
 
 
@@ -188,3 +191,19 @@ def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None
     sqlalchemy = next(i for i, line in enumerate(lines) if line.rstrip().endswith("| sqlalchemy"))
     opened = next(i for i, line in enumerate(lines) if line.endswith(" database opened"))
     assert first_paint < sqlalchemy < opened
+
+
+def test_the_last_article_far_down_the_list_opens_at_once_and_is_lit_once_the_database_is_open(
+    qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]], seeded_db: Database
+) -> None:
+    with seeded_db.session() as s:  # newer than the three: the last article is beyond the first page
+        for n in range(ARTICLES_PAGE_SIZE + 5):
+            article_service.create_article_in(s, ArticleFields(title=f"Dépêche {n}"))
+    last = _first_article(seeded_db)
+    window, opening = paint_first()
+    assert window.editor.detail is not None and window.editor.detail.id == last
+    assert window.editor.title_edit.text() == "La criée de Douarnenez"
+    assert opening.opening and window.articles.current_article_id() is None  # no other row lit
+    opening.start()
+    qtbot.waitUntil(lambda: window.articles.current_article_id() == last, timeout=20_000)
+    assert window.editor.detail.id == last

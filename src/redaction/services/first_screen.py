@@ -49,23 +49,21 @@ from redaction.services.articles.values import (
 )
 from redaction.services.moderation.values import (
     ALL,
+    EXCERPT_CHARS,
+    LINK_KINDS,
+    READER_KINDS,
     STATUSES,
     CommentDetail,
     LastDecision,
     QueueFilter,
     QueueRow,
 )
+from redaction.services.moderation.values import PAGE_SIZE as QUEUE_PAGE_SIZE
 from redaction.services.site.values import CONFLICT, FAILED, OPEN_STATES, WAITING, OutboxCounts, SiteState
 from redaction.storage.revisions import head_revision
 from redaction.storage.sqlite_file import connect_file
 
-# The services' own constants, repeated because their modules import SQLAlchemy; a test checks
-# that each still equals the original.
-QUEUE_PAGE_SIZE = 200  # services.moderation.queue.PAGE_SIZE
-EXCERPT_CHARS = 400  # services.moderation.queue.EXCERPT_CHARS
-READER_KINDS = ("comment",)  # services.moderation.comments.READER_KINDS
-LINK_KINDS = ("pingback", "trackback")  # services.moderation.comments.LINK_KINDS
-# storage.models.LINKS_ONLY word for word: SQLite uses a partial index only for a query whose
+# storage.models.LINKS_ONLY (an SQLAlchemy expression) word for word, checked by a test: SQLite uses a partial index only for a query whose
 # WHERE repeats the index's own condition.
 LINKS_ONLY = "kind <> 'comment'"
 

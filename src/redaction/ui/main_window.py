@@ -226,6 +226,15 @@ class MainWindow(QMainWindow):
         search, a recovery): never another article highlighted beside this one's text."""
         if self.articles.current_article_id() == article_id:
             return
+        if self.ctx.opening and self.articles.model.row_of(article_id) is None:
+            # Beyond the first page: finding its row needs the database, open in a moment.
+            self.articles.view.selectionModel().clearSelection()
+            self.articles.view.setCurrentIndex(QModelIndex())
+            self.ctx.database_opened.connect(
+                lambda: self.current_article_id() == article_id and self._follow_in_list(article_id),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+            return
         if not self.articles.select_article(article_id):  # filtered out or far down: no row lit
             self.articles.view.selectionModel().clearSelection()
             self.articles.view.setCurrentIndex(QModelIndex())
@@ -563,13 +572,29 @@ class MainWindow(QMainWindow):
         """Pick up where the person left off: the last article open, else the newest one."""
         last = settings.window_value("last_article")
         try:
-            if last is not None and self.articles.select_article(int(last)):
-                return
+            last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
-            pass
+            last_id = None
+        if last_id is not None:
+            if self.ctx.opening and self.articles.model.row_of(last_id) is None:
+                # Not on the list's first page, and the database still opening: the article
+                # from the first screen now, its row in the list once the database is open.
+                if self._reopen_from_first_screen(last_id):
+                    return
+            elif self.articles.select_article(last_id):
+                return
         first = self.articles.model.article_id(0)
         if first is not None:
             self.articles.select_article(first)
+
+    def _reopen_from_first_screen(self, article_id: int) -> bool:
+        try:
+            detail = reads.get_article(self.db, article_id)
+        except (StorageError, ArticleNotFoundError):
+            return False  # gone since: the newest article instead, as when the list has no row for it
+        self._show_article(detail, self._recovered_text(detail))
+        self._follow_in_list(article_id)
+        return True
 
     # -- Qt overrides -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

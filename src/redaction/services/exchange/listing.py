@@ -21,7 +21,8 @@ from redaction.domain.workflow import CommentStatus
 from redaction.services.articles.editing import list_articles_in
 from redaction.services.articles.values import ArticleQuery, ArticleSummary, sort_key_of
 from redaction.services.exchange.export import iso_utc
-from redaction.services.moderation.comments import READER_KINDS, CommentRow, list_comments_in
+from redaction.services.moderation.comments import CommentRow, list_comments_in
+from redaction.services.moderation.values import READER_KINDS
 
 PAGE_SIZE = 500
 _INVISIBLE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

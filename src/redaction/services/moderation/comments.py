@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.values import Decision
+from redaction.services.moderation.values import READER_KINDS, Decision
 from redaction.storage.changes import record
 from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
@@ -26,8 +26,6 @@ from redaction.storage.models import Article, Comment, ModerationEvent, UTCDateT
 PAGE_SIZE = 200
 # Ids per "WHERE id IN (...)": under SQLite's oldest limit of 999 parameters, and few statements.
 _IDS_CHUNK = 900
-READER_KINDS = ("comment",)
-LINK_KINDS = ("pingback", "trackback")  # other sites linking to the article, kept apart
 
 
 @dataclass(frozen=True, slots=True)

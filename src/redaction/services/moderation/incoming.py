@@ -23,8 +23,9 @@ from sqlalchemy.orm import Session
 from redaction.domain.dates import utcnow
 from redaction.domain.untrusted import derive
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.comments import READER_KINDS, NewComment, _adjust_pending
+from redaction.services.moderation.comments import NewComment, _adjust_pending
 from redaction.services.moderation.rules import RuleRun, apply_rules_in
+from redaction.services.moderation.values import READER_KINDS
 from redaction.storage.changes import record
 from redaction.storage.changeset import Changes
 from redaction.storage.models import Comment, new_uuid

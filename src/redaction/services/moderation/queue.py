@@ -25,14 +25,23 @@ from sqlalchemy.orm import Session
 
 from redaction.domain.workflow import CommentStatus
 from redaction.services.backup import protect_bulk
-from redaction.services.moderation.comments import LINK_KINDS, READER_KINDS, changes_of, set_status_in
-from redaction.services.moderation.values import ALL, PAGE_SIZE, STATUSES, Decision, QueueFilter, QueueRow
+from redaction.services.moderation.comments import changes_of, set_status_in
+from redaction.services.moderation.values import (
+    ALL,
+    EXCERPT_CHARS,
+    LINK_KINDS,
+    PAGE_SIZE,
+    READER_KINDS,
+    STATUSES,
+    Decision,
+    QueueFilter,
+    QueueRow,
+)
 from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
 from redaction.storage.models import LINKS_ONLY, Article, Comment, CommentCount
 from redaction.storage.patience import patient
 
-EXCERPT_CHARS = 400
 BULK_CHUNK = 2000
 
 Progress = Callable[[int, int], bool | None]

@@ -20,7 +20,7 @@ from sqlalchemy import ColumnElement, and_, extract, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from redaction.domain.moderation_rules import KnownFacts, RuleSet, author_key
-from redaction.services.moderation.comments import READER_KINDS
+from redaction.services.moderation.values import READER_KINDS
 from redaction.storage.models import Comment
 
 _READER_SQL = ", ".join(f"'{k}'" for k in READER_KINDS)

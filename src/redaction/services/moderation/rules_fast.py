@@ -55,13 +55,13 @@ from redaction.domain.moderation_rules import (
     reader_text,
 )
 from redaction.domain.untrusted import DANGEROUS, INDEX_BLIND, LINK_HINT
-from redaction.services.moderation.comments import READER_KINDS
 from redaction.services.moderation.rules_facts import (
     ApprovedAuthors,
     dbapi,
     distinct_emails,
     mixed_email_floods,
 )
+from redaction.services.moderation.values import READER_KINDS
 from redaction.storage.database import Database, database_file
 
 Progress = Callable[[int, int], None]

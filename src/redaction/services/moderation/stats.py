@@ -17,8 +17,7 @@ from sqlalchemy import func, select
 
 from redaction.domain.dates import utcnow
 from redaction.domain.workflow import CommentStatus
-from redaction.services.moderation.comments import READER_KINDS
-from redaction.services.moderation.values import STATUSES
+from redaction.services.moderation.values import READER_KINDS, STATUSES
 from redaction.storage.database import Database
 from redaction.storage.models import Article, Comment, CommentCount, ModerationEvent
 

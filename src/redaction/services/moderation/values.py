@@ -10,6 +10,9 @@ from datetime import datetime
 from redaction.domain.workflow import CommentStatus
 
 PAGE_SIZE = 200  # comments in a page of the queue
+EXCERPT_CHARS = 400  # of a comment's text in a queue row
+READER_KINDS = ("comment",)
+LINK_KINDS = ("pingback", "trackback")  # other sites linking to the article, kept apart
 STATUSES: tuple[str, ...] = tuple(s.value for s in CommentStatus)
 ALL = "all"
 
