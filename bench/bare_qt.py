@@ -47,6 +47,45 @@ def show_until_painted(app: Any, window: Any) -> int:
     return app.exec()
 
 
+def floor_window(title: str, titles: list[str], body: str, html: str, status: str) -> Any:
+    """The floors' window (``stack_qt.py``, ``paint_first.py``), as the app's first screen has
+    it: the article list in a dock, an editor and a browser side by side, a menu, a status bar.
+    Its Qt modules are imported here, not by the bare window."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import (
+        QDockWidget,
+        QMainWindow,
+        QPlainTextEdit,
+        QSplitter,
+        QTableView,
+        QTextBrowser,
+    )
+
+    window = QMainWindow()
+    window.setWindowTitle(title)
+    window.resize(1440, 900)
+    model = QStandardItemModel(len(titles), 1, window)
+    for row, text in enumerate(titles):
+        model.setItem(row, 0, QStandardItem(text))
+    table = QTableView()
+    table.setModel(model)
+    dock = QDockWidget("Articles", window)
+    dock.setWidget(table)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    editor = QPlainTextEdit()
+    editor.setPlainText(body)
+    browser = QTextBrowser()
+    browser.setHtml(html)
+    splitter = QSplitter()
+    splitter.addWidget(editor)
+    splitter.addWidget(browser)
+    window.setCentralWidget(splitter)
+    window.menuBar().addMenu("File")
+    window.statusBar().showMessage(status)
+    return window
+
+
 def main() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 

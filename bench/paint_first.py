@@ -45,7 +45,7 @@ MODES = ("thread", "event")
 def child(db: Path, behind: str) -> int:
     """One start, in this process: print ``painted``, ``ready`` and ``stall`` lines, then quit."""
     sys.path.insert(0, str(BENCH))
-    from bare_qt import seconds_since_process_start
+    from bare_qt import floor_window, seconds_since_process_start
 
     def since_start_ms() -> float:
         return seconds_since_process_start() * 1000
@@ -55,17 +55,8 @@ def child(db: Path, behind: str) -> int:
     import markdown
     from markdown.extensions.extra import ExtraExtension
     from markdown.extensions.toc import TocExtension
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import (
-        QApplication,
-        QDockWidget,
-        QMainWindow,
-        QPlainTextEdit,
-        QSplitter,
-        QTableView,
-        QTextBrowser,
-    )
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
     # As redaction.ui.app does: PySide6 would read the source of every module imported after it.
     feature = sys.modules.get("shibokensupport.feature")
@@ -81,27 +72,7 @@ def child(db: Path, behind: str) -> int:
     html = markdown.markdown(body, extensions=[ExtraExtension(), TocExtension()])
 
     app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("paint first")
-    window.resize(1440, 900)
-    model = QStandardItemModel(len(titles), 1, window)
-    for row, (title,) in enumerate(titles):
-        model.setItem(row, 0, QStandardItem(title))
-    table = QTableView()
-    table.setModel(model)
-    dock = QDockWidget("Articles", window)
-    dock.setWidget(table)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    editor = QPlainTextEdit()
-    editor.setPlainText(body)
-    browser = QTextBrowser()
-    browser.setHtml(html)
-    splitter = QSplitter()
-    splitter.addWidget(editor)
-    splitter.addWidget(browser)
-    window.setCentralWidget(splitter)
-    window.menuBar().addMenu("File")
-    window.statusBar().showMessage(str(db))
+    window = floor_window("paint first", [title for (title,) in titles], body, html, str(db))
 
     loaded = threading.Event()
     result: dict[str, float] = {}
@@ -113,25 +84,11 @@ def child(db: Path, behind: str) -> int:
             loaded.set()
 
     def read_through_orm() -> None:
-        """What a window needs before it can write: SQLAlchemy's ORM, a mapped class, the reads.
-        (No ``from __future__ import annotations`` in this file: the ORM reads these annotations.)"""
-        from sqlalchemy import create_engine, select
-        from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+        """What a window needs before it can write: SQLAlchemy's ORM, a mapped class, the reads
+        (stack_qt.py's own, done before its paint there)."""
+        from stack_qt import read_through_orm as stack_reads
 
-        class Base(DeclarativeBase):
-            pass
-
-        class Article(Base):
-            __tablename__ = "article"
-            id: Mapped[int] = mapped_column(primary_key=True)
-            title: Mapped[str]
-            body: Mapped[str]
-            updated_at: Mapped[str]
-
-        engine = create_engine(f"sqlite:///{db}")
-        with Session(engine) as session:
-            session.execute(select(Article.title).order_by(Article.updated_at.desc()).limit(200)).all()
-            session.scalars(select(Article).order_by(Article.updated_at.desc()).limit(1)).first()
+        stack_reads(db)
         result["ready"] = since_start_ms()
 
     tick_ms = 5

@@ -19,17 +19,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from bare_qt import show_until_painted  # the same measure as the bare window (bench/ is on the path)
+# The same window and measure as the other floors (bench/ is on the path).
+from bare_qt import floor_window, show_until_painted
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True, help="a redaction database (SQLite)")
-    args = parser.parse_args(argv)
-
-    import markdown
-    from markdown.extensions.extra import ExtraExtension
-    from markdown.extensions.toc import TocExtension
+def read_through_orm(db: Path) -> tuple[list[str], str]:
+    """SQLAlchemy with its ORM imported, one class mapped, an engine made, and through them the
+    titles of the article list's first page and the newest article's body (paint_first.py
+    does the same after its paint). No ``from __future__ import annotations`` in this file: the
+    ORM reads these annotations."""
     from sqlalchemy import create_engine, select
     from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -43,49 +41,31 @@ def main(argv: list[str] | None = None) -> int:
         body: Mapped[str]
         updated_at: Mapped[str]
 
-    engine = create_engine(f"sqlite:///{args.db}")
+    engine = create_engine(f"sqlite:///{db}")
     with Session(engine) as session:
         titles = session.execute(select(Article.title).order_by(Article.updated_at.desc()).limit(200)).all()
         newest = session.scalars(select(Article).order_by(Article.updated_at.desc()).limit(1)).first()
-        body = newest.body if newest is not None else ""
+        return [title for (title,) in titles], newest.body if newest is not None else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True, help="a redaction database (SQLite)")
+    args = parser.parse_args(argv)
+
+    import markdown
+    from markdown.extensions.extra import ExtraExtension
+    from markdown.extensions.toc import TocExtension
+
+    titles, body = read_through_orm(args.db)
     # Extensions as instances, as the app gives them: a name is looked up in every installed
     # package's entry points first.
     html = markdown.markdown(body, extensions=[ExtraExtension(), TocExtension()])
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import (
-        QApplication,
-        QDockWidget,
-        QMainWindow,
-        QPlainTextEdit,
-        QSplitter,
-        QTableView,
-        QTextBrowser,
-    )
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("stack")
-    window.resize(1440, 900)
-    model = QStandardItemModel(len(titles), 1, window)
-    for row, (title,) in enumerate(titles):
-        model.setItem(row, 0, QStandardItem(title))
-    table = QTableView()
-    table.setModel(model)
-    dock = QDockWidget("Articles", window)
-    dock.setWidget(table)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-    editor = QPlainTextEdit()
-    editor.setPlainText(body)
-    browser = QTextBrowser()
-    browser.setHtml(html)
-    splitter = QSplitter()
-    splitter.addWidget(editor)
-    splitter.addWidget(browser)
-    window.setCentralWidget(splitter)
-    window.menuBar().addMenu("File")
-    window.statusBar().showMessage(str(args.db))
+    window = floor_window("stack", titles, body, html, str(args.db))
 
     return show_until_painted(app, window)
 
