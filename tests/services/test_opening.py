@@ -4,6 +4,7 @@ answer from what was read before the paint."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,27 @@ def test_closing_before_it_started_opens_nothing(tmp_path: Path) -> None:
     opening = OpeningDatabase(str(path))
     opening.close()
     assert not path.exists() and opening.opening
+
+
+def test_a_worker_thread_reads_from_the_database_not_from_the_first_screen(
+    db: Database, db_path: Path
+) -> None:
+    """The first screen's sqlite3 connection belongs to the thread that read it: a count run on a
+    worker thread while the database opens waits for the database and counts what it holds."""
+    article_service.create_article(db, ArticleFields(title="La criée de Douarnenez"))
+    screen = FirstScreen.open(db_path)
+    assert screen is not None
+    opening = OpeningDatabase(str(db_path), screen)
+    article_service.create_article(db, ArticleFields(title="Tempête sur Ouessant"))
+    counted: list[int] = []
+    try:
+        worker = threading.Thread(
+            target=lambda: counted.append(reads.count_articles(opening, ArticleQuery()))
+        )
+        worker.start()
+        worker.join(timeout=60)
+        assert counted == [2]  # the database's count; the first screen says 1
+        assert reads.count_articles(opening, ArticleQuery()) == 2  # opened by then
+    finally:
+        screen.close()
+        opening.close()

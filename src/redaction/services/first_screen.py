@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -160,9 +161,13 @@ class FirstScreen:
     feed_position: int
     """The last change_feed id when opened, as ``storage.changes.last_feed_id`` gives it (0: none)."""
 
+    thread: int
+    """The thread that opened it, the only one its sqlite3 connection may be used in."""
+
     def __init__(self, connection: sqlite3.Connection, feed_position: int) -> None:
         self._connection = connection
         self.feed_position = feed_position
+        self.thread = threading.get_ident()
         # Names matching a word, by (table, pattern): the snapshot cannot change under them.
         self._name_ids: dict[tuple[str, str], list[int]] = {}
 

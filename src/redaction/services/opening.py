@@ -114,9 +114,12 @@ class OpeningDatabase:
 
 
 def _screen(db: object) -> FirstScreen | None:
-    """The first screen, while ``db`` is still opening."""
+    """The first screen, while ``db`` is still opening, in the thread that read it (its sqlite3
+    connection is that thread's; a worker thread waits for the database instead)."""
     if isinstance(db, OpeningDatabase) and db.opening:
-        return db.first_screen
+        screen = db.first_screen
+        if screen is not None and screen.thread == threading.get_ident():
+            return screen
     return None
 
 
