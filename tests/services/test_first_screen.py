@@ -43,11 +43,11 @@ from redaction.services.moderation import queue
 from redaction.services.moderation.comments import NewComment, add_comments_in
 from redaction.services.moderation.detail import comment_detail
 from redaction.services.moderation.values import STATUSES, QueueFilter
-from redaction.services.site.overview import outbox_counts, site_state
+from redaction.services.site.overview import outbox_counts, public_link, site_state
 from redaction.storage import models
 from redaction.storage.changes import last_feed_id
 from redaction.storage.database import Database
-from redaction.storage.models import Article, Comment, OutboxItem, Person, Rubric, Site
+from redaction.storage.models import Article, Comment, OutboxItem, Person, Rubric, Site, SitePost
 from redaction.storage.revisions import head_revision, known_revisions
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
@@ -586,6 +586,32 @@ def test_an_image_in_the_article_is_read_as_the_services_read_it(db_path: Path) 
             for url in urls:
                 assert screen.image_resource(url) == image_resource(db, url)
             assert screen.image_resource(stored.url) == png
+        finally:
+            screen.close()
+    finally:
+        db.close()
+
+
+def test_the_public_link_of_a_published_article_is_read_as_the_services_read_it(db_path: Path) -> None:
+    db = Database.open(db_path)
+    try:
+        published, unsent, linkless = (
+            editing.create_article(db, ArticleFields(title=title)).id
+            for title in ("En ligne", "Ici", "Brouillon")
+        )
+        with db.session() as s:
+            s.add(
+                SitePost(
+                    article_id=published, post_id=41, link="https://journal.example/?p=41", status="future"
+                )
+            )
+            s.add(SitePost(article_id=linkless, post_id=42, link="", status="draft"))
+        screen = FirstScreen.open(db_path)
+        assert screen is not None
+        try:
+            for article_id in (published, unsent, linkless, 10**6):
+                assert screen.public_link(article_id) == public_link(db, article_id)
+            assert screen.public_link(published) is not None
         finally:
             screen.close()
     finally:

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from redaction.services.articles.values import ArticleFields, ArticleQuery
 from redaction.services.first_screen import FirstScreen
 from redaction.services.opening import OpeningDatabase
 from redaction.storage.database import Database
+from redaction.storage.models import Site, SitePost
 from redaction.ui import app, i18n, settings
 from redaction.ui.context import AppContext
 from redaction.ui.main_window import MainWindow
@@ -207,3 +209,31 @@ def test_the_last_article_far_down_the_list_opens_at_once_and_is_lit_once_the_da
     opening.start()
     qtbot.waitUntil(lambda: window.articles.current_article_id() == last, timeout=20_000)
     assert window.editor.detail.id == last
+
+
+def test_with_a_connected_site_the_article_s_public_address_is_on_the_first_screen(
+    qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]], seeded_db: Database
+) -> None:
+    with seeded_db.session() as s:
+        s.add(
+            Site(
+                id=1,
+                url="https://journal.example",
+                api_root="https://journal.example/wp-json/",
+                user_name="claire",
+                name="Le Journal",
+                connected_at=datetime.now(UTC),
+            )
+        )
+        s.add(
+            SitePost(
+                article_id=_first_article(seeded_db),
+                post_id=41,
+                link="https://journal.example/la-criee/",
+                status="publish",
+            )
+        )
+    window, opening = paint_first()
+    assert opening.opening
+    button = window.site.link_button
+    assert button.link is not None and button.toolTip() == "https://journal.example/la-criee/"

@@ -60,7 +60,15 @@ from redaction.services.moderation.values import (
     QueueRow,
 )
 from redaction.services.moderation.values import PAGE_SIZE as QUEUE_PAGE_SIZE
-from redaction.services.site.values import CONFLICT, FAILED, OPEN_STATES, WAITING, OutboxCounts, SiteState
+from redaction.services.site.values import (
+    CONFLICT,
+    FAILED,
+    OPEN_STATES,
+    WAITING,
+    OutboxCounts,
+    PublicLink,
+    SiteState,
+)
 from redaction.storage.revisions import head_revision
 from redaction.storage.sqlite_file import connect_file
 
@@ -429,6 +437,17 @@ class FirstScreen:
             ).fetchall()
         )
         return OutboxCounts(rows.get(WAITING, 0), rows.get(CONFLICT, 0), rows.get(FAILED, 0))
+
+    def public_link(self, article_id: int) -> PublicLink | None:
+        """= ``services.site.overview.public_link``: the article's post on the connected site."""
+        row = self._connection.execute(
+            "SELECT site_post.post_id, site_post.link, site_post.status FROM site_post"
+            " WHERE site_post.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None or not row[1]:
+            return None
+        return PublicLink(article_id, row[0], row[1], row[2])
 
     def site_state(self) -> SiteState | None:
         """= ``services.site.overview.site_state``: the connected site, or None."""

@@ -25,7 +25,7 @@ from redaction.services.articles.values import ArticleDetail, ArticleQuery, Arti
 from redaction.services.first_screen import FirstScreen, NotOnFirstScreen
 from redaction.services.moderation.values import PAGE_SIZE as QUEUE_PAGE_SIZE
 from redaction.services.moderation.values import CommentDetail, QueueFilter, QueueRow
-from redaction.services.site.values import OutboxCounts, SiteState
+from redaction.services.site.values import OutboxCounts, PublicLink, SiteState
 
 if TYPE_CHECKING:
     from redaction.storage.database import Database
@@ -225,3 +225,10 @@ def image_resource(db: Database, url: str) -> bytes | None:
     if screen is not None:
         return screen.image_resource(url)
     return _service("redaction.services.articles.images").image_resource(db, url)
+
+
+def public_link(db: Database, article_id: int) -> PublicLink | None:
+    screen = _screen(db)
+    if screen is not None:
+        return screen.public_link(article_id)
+    return _service(_SITE).public_link(db, article_id)

@@ -21,7 +21,6 @@ from redaction.services.site.values import SiteState
 from redaction.storage.changeset import Changes
 from redaction.storage.errors import StorageError
 from redaction.ui.actions import A
-from redaction.ui.deferred import deferred
 from redaction.ui.site import texts
 from redaction.ui.site.publishing import SitePublishing
 from redaction.ui.site.status_widgets import OutboxBadge, PublicLinkButton, SyncStatus
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from redaction.ui.context import AppContext
     from redaction.ui.main_window import MainWindow
 
-overview = deferred("redaction.services.site.overview")
 
 MESSAGE_MS = 8000
 
@@ -86,7 +84,7 @@ class SiteControls(QObject):
         link = None
         if self.state is not None and article_id is not None:
             try:
-                link = overview.public_link(self.ctx.db, article_id)
+                link = reads.public_link(self.ctx.db, article_id)
             except StorageError:
                 link = None
         self.link_button.show_link(link)
