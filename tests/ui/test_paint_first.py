@@ -237,3 +237,15 @@ def test_with_a_connected_site_the_article_s_public_address_is_on_the_first_scre
     assert opening.opening
     button = window.site.link_button
     assert button.link is not None and button.toolTip() == "https://journal.example/la-criee/"
+
+
+def test_the_house_rules_panel_left_open_is_checked_once_the_database_is_open(
+    qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]]
+) -> None:
+    window, opening = paint_first()
+    window.writing.rules_dock.show()  # as a layout restored with the panel open
+    assert opening.opening  # the rules are in the database: the first screen does not wait for them
+    opening.start()
+    view = window.writing.rules_view
+    qtbot.waitUntil(lambda: view.count() > 0, timeout=20_000)
+    assert not window.ctx.opening

@@ -269,6 +269,9 @@ class WritingCommands(QObject):
     def _refresh_rules(self) -> None:
         """The panel, when it is open (restored with the layout), speaks of the article on screen."""
         if self.rules_dock.isVisible() and self.window.editor.detail is not None:
+            if self.ctx.opening:  # the rules live in the database: checked once it is open
+                self.ctx.database_opened.connect(self._refresh_rules, Qt.ConnectionType.SingleShotConnection)
+                return
             self.rules_view.show_problems(self._problems())
 
     def _problems(self) -> list[Problem]:
