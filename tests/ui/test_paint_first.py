@@ -114,9 +114,10 @@ def test_what_another_program_saves_while_the_database_opens_appears(
 
 
 def test_a_database_that_cannot_be_opened_after_the_paint_is_explained(
-    qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]], db_path: Path
+    qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]], seeded_db: Database, db_path: Path
 ) -> None:
     window, opening = paint_first()
+    seeded_db.close()  # the fixture's own connection: its checkpoints would change the file too
     db_path.chmod(0o444)  # marked read-only after the first screen was read
     try:
         before = hashlib.sha256(db_path.read_bytes()).hexdigest()
