@@ -4,6 +4,7 @@ answer from what was read before the paint."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -103,4 +104,26 @@ def test_a_worker_thread_reads_from_the_database_not_from_the_first_screen(
         assert reads.count_articles(opening, ArticleQuery()) == 2  # opened by then
     finally:
         screen.close()
+        opening.close()
+
+
+def test_a_first_screen_its_file_fails_is_let_go_and_the_services_answer(
+    db: Database, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page of the file damaged where the first screen reads: the read goes to the services
+    (which open the database and say what is wrong with it), never a raw sqlite3 error."""
+    article_service.create_article(db, ArticleFields(title="La criée de Douarnenez"))
+    screen = FirstScreen.open(db_path)
+    assert screen is not None
+    opening = OpeningDatabase(str(db_path), screen)
+
+    def damaged(*_args: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(screen, "list_articles", damaged)
+    try:
+        assert _titles(reads.list_articles(opening, ArticleQuery())) == ["La criée de Douarnenez"]
+        assert opening.first_screen_failed and not opening.opening  # let go; the database opened
+        assert opening.first_screen is screen  # its feed position still there for the change bus
+    finally:
         opening.close()

@@ -16,6 +16,7 @@ no SQLAlchemy.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,7 @@ class OpeningDatabase:
         self.target = target
         self.location = target  # what Database.open gives a file's database
         self.first_screen = first_screen
+        self.first_screen_failed = False  # its file failed a read: the services answer from then on
         self._prepare = prepare
         self._done = threading.Event()
         self._lock = threading.Lock()
@@ -116,11 +118,33 @@ class OpeningDatabase:
 def _screen(db: object) -> FirstScreen | None:
     """The first screen, while ``db`` is still opening, in the thread that read it (its sqlite3
     connection is that thread's; a worker thread waits for the database instead)."""
-    if isinstance(db, OpeningDatabase) and db.opening:
+    if isinstance(db, OpeningDatabase) and db.opening and not db.first_screen_failed:
         screen = db.first_screen
         if screen is not None and screen.thread == threading.get_ident():
             return screen
     return None
+
+
+_ASK_THE_SERVICES = object()
+
+
+def _first(db: object, read: Callable[[FirstScreen], Any]) -> Any:
+    """``read(first screen)`` while ``db`` opens; ``_ASK_THE_SERVICES`` when there is none here,
+    when it does not do that read, or when its file fails it (a damaged page: the services,
+    opening the database, then say what is wrong with it; the first screen is closed, its feed
+    position kept for the change bus)."""
+    screen = _screen(db)
+    if screen is None:
+        return _ASK_THE_SERVICES
+    try:
+        return read(screen)
+    except NotOnFirstScreen:
+        return _ASK_THE_SERVICES
+    except sqlite3.Error:
+        assert isinstance(db, OpeningDatabase)
+        db.first_screen_failed = True
+        screen.close()
+        return _ASK_THE_SERVICES
 
 
 def _service(module: str) -> Any:
@@ -136,99 +160,83 @@ _SITE = "redaction.services.site.overview"
 def list_articles(
     db: Database, query: ArticleQuery, after: tuple[Any, int] | None = None, limit: int = ARTICLES_PAGE_SIZE
 ) -> list[ArticleSummary]:
-    screen = _screen(db)
-    if screen is not None and after is None:
-        return screen.list_articles(query, limit)
+    if (
+        after is None
+        and (found := _first(db, lambda s: s.list_articles(query, limit))) is not _ASK_THE_SERVICES
+    ):
+        return found
     return _service(_ARTICLES).list_articles(db, query, after, limit)
 
 
 def count_articles(db: Database, query: ArticleQuery) -> int:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.count_articles(query)
+    if (found := _first(db, lambda s: s.count_articles(query))) is not _ASK_THE_SERVICES:
+        return found
     return _service(_ARTICLES).count_articles(db, query)
 
 
 def get_article(db: Database, article_id: int) -> ArticleDetail:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.get_article(article_id)
+    if (found := _first(db, lambda s: s.get_article(article_id))) is not _ASK_THE_SERVICES:
+        return found
     return _service(_ARTICLES).get_article(db, article_id)
 
 
 def read_autosave(db: Database, article_id: int) -> Recovered | None:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.read_autosave(article_id)
+    if (found := _first(db, lambda s: s.read_autosave(article_id))) is not _ASK_THE_SERVICES:
+        return found
     return _service("redaction.services.articles.autosave").read_autosave(db, article_id)
 
 
 def list_rubrics(db: Database) -> list[str]:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.list_rubrics()
+    if (found := _first(db, FirstScreen.list_rubrics)) is not _ASK_THE_SERVICES:
+        return found
     return _service(_ARTICLES).list_rubrics(db)
 
 
 def list_people(db: Database) -> list[str]:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.list_people()
+    if (found := _first(db, FirstScreen.list_people)) is not _ASK_THE_SERVICES:
+        return found
     return _service(_ARTICLES).list_people(db)
 
 
 def list_queue(
     db: Database, f: QueueFilter, after: QueueRow | None = None, limit: int = QUEUE_PAGE_SIZE
 ) -> list[QueueRow]:
-    screen = _screen(db)
-    if screen is not None and after is None:
-        try:
-            return screen.list_queue(f, limit)
-        except NotOnFirstScreen:
-            pass
+    if after is None and (found := _first(db, lambda s: s.list_queue(f, limit))) is not _ASK_THE_SERVICES:
+        return found
     return _service(_QUEUE).list_queue(db, f, after, limit)
 
 
 def queue_counts(db: Database, f: QueueFilter) -> dict[str, int]:
-    screen = _screen(db)
-    if screen is not None:
-        try:
-            return screen.queue_counts(f)
-        except NotOnFirstScreen:
-            pass
+    if (found := _first(db, lambda s: s.queue_counts(f))) is not _ASK_THE_SERVICES:
+        return found
     return _service(_QUEUE).queue_counts(db, f)
 
 
-def site_state(db: Database) -> SiteState | None:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.site_state()
-    return _service(_SITE).site_state(db)
-
-
-def outbox_counts(db: Database) -> OutboxCounts:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.outbox_counts()
-    return _service(_SITE).outbox_counts(db)
-
-
 def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.comment_detail(comment_id)
+    if (found := _first(db, lambda s: s.comment_detail(comment_id))) is not _ASK_THE_SERVICES:
+        return found
     return _service("redaction.services.moderation.detail").comment_detail(db, comment_id)
 
 
 def image_resource(db: Database, url: str) -> bytes | None:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.image_resource(url)
+    if (found := _first(db, lambda s: s.image_resource(url))) is not _ASK_THE_SERVICES:
+        return found
     return _service("redaction.services.articles.images").image_resource(db, url)
 
 
+def site_state(db: Database) -> SiteState | None:
+    if (found := _first(db, FirstScreen.site_state)) is not _ASK_THE_SERVICES:
+        return found
+    return _service(_SITE).site_state(db)
+
+
+def outbox_counts(db: Database) -> OutboxCounts:
+    if (found := _first(db, FirstScreen.outbox_counts)) is not _ASK_THE_SERVICES:
+        return found
+    return _service(_SITE).outbox_counts(db)
+
+
 def public_link(db: Database, article_id: int) -> PublicLink | None:
-    screen = _screen(db)
-    if screen is not None:
-        return screen.public_link(article_id)
+    if (found := _first(db, lambda s: s.public_link(article_id))) is not _ASK_THE_SERVICES:
+        return found
     return _service(_SITE).public_link(db, article_id)
