@@ -31,7 +31,7 @@ from redaction.storage.errors import (
     SchemaTooNewError,
 )
 from redaction.storage.revisions import alembic_config, head_revision, known_revisions
-from redaction.storage.sqlite_file import connect_file, is_url
+from redaction.storage.sqlite_file import connect_file, hot_journal, is_url, writable
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -41,12 +41,6 @@ CACHE_KIB = 32 * 1024
 # writes still go through the journal, so a full disk is an error as before.
 MMAP_BYTES = 4 * 1024**3
 LOCK_PROBE_SECONDS = 1.0
-
-
-def _writable(path: Path) -> bool:
-    """Writable for us *and* not marked read-only: root can write a 0444 file, but the person
-    who marked it read-only meant it."""
-    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 def _check_sqlite_file(path: Path) -> str | None:
@@ -69,10 +63,10 @@ def _check_sqlite_file(path: Path) -> str | None:
     if header and header != SQLITE_HEADER:
         raise NotADatabaseError(f"{path} is not a redaction database (not an SQLite file).")
     if not header:
-        if not _writable(path):
+        if not writable(path):
             raise DatabaseReadOnlyError(f"{path} is read-only: redaction needs to write to its database.")
         return None  # an empty file is an empty database
-    if not _writable(path) or not os.access(parent, os.W_OK):
+    if not writable(path) or not os.access(parent, os.W_OK):
         raise DatabaseReadOnlyError(
             f"{path} is read-only (or its folder is): redaction needs to write to its database."
         )
@@ -117,8 +111,7 @@ def _roll_back_hot_journal(path: Path) -> None:
     read-only one cannot, and fails with "attempt to write a readonly database", which the
     probe took for a damaged file. Rolling back is what any SQLite program opening the file
     does first: it changes nothing that was committed. If it fails, the probe explains why."""
-    journal = Path(f"{path}-journal")
-    if not journal.is_file() or journal.stat().st_size == 0:
+    if not hot_journal(path):
         return
     try:
         conn = connect_file(path, "rw", LOCK_PROBE_SECONDS)

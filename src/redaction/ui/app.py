@@ -304,21 +304,19 @@ def _import_database_layers() -> None:
 def _opening_database(target: str) -> OpeningDatabase | None:
     """The database ``target`` to open once the window has painted its first screen, read now
     with sqlite3; None when it must be opened first (a server, a file at another schema, one the
-    first screen cannot read, or one the opening would refuse at once: read-only, or left with a
-    journal to roll back)."""
+    first screen cannot read, or one the opening would refuse or repair at once: read-only, in a
+    read-only folder, or left with a journal to roll back)."""
     from redaction.services.first_screen import FirstScreen
     from redaction.services.opening import OpeningDatabase
-    from redaction.storage.sqlite_file import is_url
+    from redaction.storage.sqlite_file import hot_journal, is_url, writable
 
     if is_url(target):
         return None
     path = Path(target)
     try:
-        writable = os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
-        journal = Path(f"{path}-journal").exists()
+        if not writable(path) or not os.access(path.parent, os.W_OK) or hot_journal(path):
+            return None
     except OSError:
-        return None
-    if not writable or journal:
         return None
     screen = FirstScreen.open(path)
     if screen is None:
