@@ -16,7 +16,7 @@ from redaction.services.articles.values import ArticleFields, ArticleQuery
 from redaction.services.first_screen import FirstScreen
 from redaction.services.opening import OpeningDatabase
 from redaction.storage.database import Database
-from redaction.storage.errors import NotADatabaseError
+from redaction.storage.errors import DatabaseUnavailableError, NotADatabaseError
 
 
 def _titles(summaries: list) -> list[str]:
@@ -76,11 +76,14 @@ def test_a_failed_opening_is_raised_where_the_database_is_used_and_closing_is_qu
     opening.close()
 
 
-def test_closing_before_it_started_opens_nothing(tmp_path: Path) -> None:
+def test_closing_before_it_started_opens_nothing_ever(tmp_path: Path) -> None:
     path = tmp_path / "never.db"
     opening = OpeningDatabase(str(path))
     opening.close()
-    assert not path.exists() and opening.opening
+    with pytest.raises(DatabaseUnavailableError):  # a timer firing after the window was closed
+        opening.session()
+    opening.start()
+    assert not path.exists() and not any(t.name == "redaction-opening" for t in threading.enumerate())
 
 
 def test_a_worker_thread_reads_from_the_database_not_from_the_first_screen(

@@ -27,6 +27,7 @@ from redaction.services.first_screen import FirstScreen, NotOnFirstScreen
 from redaction.services.moderation.values import PAGE_SIZE as QUEUE_PAGE_SIZE
 from redaction.services.moderation.values import CommentDetail, QueueFilter, QueueRow
 from redaction.services.site.values import OutboxCounts, PublicLink, SiteState
+from redaction.storage.errors import DatabaseUnavailableError
 
 if TYPE_CHECKING:
     from redaction.storage.database import Database
@@ -56,9 +57,9 @@ class OpeningDatabase:
         self._listeners: list[Callable[[], object]] = []
 
     def start(self) -> None:
-        """Begin opening (once; later calls do nothing)."""
+        """Begin opening (once; later calls, and calls after :meth:`close`, do nothing)."""
         with self._lock:
-            if self._thread is not None:
+            if self._thread is not None or self._done.is_set():
                 return
             self._thread = threading.Thread(target=self._open, name="redaction-opening", daemon=True)
             self._thread.start()
@@ -98,9 +99,14 @@ class OpeningDatabase:
         return self._database
 
     def close(self) -> None:
-        """Close the opened database (once the opening has ended; nothing if it failed)."""
-        if not self._done.is_set() and self._thread is None:
-            return  # never started: nothing was opened
+        """Close the opened database (once the opening has ended; nothing if it failed). Closed
+        before it started, it never opens: whatever asks for it afterwards (a timer of a window
+        being torn down) gets a StorageError instead of a database nobody would close."""
+        with self._lock:
+            if self._thread is None and not self._done.is_set():
+                self._error = DatabaseUnavailableError(f"{self.location} was closed before it was opened.")
+                self._done.set()
+                return
         self._done.wait()
         if self._database is not None:
             self._database.close()
@@ -125,34 +131,29 @@ def _screen(db: object) -> FirstScreen | None:
     return None
 
 
-_ASK_THE_SERVICES = object()
-
-
-def _first(db: object, read: Callable[[FirstScreen], Any]) -> Any:
-    """``read(first screen)`` while ``db`` opens; ``_ASK_THE_SERVICES`` when there is none here,
-    when it does not do that read, or when its file fails it (a damaged page: the services,
-    opening the database, then say what is wrong with it; the first screen is closed, its feed
-    position kept for the change bus)."""
+def _read(db: Any, on_screen: Callable[[FirstScreen], Any], service: str, name: str, *args: Any) -> Any:
+    """``on_screen(first screen)`` while ``db`` opens, in the thread that read it; else, or when
+    the first screen does not do that read, or when its file fails it, the service ``name`` of
+    the module ``service``, called with ``db`` and ``args``. A file that fails a first-screen read
+    (a damaged page) is left to the services, which open the database and say what is wrong with
+    it; the first screen is closed then, its feed position kept for the change bus."""
     screen = _screen(db)
-    if screen is None:
-        return _ASK_THE_SERVICES
-    try:
-        return read(screen)
-    except NotOnFirstScreen:
-        return _ASK_THE_SERVICES
-    except sqlite3.Error:
-        assert isinstance(db, OpeningDatabase)
-        db.first_screen_failed = True
-        screen.close()
-        return _ASK_THE_SERVICES
-
-
-def _service(module: str) -> Any:
-    return importlib.import_module(module)
+    if screen is not None:
+        try:
+            return on_screen(screen)
+        except NotOnFirstScreen:
+            pass
+        except sqlite3.Error:
+            db.first_screen_failed = True
+            screen.close()
+    return getattr(importlib.import_module(service), name)(db, *args)
 
 
 _ARTICLES = "redaction.services.articles.editing"
+_AUTOSAVE = "redaction.services.articles.autosave"
+_IMAGES = "redaction.services.articles.images"
 _QUEUE = "redaction.services.moderation.queue"
+_DETAIL = "redaction.services.moderation.detail"
 _SITE = "redaction.services.site.overview"
 
 
@@ -160,83 +161,58 @@ _SITE = "redaction.services.site.overview"
 def list_articles(
     db: Database, query: ArticleQuery, after: tuple[Any, int] | None = None, limit: int = ARTICLES_PAGE_SIZE
 ) -> list[ArticleSummary]:
-    if (
-        after is None
-        and (found := _first(db, lambda s: s.list_articles(query, limit))) is not _ASK_THE_SERVICES
-    ):
-        return found
-    return _service(_ARTICLES).list_articles(db, query, after, limit)
+    if after is not None:  # the next pages are the services'
+        return importlib.import_module(_ARTICLES).list_articles(db, query, after, limit)
+    return _read(db, lambda s: s.list_articles(query, limit), _ARTICLES, "list_articles", query, None, limit)
 
 
 def count_articles(db: Database, query: ArticleQuery) -> int:
-    if (found := _first(db, lambda s: s.count_articles(query))) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_ARTICLES).count_articles(db, query)
+    return _read(db, lambda s: s.count_articles(query), _ARTICLES, "count_articles", query)
 
 
 def get_article(db: Database, article_id: int) -> ArticleDetail:
-    if (found := _first(db, lambda s: s.get_article(article_id))) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_ARTICLES).get_article(db, article_id)
+    return _read(db, lambda s: s.get_article(article_id), _ARTICLES, "get_article", article_id)
 
 
 def read_autosave(db: Database, article_id: int) -> Recovered | None:
-    if (found := _first(db, lambda s: s.read_autosave(article_id))) is not _ASK_THE_SERVICES:
-        return found
-    return _service("redaction.services.articles.autosave").read_autosave(db, article_id)
+    return _read(db, lambda s: s.read_autosave(article_id), _AUTOSAVE, "read_autosave", article_id)
 
 
 def list_rubrics(db: Database) -> list[str]:
-    if (found := _first(db, FirstScreen.list_rubrics)) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_ARTICLES).list_rubrics(db)
+    return _read(db, FirstScreen.list_rubrics, _ARTICLES, "list_rubrics")
 
 
 def list_people(db: Database) -> list[str]:
-    if (found := _first(db, FirstScreen.list_people)) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_ARTICLES).list_people(db)
+    return _read(db, FirstScreen.list_people, _ARTICLES, "list_people")
 
 
 def list_queue(
     db: Database, f: QueueFilter, after: QueueRow | None = None, limit: int = QUEUE_PAGE_SIZE
 ) -> list[QueueRow]:
-    if after is None and (found := _first(db, lambda s: s.list_queue(f, limit))) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_QUEUE).list_queue(db, f, after, limit)
+    if after is not None:  # the next pages are the services'
+        return importlib.import_module(_QUEUE).list_queue(db, f, after, limit)
+    return _read(db, lambda s: s.list_queue(f, limit), _QUEUE, "list_queue", f, None, limit)
 
 
 def queue_counts(db: Database, f: QueueFilter) -> dict[str, int]:
-    if (found := _first(db, lambda s: s.queue_counts(f))) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_QUEUE).queue_counts(db, f)
+    return _read(db, lambda s: s.queue_counts(f), _QUEUE, "queue_counts", f)
 
 
 def comment_detail(db: Database, comment_id: int) -> CommentDetail | None:
-    if (found := _first(db, lambda s: s.comment_detail(comment_id))) is not _ASK_THE_SERVICES:
-        return found
-    return _service("redaction.services.moderation.detail").comment_detail(db, comment_id)
+    return _read(db, lambda s: s.comment_detail(comment_id), _DETAIL, "comment_detail", comment_id)
 
 
 def image_resource(db: Database, url: str) -> bytes | None:
-    if (found := _first(db, lambda s: s.image_resource(url))) is not _ASK_THE_SERVICES:
-        return found
-    return _service("redaction.services.articles.images").image_resource(db, url)
+    return _read(db, lambda s: s.image_resource(url), _IMAGES, "image_resource", url)
 
 
 def site_state(db: Database) -> SiteState | None:
-    if (found := _first(db, FirstScreen.site_state)) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_SITE).site_state(db)
+    return _read(db, FirstScreen.site_state, _SITE, "site_state")
 
 
 def outbox_counts(db: Database) -> OutboxCounts:
-    if (found := _first(db, FirstScreen.outbox_counts)) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_SITE).outbox_counts(db)
+    return _read(db, FirstScreen.outbox_counts, _SITE, "outbox_counts")
 
 
 def public_link(db: Database, article_id: int) -> PublicLink | None:
-    if (found := _first(db, lambda s: s.public_link(article_id))) is not _ASK_THE_SERVICES:
-        return found
-    return _service(_SITE).public_link(db, article_id)
+    return _read(db, lambda s: s.public_link(article_id), _SITE, "public_link", article_id)

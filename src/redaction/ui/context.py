@@ -75,8 +75,9 @@ class AppContext(QObject):
 
     @property
     def opening(self) -> bool:
-        """True while the database is still being opened (the first screen is on display)."""
-        return self._opening is not None and self._opening.opening
+        """True until the database behind the first screen is open and attached (the first
+        screen is on display), or could not be opened."""
+        return self._opening is not None
 
     def _tell_opening_ended(self) -> None:
         with contextlib.suppress(RuntimeError):  # the context is gone: the application closed
