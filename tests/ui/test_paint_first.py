@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,10 +23,11 @@ from redaction.services.articles.values import ArticleFields, ArticleQuery
 from redaction.services.first_screen import FirstScreen
 from redaction.services.opening import OpeningDatabase
 from redaction.storage.database import Database
-from redaction.storage.models import Site, SitePost
+from redaction.storage.models import SitePost
 from redaction.ui import app, i18n, settings
 from redaction.ui.context import AppContext
 from redaction.ui.main_window import MainWindow
+from tests.services.site.test_outbox import _connect
 from tests.ui.keys import type_at_end
 from tests.ui.test_main_window import row_titles
 
@@ -55,6 +55,7 @@ def paint_first(qtbot, request: pytest.FixtureRequest, seeded_db: Database, db_p
         request.addfinalizer(ctx.close)
         window = MainWindow(ctx)
         qtbot.addWidget(window)
+        request.addfinalizer(window.close)  # first: closing may still need the database
         with qtbot.waitExposed(window):
             window.show()
         with qtbot.waitActive(window):
@@ -215,17 +216,8 @@ def test_the_last_article_far_down_the_list_opens_at_once_and_is_lit_once_the_da
 def test_with_a_connected_site_the_article_s_public_address_is_on_the_first_screen(
     qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]], seeded_db: Database
 ) -> None:
+    _connect(seeded_db)  # as `redaction site connect` leaves it
     with seeded_db.session() as s:
-        s.add(
-            Site(
-                id=1,
-                url="https://journal.example",
-                api_root="https://journal.example/wp-json/",
-                user_name="claire",
-                name="Le Journal",
-                connected_at=datetime.now(UTC),
-            )
-        )
         s.add(
             SitePost(
                 article_id=_first_article(seeded_db),

@@ -16,8 +16,9 @@ Where changes come from:
   application runs (microseconds when nothing happened).
 
 A start that paints before the database is open (:mod:`redaction.ui.app`) makes the bus without
-a database and :meth:`ChangeBus.attach` es it when the loader is done, from the feed position its
-first screen was read at: whatever another process committed in between is told at once.
+a database and attaches it (:meth:`ChangeBus.attach`) once the database is open, from the feed
+position its first screen was read at: whatever another process committed in between is told
+at once.
 """
 
 from __future__ import annotations
