@@ -29,7 +29,7 @@ from redaction.services.articles.values import (
 )
 from redaction.storage.changeset import Changes, initiated_by
 from redaction.storage.errors import StoppedWaitingError, StorageError
-from redaction.ui import labels, settings
+from redaction.ui import labels, settings, window_layout
 from redaction.ui.actions import A
 from redaction.ui.articles.panel import ArticleListPanel
 from redaction.ui.context import AppContext
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editor.set_new_shortcut_hint(ctx.actions.key_text(A.FILE_NEW))
         self._refresh_choices()
-        self._restore_layout()
+        window_layout.restore(self)
         # The window's first paint (the pass that paints the article list and the editor too;
         # watching the list alone, a person who closed it never had a first paint).
         self._painted = False
@@ -537,37 +537,7 @@ class MainWindow(QMainWindow):
             ).format(__version__, self.db.location),
         )
 
-    # -- layout -----------------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = settings.window_value("geometry")
-        state = settings.window_value("state")
-        if state is None or not self.restoreState(state):
-            # Docks take their widths once the window has its size; before that they are ignored.
-            QTimer.singleShot(0, self._default_dock_sizes)
-        # Geometry after state, with the layout recomputed: hidden docks lower the minimum size.
-        self.layout().activate()
-        if geometry is None or not self.restoreGeometry(geometry):
-            screen = self.screen().availableGeometry()
-            self.resize(min(1440, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.92)))
-        splitter = settings.window_value("editor_columns")
-        if splitter is not None:
-            self.editor.splitter.restoreState(splitter)
-
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.articles_dock], [min(600, int(self.width() * 0.4))], Qt.Orientation.Horizontal)
-        self.resizeDocks(
-            [self.articles_dock, self.comments_dock],
-            [self.height() // 2, self.height() // 2],
-            Qt.Orientation.Vertical,
-        )
-
-    def _save_layout(self) -> None:
-        self.writing.focus.leave()  # focus mode is a moment, never the layout of the next start
-        settings.set_window_value("geometry", self.saveGeometry())
-        settings.set_window_value("state", self.saveState())
-        settings.set_window_value("editor_columns", self.editor.splitter.saveState())
-        settings.set_window_value("last_article", self.current_article_id())
-
+    # -- where the person left off ----------------------------------------------------------------
     def reopen_last_article(self) -> None:
         """Pick up where the person left off: the last article open, else the newest one."""
         last = settings.window_value("last_article")
@@ -604,7 +574,7 @@ class MainWindow(QMainWindow):
         if self._desk is not None and not self._desk.close():
             event.ignore()  # a bulk move at the desk is still running
             return
-        self._save_layout()
+        window_layout.save(self)
         self.autosaver.close()
         self.site.close()
         from redaction.ui.operations import finish_background_backups
