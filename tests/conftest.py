@@ -29,6 +29,16 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     return path
 
 
+@pytest.fixture(autouse=True)
+def isolated_kept_page(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps the preview's page (redaction.render.kept) in a file of its own."""
+    from redaction.render import kept
+
+    path = tmp_path_factory.mktemp("cache") / kept.FILE_NAME
+    monkeypatch.setattr(kept, "cache_file", lambda: path)
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "newsroom.db"

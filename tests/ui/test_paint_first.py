@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from redaction import config
+from redaction.render import blocks, kept
 from redaction.services.articles import editing as article_service
 from redaction.services.articles.values import PAGE_SIZE as ARTICLES_PAGE_SIZE
 from redaction.services.articles.values import ArticleFields, ArticleQuery
@@ -85,6 +86,27 @@ def test_the_first_screen_is_the_one_the_open_database_shows(
     qtbot.waitUntil(lambda: not window.ctx.opening, timeout=20_000)
     assert isinstance(window.ctx.db, Database)
     assert row_titles(window) == services_titles  # nothing moved when the database took over
+
+
+def test_the_page_shown_at_close_is_shown_again_at_the_next_start_without_rendering(
+    qtbot,
+    paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]],
+    isolated_kept_page: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window, _opening = paint_first()
+    qtbot.waitUntil(lambda: window.editor.preview.complete)
+    page = window.editor.preview.toPlainText()
+    assert "Le port" in page and "Des bateaux." in page
+    assert window.close()
+    assert isolated_kept_page.is_file()
+
+    asked: list[str] = []
+    monkeypatch.setattr(blocks, "convert_whole", lambda text: asked.append(text) or "")
+    again, _opening = paint_first()
+    qtbot.waitUntil(lambda: again.editor.preview.complete)
+    assert again.editor.preview.toPlainText() == page
+    assert asked == []  # the page came from the kept HTML: Python-Markdown was not needed
 
 
 def test_what_is_typed_before_the_database_is_open_is_saved_with_ctrl_s(
@@ -163,14 +185,10 @@ def test_a_database_locked_by_another_program_is_explained_after_the_paint_and_l
     assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
 
 
-def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
-    """Black box: the start's own trace, and Python's record of every import, in time order."""
-    path = tmp_path / "newsroom.db"
-    db = Database.open(path)
-    article_service.create_article(
-        db, ArticleFields(title="Le phare du Créac'h", body="## Feux\n\nUn éclat.")
-    )
-    db.close()
+def _start_measured(tmp_path: Path, path: Path) -> tuple[list[str], list[str]]:
+    """Start the app as a person does, in a process of its own, until it has painted and opened
+    its database, then close its window: (stdout lines, stderr lines: the start's own trace and
+    Python's record of every import, in time order)."""
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen",
@@ -178,6 +196,7 @@ def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None
         REDACTION_TRACE_STARTUP="1",
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
     )
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "redaction", "--db", str(path)],
@@ -187,14 +206,51 @@ def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None
         timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    painted = [int(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("painted ")]
-    ready = [int(line.split()[1]) for line in done.stdout.splitlines() if line.startswith("ready ")]
+    return done.stdout.splitlines(), done.stderr.splitlines()
+
+
+def _import_line(lines: list[str], module: str) -> int:
+    """Where ``module`` was imported, at any depth (``-X importtime``'s lines)."""
+    return next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("import time:") and line.split("|")[-1].strip() == module
+    )
+
+
+def _a_newsroom(tmp_path: Path) -> Path:
+    path = tmp_path / "newsroom.db"
+    db = Database.open(path)
+    article_service.create_article(
+        db,
+        ArticleFields(title="Le phare du Créac'h", body="## Feux\n\nUn éclat, *toutes les cinq secondes*."),
+    )
+    db.close()
+    return path
+
+
+def test_the_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    out, lines = _start_measured(tmp_path, _a_newsroom(tmp_path))
+    painted = [int(line.split()[1]) for line in out if line.startswith("painted ")]
+    ready = [int(line.split()[1]) for line in out if line.startswith("ready ")]
     assert len(painted) == 1 and len(ready) == 1 and painted[0] <= ready[0]
-    lines = done.stderr.splitlines()
     first_paint = next(i for i, line in enumerate(lines) if line.endswith(" first paint"))
-    sqlalchemy = next(i for i, line in enumerate(lines) if line.rstrip().endswith("| sqlalchemy"))
     opened = next(i for i, line in enumerate(lines) if line.endswith(" database opened"))
-    assert first_paint < sqlalchemy < opened
+    assert first_paint < _import_line(lines, "sqlalchemy") < opened
+
+
+def test_the_next_start_paints_the_page_kept_at_close_before_python_markdown_is_imported(
+    tmp_path: Path,
+) -> None:
+    path = _a_newsroom(tmp_path)
+    _out, first = _start_measured(tmp_path, path)  # nothing kept yet: the page is rendered
+    assert _import_line(first, "markdown") < next(
+        i for i, line in enumerate(first) if line.endswith(" first paint")
+    )
+    assert (tmp_path / "cache" / "redaction" / kept.FILE_NAME).is_file()  # kept as the window closed
+    _out, second = _start_measured(tmp_path, path)
+    first_paint = next(i for i, line in enumerate(second) if line.endswith(" first paint"))
+    assert first_paint < _import_line(second, "markdown")
 
 
 def test_the_last_article_far_down_the_list_opens_at_once_and_is_lit_once_the_database_is_open(

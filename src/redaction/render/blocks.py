@@ -38,6 +38,8 @@ _HEADING_ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]*)(")')
 _VOID_HTML = {"hr", "br", "img", "input", "meta", "link"}
 _SENTINEL = "redactionsegmentend"
 _SENTINEL_HTML = f"<p>{_SENTINEL}</p>"
+# The context under which a whole body (footnotes) is remembered: no definitions' text is this.
+WHOLE = "\x00whole"
 
 
 def _kinds(line: str, defines: bool) -> set[str]:
@@ -270,9 +272,30 @@ class BlockRenderer:
             self._cache.move_to_end(key)
         return html
 
+    def whole_html(self, text: str) -> str:
+        """A body with footnotes, rendered in one piece (remembered as segments are)."""
+        key = (text, WHOLE)
+        html = self._cache.get(key)
+        if html is None:
+            html = self._cache[key] = convert_whole(text)
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return html
+
+    def remembered(self, segment: str, context: str) -> str | None:
+        """The HTML remembered for a segment (``context`` WHOLE: a whole body), if any."""
+        return self._cache.get((segment, context))
+
+    def remember(self, entries: dict[tuple[str, str], str]) -> None:
+        """Take HTML rendered earlier (:mod:`redaction.render.kept`) as if rendered here."""
+        for key, html in entries.items():
+            self._cache[key] = html
+        while len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+
     def render(self, text: str) -> Rendered:
         if _FOOTNOTE.search(text):
-            return Rendered((), (), convert_whole(text), whole=True)
+            return Rendered((), (), self.whole_html(text), whole=True)
         segments = split_segments(text)
         context = context_of(text)
         raw = [self._segment_html(s, context) for s in segments]

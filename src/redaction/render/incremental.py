@@ -18,6 +18,7 @@ from typing import cast
 
 from redaction.render.blocks import (
     _FOOTNOTE,
+    WHOLE,
     BlockRenderer,
     _unique_heading_ids,
     context_of,
@@ -121,6 +122,10 @@ class IncrementalBody:
         self._ids: Counter[str] = Counter()  # generated-or-explicit heading ids, as rendered alone
 
     @property
+    def renderer(self) -> BlockRenderer:
+        return self._renderer
+
+    @property
     def whole(self) -> bool:
         """True when the body has footnotes and must be rendered in one piece."""
         return any(self._footnotes)
@@ -165,10 +170,33 @@ class IncrementalBody:
 
     def html(self) -> str:
         if self.whole:
-            from redaction.render.markdown import convert_whole
-
-            return convert_whole(self.text)
+            return self._renderer.whole_html(self.text)
         return "".join(self.htmls).strip()
+
+    def remembered(self, max_chars: int) -> dict[tuple[str, str], str]:
+        """What to keep for the next session (:mod:`redaction.render.kept`), up to
+        ``max_chars`` of Markdown: the HTML of every segment that may hold a heading (those are
+        rendered when the body is opened), then of the rendered ones that open the page; and a
+        body with footnotes whole, if it fits."""
+        kept: dict[tuple[str, str], str] = {}
+        room = max_chars
+        if self.whole:
+            html = self._renderer.remembered(self.text, WHOLE)
+            if html is None or len(self.text) > room:
+                return {}
+            kept[(self.text, WHOLE)] = html
+            room -= len(self.text)
+        headings_first = sorted(
+            range(len(self.segments)), key=lambda i: not may_hold_heading(self.segments[i])
+        )
+        for index in headings_first:
+            segment = self.segments[index]
+            html = self._raw[index]
+            if html is None or len(segment) > room:
+                continue
+            kept[(segment, self.context)] = html
+            room -= len(segment)
+        return kept
 
     def segment_html(self, index: int) -> str:
         """What the preview shows for one segment (its HTML without the separator)."""

@@ -4,17 +4,19 @@ Python-Markdown with ``extra``, ``sane_lists`` and ``toc``, and our CommonMark b
 (:mod:`redaction.render.commonmark`): what the writer typed is what the page shows.
 
 Python-Markdown instances are not thread-safe and carry state between conversions, so each
-thread keeps its own and resets it before every use.
+thread keeps its own and resets it before every use. Python-Markdown is imported with the first
+converter, not with this module: a start whose preview comes from the kept segments
+(:mod:`redaction.render.kept`) paints without it.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-import markdown
-from markdown.extensions import Extension
-
-from redaction.render.commonmark import CommonMarkBlocks
+if TYPE_CHECKING:
+    import markdown
+    from markdown.extensions import Extension
 
 
 def _extensions() -> list[Extension]:
@@ -34,6 +36,8 @@ def _extensions() -> list[Extension]:
     from markdown.extensions.tables import TableExtension
     from markdown.extensions.toc import TocExtension
 
+    from redaction.render.commonmark import CommonMarkBlocks
+
     extra = [
         FencedCodeExtension(),
         FootnoteExtension(),
@@ -52,6 +56,8 @@ _local = threading.local()
 def _converter() -> markdown.Markdown:
     md = getattr(_local, "md", None)
     if md is None:
+        import markdown
+
         md = markdown.Markdown(extensions=_extensions(), output_format="html")
         _local.md = md
     return md
@@ -60,6 +66,12 @@ def _converter() -> markdown.Markdown:
 def prepare() -> None:
     """Build this thread's converter now (the application's start does it before Qt)."""
     _converter()
+
+
+def import_modules() -> None:
+    """Import Python-Markdown and its extensions' modules (from any thread, e.g. while the
+    database opens): what is left for a thread's first conversion is building its converter."""
+    _extensions()
 
 
 def convert_whole(text: str) -> str:

@@ -575,6 +575,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # a bulk move at the desk is still running
             return
         window_layout.save(self)
+        self.editor.preview.keep()  # the next start paints this page without rendering it
         self.autosaver.close()
         self.site.close()
         from redaction.ui.operations import finish_background_backups

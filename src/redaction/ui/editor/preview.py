@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from redaction.domain.image_refs import is_remote, is_stored
 from redaction.domain.limits import is_long_text
+from redaction.render import kept
 from redaction.render.incremental import BodyPatch, IncrementalBody
 from redaction.render.missing_images import MISSING, REMOTE, replace_images
 from redaction.render.page import PageInfo, article_page, footer_html, header_html, page_css
@@ -73,6 +74,9 @@ class PreviewPane(QTextBrowser):
         self.setMinimumWidth(QFontMetrics(font).averageCharWidth() * PREVIEW_MIN_CHARS + margins)
         self.document().setUndoRedoEnabled(False)
         self.body = IncrementalBody()
+        # The HTML of the page shown when the window last closed: opening it again needs no
+        # Markdown rendering, so the first screen paints without Python-Markdown.
+        self.body.renderer.remember(kept.load(kept.cache_file()))
         self.info: PageInfo | None = None
         self.image_loader: Callable[[QUrl], object] | None = None
         self._starts: list[int] = []  # document position of the header and of each filled segment
@@ -124,6 +128,14 @@ class PreviewPane(QTextBrowser):
         self._filled = 0
         self.verticalScrollBar().setValue(0)
         self._fill()
+
+    def keep(self) -> bool:
+        """Keep the page's HTML for the next start (:mod:`redaction.render.kept`); False when
+        there is nothing to keep or it could not be written."""
+        if self.info is None:
+            return False
+        entries = self.body.remembered(kept.MAX_CHARS)
+        return bool(entries) and kept.save(kept.cache_file(), entries)
 
     def update_body(self, body: str) -> None:
         """The body text changed: patch the segments it touched."""
