@@ -34,11 +34,10 @@ state is taken; the caller closes its ``Database`` first and opens a new one aft
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from redaction.services.backup_events import add_backup_listener, remove_backup_listener, tell_listeners
 from redaction.storage.backups import (
     KEEP_DEFAULT,
     BackupContents,
@@ -113,24 +112,6 @@ def pin_backup_before(db: Database, reason: str, keep: int = KEEP_DEFAULT) -> Pi
 
 BULK_BACKUP_MIN = 200  # an operation on more rows than this is preceded by a backup
 
-BackupListener = Callable[[BackupInfo | BackupError], object]
-_listeners: list[BackupListener] = []
-
-
-def add_backup_listener(listener: BackupListener) -> None:
-    """Tell ``listener`` how each background copy ended (called in the copying thread)."""
-    _listeners.append(listener)
-
-
-def remove_backup_listener(listener: BackupListener) -> None:
-    with contextlib.suppress(ValueError):
-        _listeners.remove(listener)
-
-
-def _tell_listeners(outcome: BackupInfo | BackupError) -> None:
-    for listener in list(_listeners):
-        listener(outcome)
-
 
 def protect_bulk(db: Database, reason: str, count: int | None = None) -> PinnedBackup | None:
     """Before an operation on ``count`` rows (None: unknown, many): above
@@ -142,7 +123,7 @@ def protect_bulk(db: Database, reason: str, count: int | None = None) -> PinnedB
         return None
     pinned = pin_backup_before(db, reason)
     if pinned is not None:
-        pinned.write_in_background(_tell_listeners)
+        pinned.write_in_background(tell_listeners)
     return pinned
 
 

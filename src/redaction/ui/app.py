@@ -260,7 +260,6 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
 # Modules without Qt that the window needs at once, imported before PySide6 (see run_gui). A
 # module missing here is still imported when needed, only a little slower.
 _RENDERING_AT_START = (
-    "redaction.services.backup",
     "redaction.services.first_screen",
     "redaction.render.incremental",
     "redaction.render.page",
@@ -274,6 +273,7 @@ _RENDERING_AT_START = (
 # the database is opened first, else on the opening thread while the first screen is shown.
 _DATABASE_LAYERS = (
     "redaction.storage.database",
+    "redaction.services.backup",
     "redaction.storage.watcher",
     "redaction.services.articles.editing",
     "redaction.services.articles.autosave",

@@ -43,13 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from redaction.services.backup import (
-    BackupError,
-    BackupInfo,
-    add_backup_listener,
-    backups_in_progress,
-    remove_backup_listener,
-)
+from redaction.services.backup_events import add_backup_listener, remove_backup_listener
 from redaction.services.errors import RefusedError
 from redaction.storage.errors import DatabaseLockedError, StorageError
 from redaction.storage.patience import impatient, waiting
@@ -265,11 +259,13 @@ class BackgroundBackups(QObject):
     def close(self) -> None:
         remove_backup_listener(self.notify)
 
-    def notify(self, result: BackupInfo | BackupError) -> None:
+    def notify(self, result: object) -> None:  # a BackupInfo, or the BackupError
         with contextlib.suppress(RuntimeError):  # the application is being torn down
             self.outcome.emit(result)
 
     def _deliver(self, result: object) -> None:
+        from redaction.services.backup import BackupInfo  # loaded: it made the copy
+
         if isinstance(result, BackupInfo):
             self.saved.emit(
                 QCoreApplication.translate("BackgroundBackups", "Backup copy saved: %1").replace(
@@ -291,6 +287,8 @@ class BackgroundBackups(QObject):
 
 def finish_background_backups(parent: QWidget | None) -> None:
     """Wait, with a dialog that says why, for backup copies still being written (at quit)."""
+    from redaction.services.backup import backups_in_progress
+
     pending = backups_in_progress()
     if not pending:
         return
