@@ -13,7 +13,10 @@ process took (start to exit) and its median CPU time (user + system; other load 
 less than wall time).
 
 ``bare_qt_ms`` is ``bench/bare_qt.py`` (a bare ``QMainWindow``, nothing else imported) measured
-the same way in the same run: the floor, so that the ratio reads the same on any machine.
+the same way in the same run: the floor, so that the ratio reads the same on any machine. It is
+also launched in turn with the commands, once before each round: each result's ``×bare``
+(``bare_ratio_median``) is the median of its painted time over the bare window's of the same
+round, which a machine whose speed drifts during the run (a shared host) disturbs least.
 ``stack_qt_ms`` is ``bench/stack_qt.py`` on the demo database: the floor of the stack (SQLAlchemy
 with its ORM and Python-Markdown imported, the article list and the newest article read, a
 window with a table, an editor and a browser painted; nothing of redaction). What the app spends
@@ -75,6 +78,10 @@ class Result:
     cpu_ms_median: float | None
     ok: bool | None
     ready_ms_median: float | None = None  # the database open behind the painted window
+    # The bare window, launched in turn with the commands (one bare launch before each round):
+    # its median over this database's rounds, and the median of painted/bare round by round.
+    bare_ms_median: float | None = None
+    bare_ratio_median: float | None = None
     samples_painted_ms: list[float] = field(default_factory=list)
     steps_ms: dict[str, float] = field(default_factory=dict)
 
@@ -157,16 +164,20 @@ def measure(
 ) -> list[Result]:
     """Every command on every database, runs interleaved command by command."""
     results = []
+    bare_command = [sys.executable, str(ROOT / "bench" / "bare_qt.py")]
     for db_label, db in databases.items():
         samples = {label: _Samples() for label in commands}
+        bare: list[float] = []
         for command in commands.values():
             launch_once(command, db, home, trace)  # warm-up: caches, the database's first open
         for _ in range(runs):
+            bare.append(launch_once(bare_command, None, home, False)[1])
             for label, command in commands.items():
                 samples[label].add(*launch_once(command, db, home, trace))
         for label, command in commands.items():
             s = samples[label]
             painted = _median(s.painted)
+            ratios = [p / b for p, b in zip(s.painted, bare, strict=True) if b]
             results.append(
                 Result(
                     label=label,
@@ -180,6 +191,8 @@ def measure(
                     cpu_ms_median=_median(s.cpu),
                     ok=None if painted is None else painted <= TARGET_MS,
                     ready_ms_median=_median(s.ready),
+                    bare_ms_median=_median(bare),
+                    bare_ratio_median=round(statistics.median(ratios), 2) if ratios else None,
                     samples_painted_ms=s.painted,
                     steps_ms={name: round(statistics.median(v), 1) for name, v in s.steps.items()},
                 )
@@ -294,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
         ready = f"{r.ready_ms_median:.0f}" if r.ready_ms_median is not None else "-"
         print(
             f"{r.label:8} {r.database:8} {painted:8.0f} {r.painted_ms_min:6.0f} {r.painted_ms_max:6.0f} "
-            f"{painted / bare:6.2f} {painted / stack:6.2f} {ready:>6} {r.wall_ms_median:6.0f} {cpu:>6}  "
+            f"{r.bare_ratio_median or painted / bare:6.2f} {painted / stack:6.2f} {ready:>6} {r.wall_ms_median:6.0f} {cpu:>6}  "
             f"{' '.join(r.command)}"
         )
         if r.steps_ms:

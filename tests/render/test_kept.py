@@ -107,6 +107,16 @@ def test_a_damaged_file_is_ignored(tmp_path: Path, content: bytes) -> None:
     assert kept.load(path, STAMP) == {}
 
 
+def test_a_huge_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / kept.FILE_NAME
+    entries = {
+        (f"Paragraphe {i}", ""): "<p>" + "x" * 1000 + "</p>\n" for i in range(kept.MAX_FILE_BYTES // 1000)
+    }
+    kept.save(path, entries, STAMP)
+    assert path.stat().st_size > kept.MAX_FILE_BYTES
+    assert kept.load(path, STAMP) == {}
+
+
 def test_a_file_from_another_renderer_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / kept.FILE_NAME
     kept.save(path, {("Texte", ""): "<p>Autre rendu</p>\n"}, "redaction 0.0.1|markdown 2.0")

@@ -23,6 +23,7 @@ from redaction import __version__
 
 FORMAT = 1
 MAX_CHARS = 100_000  # the most Markdown kept: the opening of a long read and all its headings
+MAX_FILE_BYTES = 4_000_000  # far above what MAX_CHARS makes: a bigger file is not read at all
 FILE_NAME = "preview.json"
 
 
@@ -58,10 +59,14 @@ def renderer_stamp() -> str:
 
 
 def load(path: Path, stamp: str | None = None) -> dict[tuple[str, str], str]:
-    """The entries kept in ``path``; none if it is missing, unreadable, damaged or stamped by
-    another renderer."""
+    """The entries kept in ``path``; none if it is missing, unreadable, damaged, too big to be
+    one of ours or stamped by another renderer."""
     try:
-        data = json.loads(path.read_bytes())
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return {}
+        data = json.loads(raw)
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != FORMAT:
