@@ -25,20 +25,25 @@ def _page(text: str) -> IncrementalBody:
     return body
 
 
+def _reopened(path: Path, text: str, monkeypatch: pytest.MonkeyPatch, render: bool) -> tuple[str, list[str]]:
+    """``text`` opened afresh from the page kept in ``path``: (its HTML, the Markdown that
+    Python-Markdown was asked to convert; with ``render`` False it answers nothing)."""
+    real = blocks.convert_whole
+    asked: list[str] = []
+    monkeypatch.setattr(blocks, "convert_whole", lambda md: asked.append(md) or (real(md) if render else ""))
+    body = IncrementalBody(BlockRenderer())
+    body.renderer.remember(kept.load(path, STAMP))
+    body.reset(text)
+    return body.html(), asked
+
+
 def test_a_kept_page_is_shown_again_byte_for_byte_without_rendering(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / kept.FILE_NAME
     expected = render_body(BODY)
     assert kept.save(path, _page(BODY).remembered(kept.MAX_CHARS), STAMP)
-
-    asked: list[str] = []
-    monkeypatch.setattr(blocks, "convert_whole", lambda text: asked.append(text) or "")
-    body = IncrementalBody(BlockRenderer())
-    body.renderer.remember(kept.load(path, STAMP))
-    body.reset(BODY)
-    assert body.html() == expected
-    assert asked == []
+    assert _reopened(path, BODY, monkeypatch, render=False) == (expected, [])
 
 
 def test_a_body_edited_elsewhere_since_is_rendered_where_it_changed(
@@ -48,13 +53,8 @@ def test_a_body_edited_elsewhere_since_is_rendered_where_it_changed(
     kept.save(path, _page(BODY).remembered(kept.MAX_CHARS), STAMP)
     edited = BODY.replace("Un paragraphe.", "Un paragraphe réécrit ailleurs.")
     expected = render_body(edited)
-    real = blocks.convert_whole
-    asked: list[str] = []
-    monkeypatch.setattr(blocks, "convert_whole", lambda text: asked.append(text) or real(text))
-    body = IncrementalBody(BlockRenderer())
-    body.renderer.remember(kept.load(path, STAMP))
-    body.reset(edited)
-    assert body.html() == expected
+    html, asked = _reopened(path, edited, monkeypatch, render=True)
+    assert html == expected
     assert len(asked) == 1 and "réécrit ailleurs" in asked[0]  # only the changed segment
 
 
@@ -66,13 +66,7 @@ def test_a_body_with_footnotes_is_kept_whole(tmp_path: Path, monkeypatch: pytest
     expected = body.html()
     assert "La source" in expected
     kept.save(path, body.remembered(kept.MAX_CHARS), STAMP)
-    asked: list[str] = []
-    monkeypatch.setattr(blocks, "convert_whole", lambda text: asked.append(text) or "")
-    again = IncrementalBody(BlockRenderer())
-    again.renderer.remember(kept.load(path, STAMP))
-    again.reset(text)
-    assert again.html() == expected
-    assert asked == []
+    assert _reopened(path, text, monkeypatch, render=False) == (expected, [])
 
 
 def test_a_long_read_keeps_its_opening_and_every_heading_within_the_limit() -> None:
