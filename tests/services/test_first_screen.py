@@ -47,8 +47,9 @@ from redaction.services.site.overview import outbox_counts, public_link, site_st
 from redaction.storage import models
 from redaction.storage.changes import last_feed_id
 from redaction.storage.database import Database
-from redaction.storage.models import Article, Comment, OutboxItem, Person, Rubric, Site, SitePost
+from redaction.storage.models import Article, Comment, OutboxItem, Person, Rubric, SitePost
 from redaction.storage.revisions import head_revision, known_revisions
+from tests.services.site.rows import connected_site
 
 T0 = datetime(2025, 4, 19, 8, 0, tzinfo=UTC)
 
@@ -179,13 +180,7 @@ def build(db: Database, spec: dict[str, Any]) -> list[int]:
         if spec["site"] is not None:
             capabilities, synced = spec["site"]
             s.add(
-                Site(
-                    id=1,
-                    url="https://journal.example",
-                    api_root="https://journal.example/wp-json/",
-                    user_name="claire",
-                    name="Le Journal",
-                    timezone="Europe/Paris",
+                connected_site(
                     capabilities=json.dumps(capabilities),
                     connected_at=T0,
                     last_sync_at=None if synced is None else T0 + timedelta(hours=synced),

@@ -28,7 +28,7 @@ from redaction.storage.models import SitePost
 from redaction.ui import app, i18n, settings
 from redaction.ui.context import AppContext
 from redaction.ui.main_window import MainWindow
-from tests.services.site.test_outbox import _connect
+from tests.services.site.rows import connect
 from tests.ui.keys import type_at_end
 from tests.ui.test_main_window import row_titles
 
@@ -272,7 +272,7 @@ def test_the_last_article_far_down_the_list_opens_at_once_and_is_lit_once_the_da
 def test_with_a_connected_site_the_article_s_public_address_is_on_the_first_screen(
     qtbot, paint_first: Callable[[], tuple[MainWindow, OpeningDatabase]], seeded_db: Database
 ) -> None:
-    _connect(seeded_db)  # as `redaction site connect` leaves it
+    connect(seeded_db)  # as `redaction site connect` leaves it
     with seeded_db.session() as s:
         s.add(
             SitePost(

@@ -8,7 +8,6 @@ import json
 import pytest
 from sqlalchemy import select
 
-from redaction.domain.dates import utcnow
 from redaction.services.articles.editing import create_article, get_article_in, save_article
 from redaction.services.articles.values import ArticleFields
 from redaction.services.moderation.comments import NewComment, add_comments_in, set_status_in
@@ -20,29 +19,8 @@ from redaction.services.site.publish import PublishRefusedError, publish_article
 from redaction.services.site.values import MODERATE, PUBLISH, REPLY
 from redaction.storage.changeset import Changes
 from redaction.storage.database import Database
-from redaction.storage.models import Article, Comment, OutboxItem, Site
-
-SITE = "https://journal.example"
-
-
-def _connect(db: Database) -> None:
-    with db.session() as s:
-        s.add(
-            Site(
-                id=1,
-                url=SITE,
-                api_root=SITE + "/wp-json/",
-                user_name="claire",
-                name="Le Journal",
-                description="",
-                timezone="Europe/Paris",
-                capabilities="[]",
-                connected_at=utcnow(),
-                pulled_up_to=0,
-                site_totals="{}",
-                ignored="[]",
-            )
-        )
+from redaction.storage.models import Article, Comment, OutboxItem
+from tests.services.site.rows import connect
 
 
 def _comments(db: Database) -> tuple[int, int, int]:
@@ -61,7 +39,7 @@ def _comments(db: Database) -> tuple[int, int, int]:
 
 
 def test_decisions_on_comments_from_the_site_are_queued_in_order(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     ours, other, local = _comments(both_db)
     seen: list[Changes] = []
     both_db.add_listener(lambda changes, _who: seen.append(changes))
@@ -83,7 +61,7 @@ def test_nothing_is_queued_without_a_connected_site(both_db: Database) -> None:
 
 
 def test_the_outbox_item_and_the_decision_commit_together_or_not_at_all(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     ours, _, _ = _comments(both_db)
     with pytest.raises(RuntimeError), both_db.session() as s:
         set_status_in(s, [ours], "trash", "Claire")
@@ -94,7 +72,7 @@ def test_the_outbox_item_and_the_decision_commit_together_or_not_at_all(both_db:
 
 
 def test_bulk_moves_and_their_undo_reach_the_site_too(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     article = create_article(both_db, ArticleFields(title="Fest-noz"))
     with both_db.session() as s:
         ids = add_comments_in(
@@ -107,7 +85,7 @@ def test_bulk_moves_and_their_undo_reach_the_site_too(both_db: Database) -> None
 
 
 def test_a_newsroom_reply_to_a_site_comment_is_queued_after_the_approval(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     ours, _, local = _comments(both_db)
     reply = reply_as_newsroom(both_db, ours, "Merci !", "Claire")
     reply_as_newsroom(both_db, local, "Merci aussi", "Claire")  # not from the site: stays here
@@ -117,7 +95,7 @@ def test_a_newsroom_reply_to_a_site_comment_is_queued_after_the_approval(both_db
 
 
 def test_publishing_queues_a_snapshot_with_the_local_change(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     article = create_article(
         both_db,
         ArticleFields(
@@ -144,7 +122,7 @@ def test_publishing_queues_a_snapshot_with_the_local_change(both_db: Database) -
 
 
 def test_only_ready_articles_are_published_and_nothing_is_written_otherwise(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     ready = create_article(both_db, ArticleFields(title="Prêt", status="ready"))
     draft = create_article(both_db, ArticleFields(title="Brouillon"))
     with pytest.raises(PublishRefusedError, match="is draft: only a ready article can be published"):

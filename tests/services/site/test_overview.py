@@ -14,7 +14,7 @@ from redaction.services.site.sync import dismiss_items, retry_items
 from redaction.services.site.values import FAILED, RESOLVED, OutboxCounts
 from redaction.storage.database import Database
 from redaction.storage.models import OutboxItem, SitePost
-from tests.services.site.test_outbox import _connect
+from tests.services.site.rows import connect
 
 
 def _ready(db: Database, title: str) -> int:
@@ -23,7 +23,7 @@ def _ready(db: Database, title: str) -> int:
 
 def test_state_counts_rows_and_links(both_db: Database) -> None:
     assert site_state(both_db) is None
-    _connect(both_db)
+    connect(both_db)
     first, second = _ready(both_db, "La criée"), _ready(both_db, "Le festival")
     publish_articles(both_db, [first, second], "Claire")
     state = site_state(both_db)
@@ -48,7 +48,7 @@ def test_state_counts_rows_and_links(both_db: Database) -> None:
 
 
 def test_refused_changes_are_retried_or_put_aside_and_nothing_else(both_db: Database) -> None:
-    _connect(both_db)
+    connect(both_db)
     first, second = _ready(both_db, "Un"), _ready(both_db, "Deux")
     publish_articles(both_db, [first, second], "Claire")
     waiting, refused = (r.entry.id for r in outbox_rows(both_db))

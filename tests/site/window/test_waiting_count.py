@@ -8,27 +8,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from redaction.domain.dates import utcnow
 from redaction.services.site.publish import publish_articles
 from redaction.storage.database import Database
-from redaction.storage.models import Site
 from redaction.ui import i18n, settings
+from tests.services.site.rows import connect
 from tests.site.helpers import seed_article
-
-
-def _connected(db: Database) -> None:
-    """The database as ``redaction site connect`` leaves it (no request is made here)."""
-    with db.session() as s:
-        s.add(
-            Site(
-                id=1,
-                url="https://journal.example",
-                api_root="https://journal.example/wp-json/",
-                user_name="claire",
-                name="Le Journal",
-                connected_at=utcnow(),
-            )
-        )
 
 
 def _queue_two(db: Database) -> int:
@@ -39,7 +23,7 @@ def _queue_two(db: Database) -> int:
 
 
 def test_the_count_follows_the_outbox_in_english(qtbot, db: Database, make_window) -> None:
-    _connected(db)
+    connect(db)
     window = make_window(db)
     badge = window.site.badge
     assert not badge.isVisible()
@@ -53,7 +37,7 @@ def test_the_count_follows_the_outbox_in_english(qtbot, db: Database, make_windo
 def test_the_count_in_french(qtbot, qapp: QApplication, db: Database, make_window, tmp_path: Path) -> None:
     settings.put(settings.UI_LANGUAGE, "fr")
     i18n.install_translators(qapp, cache=tmp_path / "cache")  # removed by the conftest's fixture
-    _connected(db)
+    connect(db)
     second = _queue_two(db)
     window = make_window(db)
     badge = window.site.badge
