@@ -46,6 +46,7 @@ from redaction.services.articles.values import (
     ArticleQuery,
     ArticleSummary,
     Recovered,
+    autosave_fields,
     split_tags,
 )
 from redaction.services.moderation.values import (
@@ -322,9 +323,7 @@ class FirstScreen:
         if row is None:
             return None
         base_version, saved_at, author_name, text = row
-        data = json.loads(text)  # autosave._decode
-        data["tags"] = tuple(data.get("tags", ()))
-        return Recovered(ArticleFields(**data), base_version, _time(saved_at), author_name)
+        return Recovered(autosave_fields(text), base_version, _time(saved_at), author_name)
 
     # -- the desk's queue -------------------------------------------------------------------------
     @staticmethod

@@ -10,30 +10,15 @@ text. Every few minutes of editing, the text on screen is also kept as a revisio
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-
 from sqlalchemy import delete, select
 
 from redaction.domain.dates import utcnow
 from redaction.domain.textstats import count_words
 from redaction.services.articles.editing import revision_of
-from redaction.services.articles.values import ArticleFields, Recovered
+from redaction.services.articles.values import ArticleFields, Recovered, autosave_fields, autosave_text
 from redaction.storage.database import Database
 from redaction.storage.models import Autosave
 from redaction.storage.patience import patient
-
-
-def _encode(fields: ArticleFields) -> str:
-    data = asdict(fields)
-    data["tags"] = list(fields.tags)
-    return json.dumps(data, ensure_ascii=False)
-
-
-def _decode(text: str) -> ArticleFields:
-    data = json.loads(text)
-    data["tags"] = tuple(data.get("tags", ()))
-    return ArticleFields(**data)
 
 
 @patient
@@ -53,7 +38,7 @@ def write_autosave(
                 base_version=base_version,
                 saved_at=utcnow(),
                 author_name=actor,
-                fields=_encode(fields),
+                fields=autosave_text(fields),
             )
         )
 
@@ -63,7 +48,7 @@ def read_autosave(db: Database, article_id: int) -> Recovered | None:
         row = session.get(Autosave, article_id)
         if row is None:
             return None
-        return Recovered(_decode(row.fields), row.base_version, row.saved_at, row.author_name)
+        return Recovered(autosave_fields(row.fields), row.base_version, row.saved_at, row.author_name)
 
 
 @patient

@@ -4,7 +4,8 @@ them before the database layers are loaded."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import json
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -122,6 +123,19 @@ def sort_key_of(summary: ArticleSummary, sort: str) -> tuple[Any, int]:
     """The keyset position of ``summary`` for the given sort, to ask for the next page."""
     value = getattr(summary, sort)
     return (value, summary.id)
+
+
+def autosave_text(fields: ArticleFields) -> str:
+    """How an autosave keeps the fields (JSON; ``autosave_fields`` reads them back)."""
+    data = asdict(fields)
+    data["tags"] = list(fields.tags)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def autosave_fields(text: str) -> ArticleFields:
+    data = json.loads(text)
+    data["tags"] = tuple(data.get("tags", ()))
+    return ArticleFields(**data)
 
 
 @dataclass(frozen=True, slots=True)
