@@ -47,6 +47,7 @@ from redaction.services.articles.values import (
     ArticleSummary,
     Recovered,
     autosave_fields,
+    containing,
     split_tags,
 )
 from redaction.services.moderation.values import (
@@ -106,10 +107,6 @@ def _queue_row(row: Any) -> QueueRow:
     values = list(row)
     values[10] = _time(values[10])
     return QueueRow(*values)
-
-
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _marks(values: tuple[Any, ...] | list[Any]) -> str:
@@ -236,9 +233,9 @@ class FirstScreen:
             where.append("article.status = ?")
             params.append(ArticleStatus.parse(query.status).value)
         for word in query.text.split():
-            pattern = f"%{_escape_like(word)}%"
+            pattern = containing(word)
             terms = ["article.title LIKE ? ESCAPE '\\'", "article.slug LIKE ? ESCAPE '\\'"]
-            params += [pattern, f"%{_escape_like(slugify(word))}%"]
+            params += [pattern, containing(slugify(word))]
             for column, table in (("article.rubric_id", "rubric"), ("article.author_id", "person")):
                 ids = self._ids_named(table, pattern)
                 if ids:

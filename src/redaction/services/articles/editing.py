@@ -27,6 +27,7 @@ from redaction.services.articles.values import (
     ArticleSummary,
     ConflictError,
     RevisionInfo,
+    containing,
     sort_key_of,
     split_tags,
 )
@@ -77,10 +78,6 @@ def _summary_select() -> Select[*tuple[Any, ...]]:
     )
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
@@ -103,10 +100,10 @@ def _filtered(stmt: Select[Any], query: ArticleQuery, session: Session) -> Selec
         stmt = stmt.where(Article.status == ArticleStatus.parse(query.status).value)
     sqlite = _is_sqlite(session)
     for word in query.text.split():
-        pattern = f"%{_escape_like(word)}%"
+        pattern = containing(word)
         terms = [
             _contains(Article.title, pattern, sqlite),
-            _contains(Article.slug, f"%{_escape_like(slugify(word))}%", sqlite),
+            _contains(Article.slug, containing(slugify(word)), sqlite),
         ]
         for column, table in ((Article.rubric_id, Rubric), (Article.author_id, Person)):
             ids = list(session.scalars(select(table.id).where(_contains(table.name, pattern, sqlite))))

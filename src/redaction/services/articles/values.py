@@ -115,6 +115,12 @@ class ArticleNotFoundError(LookupError):
 SORT_KEYS = ("title", "rubric", "status", "author", "updated_at", "pending_comments")
 
 
+def containing(word: str) -> str:
+    """The LIKE pattern (escape character ``\\``) of a text that contains ``word`` as typed."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def split_tags(text: str) -> tuple[str, ...]:
     return tuple(t.strip() for t in text.split(",") if t.strip())
 
