@@ -22,3 +22,11 @@ def resource_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
+
+
+def cache_dir() -> Path:
+    """The per-user cache folder (``$XDG_CACHE_HOME/redaction`` on Linux): files redaction can
+    rebuild at any time (compiled translations, the preview's kept page, compiled modules)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("redaction", appauthor=False)

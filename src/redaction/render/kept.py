@@ -29,9 +29,9 @@ FILE_NAME = "preview.json"
 
 def cache_file() -> Path:
     """Where it is kept: the per-user cache folder (``$XDG_CACHE_HOME/redaction`` on Linux)."""
-    from platformdirs import user_cache_path
+    from redaction.paths import cache_dir
 
-    return user_cache_path("redaction", appauthor=False) / FILE_NAME
+    return cache_dir() / FILE_NAME
 
 
 def _signature(path: Path) -> str:

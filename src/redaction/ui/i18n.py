@@ -11,7 +11,6 @@ the ``.ts`` is compiled into the user's cache folder by :mod:`redaction.qmfile`,
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
@@ -38,9 +37,9 @@ def translations_folder() -> Path | None:
 
 
 def cache_folder() -> Path:
-    from platformdirs import user_cache_path
+    from redaction.paths import cache_dir
 
-    return user_cache_path("redaction", appauthor=False) / "translations"
+    return cache_dir() / "translations"
 
 
 def chosen_locale() -> QLocale:
@@ -86,6 +85,8 @@ def app_translation(language: str, cache: Path | None = None) -> Path | None:
     ts, shipped = folder / f"redaction_{language}.ts", folder / f"redaction_{language}.qm"
     if _fresh(shipped, ts) or not ts.is_file():
         return shipped if shipped.is_file() else None
+    import hashlib  # only here: a start with the shipped .qm does without it
+
     # One cached file per checkout, so two source trees never overwrite each other's build.
     key = hashlib.sha1(str(ts.resolve()).encode()).hexdigest()[:10]
     cached = (cache or cache_folder()) / f"redaction_{language}-{key}.qm"
