@@ -29,6 +29,20 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's cache folder (compiled translations, PySide6's support modules), for the
+    windows the tests start in other processes too: never the person's ~/.cache."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture(autouse=True)
 def isolated_kept_page(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test keeps the preview's page (redaction.render.kept) in a file of its own."""

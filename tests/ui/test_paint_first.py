@@ -25,7 +25,7 @@ from redaction.services.first_screen import FirstScreen
 from redaction.services.opening import OpeningDatabase
 from redaction.storage.database import Database
 from redaction.storage.models import SitePost
-from redaction.ui import app, i18n, settings
+from redaction.ui import app, i18n, qt_support, settings
 from redaction.ui.context import AppContext
 from redaction.ui.main_window import MainWindow
 from tests.services.site.rows import connect
@@ -248,6 +248,8 @@ def test_the_next_start_paints_the_page_kept_at_close_before_python_markdown_is_
         i for i, line in enumerate(first) if line.endswith(" first paint")
     )
     assert (tmp_path / "cache" / "redaction" / kept.FILE_NAME).is_file()  # kept as the window closed
+    # … and PySide6's support modules, compiled once (redaction.ui.qt_support)
+    assert qt_support.load(tmp_path / "cache" / "redaction" / qt_support.FILE_NAME)
     _out, second = _start_measured(tmp_path, path)
     first_paint = next(i for i, line in enumerate(second) if line.endswith(" first paint"))
     assert first_paint < _import_line(second, "markdown")

@@ -168,6 +168,9 @@ def _run_gui(explicit: str | None, debug: bool, on_shown: Callable[[Any], object
     if early:
         chosen, missing, db, failure = open_chosen()
 
+    from redaction.ui.qt_support import import_qt
+
+    import_qt()  # shiboken's support modules from the cache folder, compiled once
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
