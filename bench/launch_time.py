@@ -162,18 +162,22 @@ def _median(values: list[float]) -> float | None:
 def measure(
     commands: dict[str, list[str]], databases: dict[str, Path | None], runs: int, home: Path, trace: bool
 ) -> list[Result]:
-    """Every command on every database, runs interleaved command by command."""
+    """Every command on every database, runs interleaved command by command. Each command has
+    a home of its own (settings, cache), as two installs on two desks would: what one start keeps
+    for the next (the layout, the preview's page, compiled modules) is stamped by the build that
+    wrote it, and another build's start would throw it away and replace it."""
     results = []
     bare_command = [sys.executable, str(ROOT / "bench" / "bare_qt.py")]
+    homes = {label: home / f"home-{index}" for index, label in enumerate(commands)}
     for db_label, db in databases.items():
         samples = {label: _Samples() for label in commands}
         bare: list[float] = []
-        for command in commands.values():
-            launch_once(command, db, home, trace)  # warm-up: caches, the database's first open
+        for label, command in commands.items():
+            launch_once(command, db, homes[label], trace)  # warm-up: caches, the database's first open
         for _ in range(runs):
             bare.append(launch_once(bare_command, None, home, False)[1])
             for label, command in commands.items():
-                samples[label].add(*launch_once(command, db, home, trace))
+                samples[label].add(*launch_once(command, db, homes[label], trace))
         for label, command in commands.items():
             s = samples[label]
             painted = _median(s.painted)
