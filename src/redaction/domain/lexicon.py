@@ -21,7 +21,6 @@ import threading
 import unicodedata
 import zlib
 from collections.abc import Iterator, Mapping
-from importlib import resources
 
 LANGUAGES = ("fr", "en")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz'-"
@@ -60,7 +59,10 @@ def read_frequencies(language: str) -> dict[str, int]:
     """The shipped list for ``language``: lower-case word -> frequency."""
     if language not in LANGUAGES:
         raise ValueError(f"no dictionary for language {language!r}")
-    data = resources.files("spellchecker").joinpath("resources", f"{language}.json.gz").read_bytes()
+    from importlib import resources  # here: the lists load behind the window, not before it
+
+    # One part per joinpath: a frozen Python 3.11 gives a MultiplexedPath taking only one.
+    data = resources.files("spellchecker").joinpath("resources").joinpath(f"{language}.json.gz").read_bytes()
     frequencies: dict[str, int] = {}
     for chunk in _chunks(_lines(data)):
         for word, count in chunk.items():
