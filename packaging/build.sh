@@ -7,7 +7,9 @@
 #    else python3.12/3.13/3.14 on PATH, else a pyenv-installed 3.12+, else python3;
 # 2. makes (or reuses) the build venv build/venv and installs ".[build,postgres]" into it;
 # 3. compiles resources/translations/*.ts to .qm with pyside6-lrelease, and shiboken's support
-#    modules to build/shiboken-files (packaging/shiboken_files.py);
+#    modules to build/shiboken-files (packaging/shiboken_files.py); starts the installed app
+#    twice, offscreen, to list the modules it imports before its first paint, which ship
+#    outside the archive (packaging/first_screen.py);
 # 4. runs PyInstaller on packaging/redaction.spec -> dist/redaction/ (and dist/Redaction.app on macOS);
 # 5. on Linux, checks with ldd that every bundled library finds its dependencies;
 # 6. writes dist/redaction-<version>-<os>-<arch>.tar.gz (.zip on Windows) with install.sh inside,
@@ -94,6 +96,9 @@ fi
 
 say "compiling shiboken's support modules (shipped as shiboken6/files.dir)"
 "$VPY" packaging/shiboken_files.py "$ROOT/build/shiboken-files"
+
+say "listing the modules a start imports before its first paint (packaging/first_screen.py)"
+"$VPY" packaging/first_screen.py "$ROOT/build/first-screen-modules.txt"
 
 say "running PyInstaller (a few minutes)"
 "$VPY" -m PyInstaller --noconfirm --clean --log-level WARN \

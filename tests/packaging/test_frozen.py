@@ -128,6 +128,19 @@ def test_shiboken_support_modules_ship_compiled(app_dir: Path) -> None:
     assert not list(files_dir.rglob("*.py"))
 
 
+def test_the_first_screens_modules_ship_beside_the_archive(app_dir: Path) -> None:
+    # Read as they are at every start instead of inflated from the archive
+    # (packaging/first_screen.py); the window test above shows they load from there.
+    internal = app_dir / "_internal" if (app_dir / "_internal").is_dir() else app_dir
+    for module in (
+        "redaction/ui/app.pyc",
+        "redaction/ui/main_window.pyc",
+        "redaction/services/first_screen.pyc",
+    ):
+        assert (internal / module).is_file(), module
+    assert not (internal / "redaction" / "storage" / "database.pyc").exists()  # opened behind the window
+
+
 def test_french_qt_translation_is_bundled(app_dir: Path) -> None:
     # Qt's own strings (Yes/No/Cancel in dialogs) stay English without it.
     assert list(app_dir.rglob("qtbase_fr.qm"))

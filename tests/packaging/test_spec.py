@@ -46,7 +46,7 @@ def run_spec(spec: Path, monkeypatch: pytest.MonkeyPatch, platform: str | None =
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
-    for helper in ("qt_trim", "shiboken_files"):  # the spec's helpers, beside the real spec
+    for helper in ("first_screen", "qt_trim", "shiboken_files"):  # the spec's helpers, beside the real spec
         helper_spec = importlib.util.spec_from_file_location(helper, PACKAGING / f"{helper}.py")
         assert helper_spec and helper_spec.loader
         module = importlib.util.module_from_spec(helper_spec)
