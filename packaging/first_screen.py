@@ -1,12 +1,12 @@
 """The modules a start imports before the window's first paint, shipped outside the archive.
 
 PyInstaller keeps the app's modules in one archive (the PYZ), each compressed with zlib, and
-the frozen app inflates every module it imports: ~300 modules before the first paint. Shipped
-as plain ``.pyc`` files beside the archive (PyInstaller's own "pyc" collection mode), they are
-read as they are: 40-50 ms sooner to the first paint (median of 21 paired starts, a build with
-every module outside the archive against main's). Every module outside would add ~12 MB to
-the unpacked folder (target: under 150 MB); the first screen's are ~3.7 MB. What is not in the
-list stays in the archive, so a stale or empty list only makes a start slower::
+the frozen app inflates every module it imports: ~340 modules before the first paint. Shipped
+as plain ``.pyc`` files beside the archive (what PyInstaller's own "pyc" collection mode
+writes), they are read as they are: 40 ms sooner to the first paint (median paired difference
+of 21 interleaved starts, bench/README.md). Every module outside would add ~12 MB to the
+unpacked folder (target: under 150 MB); the first screen's add ~2 MB. What is not in the list
+stays in the archive, so a stale or empty list only makes a start slower::
 
     python packaging/first_screen.py OUT     # run by build.sh with the build venv's Python
 
