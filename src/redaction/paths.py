@@ -30,3 +30,25 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("redaction", appauthor=False)
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Replace the cache file ``path`` with ``data`` whole (never half-written: a temporary file
+    renamed into place), readable by the user only, its folder made if needed; False when it
+    could not be written (a full disk, a read-only folder): a cache is only ever a shortcut."""
+    import os
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return False
+    return True

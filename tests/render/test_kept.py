@@ -3,9 +3,9 @@ rendering, and it can never show other HTML than a render would."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -146,10 +146,22 @@ def test_a_full_disk_keeps_the_old_file_whole(tmp_path: Path, monkeypatch: pytes
     path = tmp_path / kept.FILE_NAME
     kept.save(path, {("Texte", ""): "<p>Texte</p>\n"}, STAMP)
 
-    def full(*_args: object, **_kwargs: object) -> None:
-        raise OSError(28, "No space left on device")
+    real_fdopen = os.fdopen
 
-    monkeypatch.setattr(json, "dump", full)
+    class FullDisk:  # the file opens; writing to it fails as on a full disk
+        def __init__(self, file: Any) -> None:
+            self.file = file
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *_exc: object) -> None:
+            self.file.close()
+
+        def write(self, _data: bytes) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda fd, *args, **kwargs: FullDisk(real_fdopen(fd, *args, **kwargs)))
     assert not kept.save(path, {("Autre", ""): "<p>Autre</p>\n"}, STAMP)
     assert kept.load(path, STAMP) == {("Texte", ""): "<p>Texte</p>\n"}
     assert [p.name for p in tmp_path.iterdir()] == [kept.FILE_NAME]  # no half-written file left

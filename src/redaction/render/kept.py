@@ -13,13 +13,12 @@ render would.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from importlib.util import find_spec
 from pathlib import Path
 
 from redaction import __version__
+from redaction.paths import cache_dir, write_cache_file
 
 FORMAT = 1
 MAX_CHARS = 100_000  # the most Markdown kept: the opening of a long read and all its headings
@@ -29,8 +28,6 @@ FILE_NAME = "preview.json"
 
 def cache_file() -> Path:
     """Where it is kept: the per-user cache folder (``$XDG_CACHE_HOME/redaction`` on Linux)."""
-    from redaction.paths import cache_dir
-
     return cache_dir() / FILE_NAME
 
 
@@ -93,16 +90,4 @@ def save(path: Path, entries: dict[tuple[str, str], str], stamp: str | None = No
         "renderer": stamp if stamp is not None else renderer_stamp(),
         "entries": [[segment, context, html] for (segment, context), html in entries.items()],
     }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".preview-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return False
-    return True
+    return write_cache_file(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

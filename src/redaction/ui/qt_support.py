@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import builtins
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from redaction.paths import cache_dir, write_cache_file
 
 FILE_NAME = "shiboken-support.marshal"
 PREFIX = "shibokensupport/"  # the file names shiboken's importer compiles under
@@ -33,8 +33,6 @@ Compiled = dict[str, tuple[bytes, Any]]  # file name -> (its source, its code ob
 
 
 def cache_file() -> Path:
-    from redaction.paths import cache_dir
-
     return cache_dir() / FILE_NAME
 
 
@@ -118,15 +116,7 @@ def save(path: Path, compiled: Compiled) -> bool:
     """Write ``compiled`` to ``path`` (replacing it whole, never half-written, readable by the
     user only); False when it could not be written: the next start compiles again."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".shiboken-", suffix=".marshal", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(MAGIC_NUMBER + marshal.dumps(compiled))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError):
+        data = MAGIC_NUMBER + marshal.dumps(compiled)
+    except ValueError:  # not marshallable: nothing worth keeping
         return False
-    return True
+    return write_cache_file(path, data)
