@@ -72,9 +72,13 @@ def _session_probe(qtbot, monkeypatch, probe) -> list[object]:
     monkeypatch.delenv(app.EXIT_AFTER_PAINT_ENV, raising=False)
     config.put(USER_NAME="Anne Le Goff")  # else the start asks for a name first
     seen: list[object] = []
+    # Windows of earlier tests may wait for their deletion still: the one to close is the new one.
+    earlier = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
     def event_loop(_app: QApplication) -> int:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        window = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w not in earlier
+        )
         qtbot.waitUntil(probe, timeout=10_000)
         seen.append(probe())
         window.close()
