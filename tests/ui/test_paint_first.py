@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from redaction import config
+from redaction import config, start_cache
 from redaction.render import blocks, kept
 from redaction.services.articles import editing as article_service
 from redaction.services.articles.values import PAGE_SIZE as ARTICLES_PAGE_SIZE
@@ -250,9 +250,14 @@ def test_the_next_start_paints_the_page_kept_at_close_before_python_markdown_is_
     assert (tmp_path / "cache" / "redaction" / kept.FILE_NAME).is_file()  # kept as the window closed
     # … and PySide6's support modules, compiled once (redaction.ui.qt_support)
     assert qt_support.load(tmp_path / "cache" / "redaction" / qt_support.FILE_NAME)
+    # … and the regular expressions and dataclass methods made before the paint (start_cache)
+    compiled = tmp_path / "cache" / "redaction" / start_cache.FILE_NAME
+    assert len(start_cache.StartCache(compiled).patterns) > 50
+    kept_compiled = compiled.read_bytes()
     _out, second = _start_measured(tmp_path, path)
     first_paint = next(i for i, line in enumerate(second) if line.endswith(" first paint"))
     assert first_paint < _import_line(second, "markdown")
+    assert compiled.read_bytes() == kept_compiled  # the second start compiled none of them afresh
 
 
 def test_the_last_article_far_down_the_list_opens_at_once_and_is_lit_once_the_database_is_open(

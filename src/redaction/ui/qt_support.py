@@ -15,15 +15,14 @@ PySide6 is imported, whatever happened. The file is the user's own, trusted as `
 from __future__ import annotations
 
 import builtins
-import marshal
 import sys
 from collections.abc import Callable
-from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from redaction.paths import cache_dir, write_cache_file
+from redaction.paths import cache_dir
+from redaction.start_cache import read_marshalled, write_marshalled
 
 FILE_NAME = "shiboken-support.marshal"
 PREFIX = "shibokensupport/"  # the file names shiboken's importer compiles under
@@ -84,17 +83,7 @@ def _compiler(original: Callable[..., Any], kept: Compiled, used: Compiled) -> C
 def load(path: Path) -> Compiled:
     """The modules compiled in ``path``; none if it is missing, unreadable, damaged, too big
     to be ours or written by another Python."""
-    try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        return {}
-    if len(raw) > MAX_FILE_BYTES or not raw.startswith(MAGIC_NUMBER):
-        return {}
-    try:
-        data = marshal.loads(raw[len(MAGIC_NUMBER) :])
-    except (EOFError, ValueError, TypeError):
-        return {}
+    data = read_marshalled(path, MAX_FILE_BYTES)
     if not isinstance(data, dict):
         return {}
     compiled: Compiled = {}
@@ -115,8 +104,4 @@ def load(path: Path) -> Compiled:
 def save(path: Path, compiled: Compiled) -> bool:
     """Write ``compiled`` to ``path`` (replacing it whole, never half-written, readable by the
     user only); False when it could not be written: the next start compiles again."""
-    try:
-        data = MAGIC_NUMBER + marshal.dumps(compiled)
-    except ValueError:  # not marshallable: nothing worth keeping
-        return False
-    return write_cache_file(path, data)
+    return write_marshalled(path, compiled)
