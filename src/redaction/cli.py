@@ -19,7 +19,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from redaction import __version__
+from redaction import __version__, start_cache
 from redaction.cli_site import SiteCommandError
 from redaction.cli_site import add_parsers as add_site_parsers
 from redaction.services.errors import RefusedError
@@ -299,6 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(arguments)
         except SystemExit as exc:  # --help, --version and usage errors
             return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if args.self_test or args.command:
+        # The frozen app's runtime hook began it for the window's start: not this command's.
+        start_cache.end(keep=False)
     if args.self_test and args.command:
         return _fail("--self-test cannot be combined with a command", EXIT_BAD_INPUT, False)
     try:
