@@ -30,6 +30,11 @@ load touches them alike; one warm-up run per command and database is not counted
     python bench/launch_time.py --frozen before=../base/dist/redaction/redaction --frozen after=dist/redaction/redaction
     python bench/launch_time.py --python before=/work/wt/base/.venv/bin/python --python after=.venv/bin/python
     python bench/launch_time.py --trace                        # + each start-up step's median
+    python bench/launch_time.py --python before=… --db-for before:demo=old/demo.db --db-for before:big=old/big.db …
+
+``--db-for LABEL:DATABASE=PATH`` gives one command a database of its own in place of the shared
+one: an older build cannot open a database a newer one has migrated (its ``demo`` command made,
+or a copy of the big one taken back to its schema).
 
 ``--trace`` sets ``REDACTION_TRACE_STARTUP=1``: the app then prints when each start-up step ended
 (``startup <ms> <step>``), and the table gives each step's median.
@@ -160,24 +165,32 @@ def _median(values: list[float]) -> float | None:
 
 
 def measure(
-    commands: dict[str, list[str]], databases: dict[str, Path | None], runs: int, home: Path, trace: bool
+    commands: dict[str, list[str]],
+    databases: dict[str, Path | None],
+    runs: int,
+    home: Path,
+    trace: bool,
+    own: dict[tuple[str, str], Path] | None = None,
 ) -> list[Result]:
     """Every command on every database, runs interleaved command by command. Each command has
     a home of its own (settings, cache), as two installs on two desks would: what one start keeps
     for the next (the layout, the preview's page, compiled modules) is stamped by the build that
-    wrote it, and another build's start would throw it away and replace it."""
+    wrote it, and another build's start would throw it away and replace it. ``own`` maps
+    (command, database) to the file that command opens in place of the shared one."""
     results = []
+    own = own or {}
     bare_command = [sys.executable, str(ROOT / "bench" / "bare_qt.py")]
     homes = {label: home / f"home-{index}" for index, label in enumerate(commands)}
     for db_label, db in databases.items():
         samples = {label: _Samples() for label in commands}
         bare: list[float] = []
+        opened = {label: own.get((label, db_label), db) for label in commands}
         for label, command in commands.items():
-            launch_once(command, db, homes[label], trace)  # warm-up: caches, the database's first open
+            launch_once(command, opened[label], homes[label], trace)  # warm-up: caches, the first open
         for _ in range(runs):
             bare.append(launch_once(bare_command, None, home, False)[1])
             for label, command in commands.items():
-                samples[label].add(*launch_once(command, db, homes[label], trace))
+                samples[label].add(*launch_once(command, opened[label], homes[label], trace))
         for label, command in commands.items():
             s = samples[label]
             painted = _median(s.painted)
@@ -241,6 +254,13 @@ def main(argv: list[str] | None = None) -> int:
         "--db", default="demo,big", help="databases: demo, big or both (default: %(default)s)"
     )
     parser.add_argument("--big", type=Path, default=BIG_DB, help="the 1M-comment database (build_db.py)")
+    parser.add_argument(
+        "--db-for",
+        action="append",
+        default=[],
+        metavar="LABEL:DATABASE=PATH",
+        help="the file one command opens in place of the shared database (repeatable)",
+    )
     parser.add_argument("--trace", action="store_true", help="also time each start-up step")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
@@ -259,6 +279,15 @@ def main(argv: list[str] | None = None) -> int:
                 )
             commands[label or "frozen"] = [path]
     wanted = [name.strip() for name in args.db.split(",") if name.strip()]
+    own: dict[tuple[str, str], Path] = {}
+    for given in args.db_for:
+        key, _, path = given.partition("=")
+        label, _, db_label = key.partition(":")
+        if label not in commands or db_label not in wanted or not Path(path).is_file():
+            parser.error(
+                f"--db-for {given}: expected LABEL:DATABASE=PATH, a command's label, a measured database, a file"
+            )
+        own[(label, db_label)] = Path(path)
     speed_before = machine_speed()
     with tempfile.TemporaryDirectory(prefix="redaction-launch-") as tmp:
         home = Path(tmp)
@@ -274,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         bare = floor_ms("bare_qt.py", sys.executable, args.runs, home)
         stack_db = databases.get("demo") or demo_database(sys.executable, home)
         stack = floor_ms("stack_qt.py", sys.executable, args.runs, home, stack_db)
-        results = measure(commands, databases, args.runs, home, args.trace)
+        results = measure(commands, databases, args.runs, home, args.trace, own)
     speed_after = machine_speed()
 
     if args.json:
