@@ -6,17 +6,15 @@ Each start is a fresh Python: this one has compiled the patterns already."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
 import pytest
 
 from redaction import start_cache
+from tests.compiled_cache import damages, fresh_start, warm_starts
 
 # A start as the window's: patterns and a dataclass made between begin() and end(), then used.
 START = r"""
@@ -73,15 +71,6 @@ EXPECTED = {
 }
 
 
-def _start(cache: Path) -> dict[str, object]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    done = subprocess.run(
-        [sys.executable, "-c", START, str(cache)], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.splitlines()[-1])
-
-
 def _behaviour(started: dict[str, object]) -> dict[str, object]:
     return {key: value for key, value in started.items() if key != "compiled"}
 
@@ -89,8 +78,7 @@ def _behaviour(started: dict[str, object]) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object], dict[str, object]]:
     """A first start, then a second one on the cache it left."""
-    cache = tmp_path_factory.mktemp("cache") / start_cache.FILE_NAME
-    return cache, _start(cache), _start(cache)
+    return warm_starts(START, tmp_path_factory.mktemp("cache") / start_cache.FILE_NAME)
 
 
 def test_the_second_start_compiles_nothing_and_gets_the_same_patterns_and_classes(warm: tuple) -> None:
@@ -113,27 +101,18 @@ def test_a_start_that_compiles_nothing_new_leaves_the_file_alone(warm: tuple, tm
     cache.write_bytes(warm[0].read_bytes())
     written = cache.stat().st_mtime_ns
     os.utime(cache, ns=(written - 10**9, written - 10**9))
-    _start(cache)
+    fresh_start(START, cache)
     assert cache.stat().st_mtime_ns == written - 10**9
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        pytest.param(lambda raw: b"", id="empty"),
-        pytest.param(lambda raw: raw[: len(raw) // 2], id="cut in half"),
-        pytest.param(lambda raw: MAGIC_NUMBER + os.urandom(4000), id="noise after the magic"),
-        pytest.param(lambda raw: b"\x00\x01" + raw[2:], id="another Python's"),
-        pytest.param(lambda raw: b"x" * (start_cache.MAX_FILE_BYTES + 10), id="oversized"),
-    ],
-)
+@pytest.mark.parametrize("damage", damages(start_cache.MAX_FILE_BYTES))
 def test_a_damaged_or_foreign_cache_is_compiled_over(warm: tuple, tmp_path: Path, damage) -> None:
     cache = tmp_path / start_cache.FILE_NAME
     cache.write_bytes(damage(warm[0].read_bytes()))
-    started = _start(cache)
+    started = fresh_start(START, cache)
     assert started["compiled"] == warm[1]["compiled"]
     assert _behaviour(started) == _behaviour(warm[1])
-    assert _start(cache)["compiled"] == 0  # rewritten whole
+    assert fresh_start(START, cache)["compiled"] == 0  # rewritten whole
 
 
 def test_programs_the_regular_expression_engine_refuses_are_compiled_again(
@@ -147,7 +126,7 @@ def test_programs_the_regular_expression_engine_refuses_are_compiled_again(
     kept["functions"] = {source: "not code" for source in kept["functions"]}
     cache = tmp_path / start_cache.FILE_NAME
     assert start_cache.write_marshalled(cache, kept)
-    started = _start(cache)
+    started = fresh_start(START, cache)
     assert started["compiled"] == warm[1]["compiled"]
     assert _behaviour(started) == _behaviour(warm[1])
 
@@ -158,13 +137,13 @@ def test_another_python_never_reuses_the_entries(warm: tuple, tmp_path: Path) ->
     kept["python"] = (MAGIC_NUMBER, "3.11.0 (an older build)", 0, 0)
     cache = tmp_path / start_cache.FILE_NAME
     assert start_cache.write_marshalled(cache, kept)
-    assert _start(cache)["compiled"] == warm[1]["compiled"]
+    assert fresh_start(START, cache)["compiled"] == warm[1]["compiled"]
 
 
 def test_an_unwritable_cache_folder_only_costs_the_compiling(warm: tuple, tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would be")
-    started = _start(blocked / start_cache.FILE_NAME)
+    started = fresh_start(START, blocked / start_cache.FILE_NAME)
     assert started["compiled"] == warm[1]["compiled"]
     assert _behaviour(started) == _behaviour(warm[1])
 

@@ -5,16 +5,12 @@ Each start is a fresh Python (this one has PySide6 imported already)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 
 import pytest
 
 from redaction.ui import qt_support
+from tests.compiled_cache import damages, fresh_start, warm_starts
 
 # A start as the window's: shiboken's compile() calls counted, then Qt used for real.
 START = """
@@ -39,20 +35,10 @@ print(json.dumps({"compiled": compiled, "locale": QLocale("fr_FR").name(), "expl
 """
 
 
-def _start(cache: Path) -> dict[str, object]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    done = subprocess.run(
-        [sys.executable, "-c", START, str(cache)], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.splitlines()[-1])
-
-
 @pytest.fixture(scope="module")
 def warm(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object], dict[str, object]]:
     """A first start, then a second one on the cache it left."""
-    cache = tmp_path_factory.mktemp("cache") / qt_support.FILE_NAME
-    return cache, _start(cache), _start(cache)
+    return warm_starts(START, tmp_path_factory.mktemp("cache") / qt_support.FILE_NAME)
 
 
 def test_the_second_start_compiles_none_of_shibokens_modules(warm: tuple) -> None:
@@ -64,20 +50,11 @@ def test_the_second_start_compiles_none_of_shibokens_modules(warm: tuple) -> Non
     assert set(qt_support.load(cache)) == set(first["compiled"])
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        pytest.param(lambda raw: b"", id="empty"),
-        pytest.param(lambda raw: raw[: len(raw) // 2], id="cut in half"),
-        pytest.param(lambda raw: MAGIC_NUMBER + os.urandom(4000), id="noise after the magic"),
-        pytest.param(lambda raw: b"\x00\x01" + raw[2:], id="another Python's"),
-        pytest.param(lambda raw: b"x" * (qt_support.MAX_FILE_BYTES + 10), id="oversized"),
-    ],
-)
+@pytest.mark.parametrize("damage", damages(qt_support.MAX_FILE_BYTES))
 def test_a_damaged_or_foreign_cache_is_compiled_over(warm: tuple, tmp_path: Path, damage) -> None:
     cache = tmp_path / qt_support.FILE_NAME
     cache.write_bytes(damage(warm[0].read_bytes()))
-    started = _start(cache)
+    started = fresh_start(START, cache)
     assert sorted(started["compiled"]) == sorted(warm[1]["compiled"])
     assert started["locale"] == "fr_FR" and started["explained"]
     assert set(qt_support.load(cache)) == set(warm[1]["compiled"])  # rewritten whole
@@ -91,13 +68,13 @@ def test_a_module_whose_source_changed_is_compiled_again(warm: tuple, tmp_path: 
     kept[changed] = (source + b"\n# an older shiboken\n", code)
     cache = tmp_path / qt_support.FILE_NAME
     assert qt_support.save(cache, kept)
-    assert _start(cache)["compiled"] == [changed]
+    assert fresh_start(START, cache)["compiled"] == [changed]
     assert qt_support.load(cache)[changed][0] == source
 
 
 def test_an_unwritable_cache_folder_only_costs_the_compiling(warm: tuple, tmp_path: Path) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would be")
-    started = _start(blocked / qt_support.FILE_NAME)
+    started = fresh_start(START, blocked / qt_support.FILE_NAME)
     assert sorted(started["compiled"]) == sorted(warm[1]["compiled"])
     assert started["locale"] == "fr_FR"
