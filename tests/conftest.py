@@ -31,8 +31,9 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 
 @pytest.fixture(autouse=True, scope="session")
 def isolated_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The session's cache folder (compiled translations, PySide6's support modules), for the
-    windows the tests start in other processes too: never the person's ~/.cache."""
+    """The session's cache folder (compiled translations, PySide6's support modules, the start's
+    compiled patterns and dataclass methods), for the windows the tests start in other processes
+    too: never the person's ~/.cache."""
     folder = tmp_path_factory.mktemp("xdg-cache")
     before = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(folder)
